@@ -1,0 +1,40 @@
+#pragma once
+// What a subject observed when it ran one case: the events in order, the final state of every named
+// promise, and (for subjects that can explain themselves, like the reference) which job produced each
+// event and what enqueued that job.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace pc {
+
+using Json = nlohmann::json;
+
+// One job of the subject's run: a macrotask (the script, a timer callback) or a microtask.
+struct JobRecord {
+  int id = 0;
+  int enqueuedBy = -1;                  // the job that enqueued this one; -1 for macrotasks
+  std::size_t enqueuedAfterEvents = 0;  // how many trace events existed when it was enqueued
+  std::string kind;                     // "script", "timer", "PromiseReactionJob", ...
+  std::string description;              // e.g. "fulfill reaction #2 of p1"
+  std::vector<int> after;               // further jobs whose events must come first (registration
+                                        // order of one promise's handlers, timers in time order)
+};
+
+struct Trace {
+  std::vector<Json> events;  // the forms of spec/case-language.md ("The trace")
+  Json final = Json::object();  // promise name -> ["fulfilled", V] | ["rejected", V] | ["pending"]
+  // Causality, when the subject records it: eventJob[i] is the job that produced events[i].
+  std::vector<int> eventJob;
+  std::vector<JobRecord> jobs;
+  // Set when the subject could not produce a trace at all (crash, hang, protocol error).
+  std::optional<std::string> failure;
+
+  bool hasCausality() const { return !jobs.empty() && eventJob.size() == events.size(); }
+  Json toJson() const;  // {"trace": [...], "final": {...}} as in a case's "expect"
+};
+
+}  // namespace pc

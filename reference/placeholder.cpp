@@ -1,0 +1,1 @@
+namespace pc::es { int placeholder() { return 0; } }
