@@ -1,0 +1,109 @@
+// The interpreter's event loop: the script, then each virtual timer, each macrotask followed by a
+// microtask checkpoint with Node's rejection reporting.
+#include "harness/core/interpreter.hpp"
+
+#include "harness/core/interpreter_run.hpp"
+
+namespace pc {
+namespace interp {
+
+Run::Run(PromiseRuntime& runtime) : rt_(runtime), realm_(runtime.realm()) {
+  realm_.jobs.setRecording(true);
+  realm_.describePromise = [this](const es::PromiseObject* p) {
+    auto named = names_.find(p);
+    return named != names_.end() ? "promise " + named->second
+                                 : "promise #" + std::to_string(p->serial);
+  };
+}
+
+Trace Run::execute(const Json& program) {
+  macrotask("script", "main script", -1, 0, {}, [&] {
+    Completion c = runBody(program, Env{});
+    if (c.isAbrupt()) record(Json{{"uncaught", encode(c.value)}});
+  });
+  while (!timers_.empty()) {
+    es::VirtualTimerQueue::Timer t = timers_.takeNext();
+    std::vector<int> after;
+    if (lastTimerJob_ >= 0) after.push_back(lastTimerJob_);
+    lastTimerJob_ = realm_.jobs.nextId();
+    macrotask("timer", "timer callback at t=" + std::to_string(static_cast<long long>(t.due)),
+              t.scheduledBy, t.scheduledAfterEvents, std::move(after), t.callback);
+  }
+  trace_.final = finalStates();
+  for (const es::JobRecord& j : realm_.jobs.journal())
+    trace_.jobs.push_back({j.id, j.enqueuedBy, j.enqueuedAfterEvents, j.kind, j.description, j.after});
+  return std::move(trace_);
+}
+
+void Run::macrotask(std::string_view kind, std::string description, int enqueuedBy,
+                    std::size_t afterEvents, std::vector<int> after,
+                    const std::function<void()>& work) {
+  const int id = realm_.jobs.beginMacrotask(kind, std::move(description), enqueuedBy, afterEvents,
+                                            std::move(after));
+  work();
+  realm_.jobs.endMacrotask();
+  checkpoint(id);
+}
+
+// Drain the microtasks, let the host report rejections, and repeat while it reported something,
+// as Node's processTicksAndRejections does.
+void Run::checkpoint(int macrotaskJob) {
+  for (;;) {
+    rt_.drainMicrotasks();
+    std::vector<es::RejectionReport> reports;
+    const bool again = rt_.reportRejections(reports);
+    if (!reports.empty()) {
+      // The reports come after every job of this macrotask, whatever enqueued them.
+      std::vector<int> after;
+      for (int id = macrotaskJob; id < realm_.jobs.nextId(); ++id) after.push_back(id);
+      realm_.jobs.beginMacrotask("host", "rejection tracking", -1, realm_.jobs.events(), std::move(after));
+      reportRejections(reports);
+      realm_.jobs.endMacrotask();
+    }
+    if (!again) return;
+  }
+}
+
+void Run::reportRejections(const std::vector<es::RejectionReport>& reports) {
+  for (const es::RejectionReport& r : reports) {
+    const Json name = encode(r.promise).at("promise");
+    if (r.kind == es::RejectionReport::Kind::Handled)
+      record(Json{{"handled", name}});
+    else
+      record(Json{{"unhandled", name}, {"reason", encode(r.reason)}});
+  }
+}
+
+void Run::callReportingUncaught(const Value& function) {
+  Completion c = es::Call(realm_, function, Undefined{});
+  if (c.isAbrupt()) record(Json{{"uncaught", encode(c.value)}});
+}
+
+void Run::record(Json event) {
+  trace_.events.push_back(std::move(event));
+  trace_.eventJob.push_back(realm_.jobs.current());
+  realm_.jobs.noteEvent();
+}
+
+Json Run::finalStates() {
+  Json final = Json::object();
+  for (const std::string& name : promiseNames_) {
+    const Value& v = bindings_.at(name);
+    if (!rt_.isPromise(v)) continue;
+    const PromiseSnapshot s = rt_.inspect(v);
+    switch (s.state) {
+      case es::PromiseState::Pending: final[name] = Json::array({"pending"}); break;
+      case es::PromiseState::Fulfilled: final[name] = Json::array({"fulfilled", encode(s.result)}); break;
+      case es::PromiseState::Rejected: final[name] = Json::array({"rejected", encode(s.result)}); break;
+    }
+  }
+  return final;
+}
+
+}  // namespace interp
+
+Trace interpret(const Json& program, PromiseRuntime& runtime) {
+  return interp::Run(runtime).execute(program);
+}
+
+}  // namespace pc

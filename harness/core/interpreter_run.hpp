@@ -1,0 +1,97 @@
+#pragma once
+// Private to the interpreter: the state of one run, shared by interpreter.cpp (the event loop),
+// interpreter_statements.cpp and interpreter_values.cpp.
+#include <functional>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "harness/core/promise_runtime.hpp"
+#include "harness/core/trace.hpp"
+#include "harness/core/value_encoding.hpp"
+#include "reference/timer_queue.hpp"
+
+namespace pc::interp {
+
+using es::Completion;
+using es::Undefined;
+using es::Value;
+
+// What a running body sees: its argument, and the resolve/reject functions of the nearest
+// enclosing executor or thenable `then`.
+struct Env {
+  Value argument;
+  std::optional<std::pair<Value, Value>> resolvers;
+};
+
+// How a body, made into a function, binds its parameters.
+enum class Params { None, Argument, Resolvers };
+
+// The outcome of one statement: go on, return from the body, or throw.
+struct Step {
+  enum class Kind { Next, Return, Throw };
+  Kind kind = Kind::Next;
+  Value value;
+
+  static Step next() { return {}; }
+  static Step thrown(Value v) { return {Kind::Throw, std::move(v)}; }
+  static Step returned(Value v) { return {Kind::Return, std::move(v)}; }
+};
+
+class Run {
+ public:
+  explicit Run(PromiseRuntime& runtime);
+  Trace execute(const Json& program);
+
+ private:
+  // The event loop (interpreter.cpp).
+  void macrotask(std::string_view kind, std::string description, int enqueuedBy,
+                 std::size_t afterEvents, std::vector<int> after, const std::function<void()>& work);
+  void checkpoint(int macrotaskJob);
+  void reportRejections(const std::vector<es::RejectionReport>& reports);
+  void callReportingUncaught(const Value& function);
+  void record(Json event);
+  Json encode(const Value& v) const { return encodeValue(v, names_); }
+  Json finalStates();
+
+  // Bodies and statements (interpreter_statements.cpp).
+  Completion runBody(const Json& body, const Env& env);
+  void runAsync(const Json* body, Env env, std::size_t index, es::PromiseCapability capability);
+  Step runStatement(const Json& statement, Env& env);
+  Value makeFunction(const Json& body, const Env& outer, Params params, std::string resolversOf = {});
+  Step log(const Json& s, Env& env);
+  Step callResolver(const Json& s, Env& env, std::string_view verb);
+  Step newPromise(const Json& s, Env& env);
+  Step deferred(const Json& s);
+  Step promiseMethod(const Json& s, Env& env, std::string_view verb);
+  Step staticMethod(const Json& s, Env& env, std::string_view verb);
+  Step asyncCall(const Json& s, Env& env);
+  Step scheduleTimer(const Json& s, Env& env);
+  Step queueMicrotask(const Json& s, Env& env);
+  Step bindResult(const Json& s, const Completion& c);
+
+  // Values and names (interpreter_values.cpp).
+  Completion evaluate(const Json& value, const Env& env);
+  Completion evaluateTagged(const Json& value, const Env& env);
+  Completion makeThenable(const Json& spec, const Env& env);
+  Completion handler(const Json& s, const char* key, const Env& env);
+  Completion lookup(const std::string& name);
+  Completion referenceError(const std::string& name);
+  void bind(const std::string& name, const Value& value, bool namesAPromise);
+
+  PromiseRuntime& rt_;
+  es::Realm& realm_;
+  es::VirtualTimerQueue timers_;
+  int lastTimerJob_ = -1;
+  std::map<std::string, Value> bindings_;
+  std::map<std::string, std::pair<Value, Value>> resolvers_;
+  std::set<std::string> promiseNames_;  // names bound by new, deferred or "as"
+  ObjectNames names_;
+  Trace trace_;
+};
+
+}  // namespace pc::interp

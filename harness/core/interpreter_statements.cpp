@@ -1,0 +1,197 @@
+// The statements of the case language, each run as its JavaScript meaning (spec/case-language.md).
+#include "harness/core/interpreter_run.hpp"
+
+namespace pc::interp {
+namespace {
+
+Step stepOf(const Completion& c) { return c.isAbrupt() ? Step::thrown(c.value) : Step::next(); }
+
+// Each statement has exactly one verb; the loader has validated the rest of its shape.
+constexpr std::string_view kVerbs[] = {
+    "log",  "return", "throw",      "resolve", "reject", "new", "deferred", "resolved",
+    "rejected", "then", "catch",    "finally", "all",    "allSettled", "race", "any",
+    "try",  "async",  "await",      "timer",   "microtask", "let"};
+
+std::string_view verbOf(const Json& statement) {
+  for (std::string_view verb : kVerbs)
+    if (statement.contains(verb)) return verb;
+  return {};
+}
+
+}  // namespace
+
+Completion Run::runBody(const Json& body, const Env& env) {
+  Env local = env;
+  for (const Json& statement : body) {
+    Step step = runStatement(statement, local);
+    if (step.kind == Step::Kind::Throw) return Completion::throwing(step.value);
+    if (step.kind == Step::Kind::Return) return Completion::normal(step.value);
+  }
+  return Completion::normal();
+}
+
+// An async function body from `index` on. At an await it hands the rest of the body to the runtime
+// as the continuation; at its end it settles the async function's promise.
+void Run::runAsync(const Json* body, Env env, std::size_t index, es::PromiseCapability capability) {
+  for (; index < body->size(); ++index) {
+    const Json& statement = (*body)[index];
+    if (statement.contains("await")) {
+      Completion operand = evaluate(statement["await"], env);
+      if (operand.isAbrupt()) return rt_.completeAsyncFunction(capability, operand);
+      rt_.await(operand.value, [this, body, env, index, capability](Completion resumed) {
+        if (resumed.isAbrupt()) return rt_.completeAsyncFunction(capability, resumed);
+        Env after = env;
+        after.argument = resumed.value;
+        runAsync(body, after, index + 1, capability);
+      });
+      return;
+    }
+    Step step = runStatement(statement, env);
+    if (step.kind == Step::Kind::Throw)
+      return rt_.completeAsyncFunction(capability, Completion::throwing(step.value));
+    if (step.kind == Step::Kind::Return)
+      return rt_.completeAsyncFunction(capability, Completion::normal(step.value));
+  }
+  rt_.completeAsyncFunction(capability, Completion::normal());
+}
+
+Step Run::runStatement(const Json& s, Env& env) {
+  const std::string_view verb = verbOf(s);
+  if (verb == "log") return log(s, env);
+  if (verb == "return" || verb == "throw") {
+    Completion v = evaluate(s[verb], env);
+    if (v.isAbrupt()) return Step::thrown(v.value);
+    return verb == "return" ? Step::returned(v.value) : Step::thrown(v.value);
+  }
+  if (verb == "resolve" || verb == "reject") return callResolver(s, env, verb);
+  if (verb == "new") return newPromise(s, env);
+  if (verb == "deferred") return deferred(s);
+  if (verb == "then" || verb == "catch" || verb == "finally") return promiseMethod(s, env, verb);
+  if (verb == "async") return asyncCall(s, env);
+  if (verb == "timer") return scheduleTimer(s, env);
+  if (verb == "microtask") return queueMicrotask(s, env);
+  if (verb == "let") {
+    Completion v = evaluate(s["value"], env);
+    if (!v.isAbrupt()) bind(s["let"].get<std::string>(), v.value, false);
+    return stepOf(v);
+  }
+  if (verb == "await")  // only valid directly in an async body, where runAsync handles it
+    return Step::thrown(realm_.makeError("SyntaxError", std::nullopt, true));
+  return staticMethod(s, env, verb);
+}
+
+Step Run::log(const Json& s, Env& env) {
+  Completion v = s.contains("value") ? evaluate(s["value"], env) : Completion::normal(env.argument);
+  if (v.isAbrupt()) return Step::thrown(v.value);
+  record(Json::array({s["log"], encode(v.value)}));
+  return Step::next();
+}
+
+// `resolve`/`reject`: the enclosing executor's or then's function, or those of the promise "of" names.
+Step Run::callResolver(const Json& s, Env& env, std::string_view verb) {
+  std::optional<std::pair<Value, Value>> resolvers = env.resolvers;
+  if (s.contains("of")) {
+    const std::string name = s["of"].get<std::string>();
+    auto found = resolvers_.find(name);
+    if (found == resolvers_.end()) return stepOf(referenceError(name));
+    resolvers = found->second;
+  }
+  if (!resolvers) return stepOf(referenceError(std::string(verb)));
+  Completion v = evaluate(s[verb], env);
+  if (v.isAbrupt()) return Step::thrown(v.value);
+  const Value args[] = {v.value};
+  return stepOf(es::Call(realm_, verb == "resolve" ? resolvers->first : resolvers->second,
+                         Undefined{}, args));
+}
+
+Step Run::newPromise(const Json& s, Env& env) {
+  const std::string name = s["new"].get<std::string>();
+  const Value executor = makeFunction(s["executor"], env, Params::Resolvers, name);
+  Completion c = rt_.construct(executor);
+  if (!c.isAbrupt()) bind(name, c.value, true);
+  return stepOf(c);
+}
+
+Step Run::deferred(const Json& s) {
+  Completion c = rt_.withResolvers();
+  if (c.isAbrupt()) return Step::thrown(c.value);
+  const es::Object* record = c.value.asObject();
+  const std::string name = s["deferred"].get<std::string>();
+  resolvers_[name] = {record->findOwn("resolve")->value, record->findOwn("reject")->value};
+  bind(name, record->findOwn("promise")->value, true);
+  return Step::next();
+}
+
+// then, catch and finally on a named receiver.
+Step Run::promiseMethod(const Json& s, Env& env, std::string_view verb) {
+  Completion receiver = lookup(s[verb].get<std::string>());
+  if (receiver.isAbrupt()) return Step::thrown(receiver.value);
+  if (verb == "then") {
+    Completion onFulfilled = handler(s, "onFulfilled", env);
+    if (onFulfilled.isAbrupt()) return Step::thrown(onFulfilled.value);
+    Completion onRejected = handler(s, "onRejected", env);
+    if (onRejected.isAbrupt()) return Step::thrown(onRejected.value);
+    return bindResult(s, rt_.then(receiver.value, onFulfilled.value, onRejected.value));
+  }
+  Completion h = handler(s, verb == "catch" ? "onRejected" : "onFinally", env);
+  if (h.isAbrupt()) return Step::thrown(h.value);
+  return bindResult(s, verb == "catch" ? rt_.catchRejection(receiver.value, h.value)
+                                       : rt_.finally(receiver.value, h.value));
+}
+
+// Promise.resolve, reject, all, allSettled, race, any and try.
+Step Run::staticMethod(const Json& s, Env& env, std::string_view verb) {
+  if (verb == "try")
+    return bindResult(s, rt_.tryCall(makeFunction(s["try"], env, Params::None)));
+  Completion operand = evaluate(s[verb], env);
+  if (operand.isAbrupt()) return Step::thrown(operand.value);
+  const Value& v = operand.value;
+  if (verb == "resolved") return bindResult(s, rt_.resolved(v));
+  if (verb == "rejected") return bindResult(s, rt_.rejected(v));
+  if (verb == "all") return bindResult(s, rt_.all(v));
+  if (verb == "allSettled") return bindResult(s, rt_.allSettled(v));
+  if (verb == "race") return bindResult(s, rt_.race(v));
+  return bindResult(s, rt_.any(v));
+}
+
+Step Run::asyncCall(const Json& s, Env& env) {
+  const es::PromiseCapability capability = rt_.startAsyncFunction();
+  runAsync(&s["async"], Env{Undefined{}, env.resolvers}, 0, capability);
+  return bindResult(s, Completion::normal(capability.promise));
+}
+
+Step Run::scheduleTimer(const Json& s, Env& env) {
+  const Value callback = makeFunction(s["do"], env, Params::None);
+  timers_.schedule(s["timer"].get<double>(), realm_.jobs.current(), realm_.jobs.events(),
+                   [this, callback] { callReportingUncaught(callback); });
+  return Step::next();
+}
+
+Step Run::queueMicrotask(const Json& s, Env& env) {
+  const Value callback = makeFunction(s["microtask"], env, Params::None);
+  rt_.queueMicrotask("queueMicrotask callback", [this, callback] { callReportingUncaught(callback); });
+  return Step::next();
+}
+
+// Binds the statement's "as" name to what the call returned; a throw propagates.
+Step Run::bindResult(const Json& s, const Completion& c) {
+  if (!c.isAbrupt() && s.contains("as")) bind(s["as"].get<std::string>(), c.value, true);
+  return stepOf(c);
+}
+
+// A body as a JavaScript function. Executors and thenable `then` methods take (resolve, reject);
+// handlers take their argument; other nested bodies take nothing. All close over `outer`.
+Value Run::makeFunction(const Json& body, const Env& outer, Params params, std::string resolversOf) {
+  const Json* code = &body;
+  return realm_.makeFunction(
+      [this, code, outer, params, resolversOf](const Value&, std::span<const Value> args) {
+        auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); };
+        Env env{Undefined{}, outer.resolvers};
+        if (params == Params::Argument) env.argument = arg(0);
+        if (params == Params::Resolvers) env.resolvers = std::pair{arg(0), arg(1)};
+        if (!resolversOf.empty()) resolvers_[resolversOf] = *env.resolvers;
+        return runBody(*code, env);
+      });
+}
+
+}  // namespace pc::interp

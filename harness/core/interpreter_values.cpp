@@ -1,0 +1,103 @@
+// Values of the case language (spec/case-language.md, "Values") and the names a case binds.
+#include <limits>
+
+#include "harness/core/interpreter_run.hpp"
+
+namespace pc::interp {
+
+Completion Run::evaluate(const Json& v, const Env& env) {
+  if (v.is_string()) return Completion::normal(v.get<std::string>());
+  if (v.is_number()) return Completion::normal(v.get<double>());
+  if (v.is_boolean()) return Completion::normal(v.get<bool>());
+  if (v.is_null()) return Completion::normal(es::Null{});
+  if (v.is_array()) {
+    std::vector<Value> elements;
+    for (const Json& e : v) {
+      Completion c = evaluate(e, env);
+      if (c.isAbrupt()) return c;
+      elements.push_back(c.value);
+    }
+    return Completion::normal(realm_.makeArray(std::move(elements)));
+  }
+  return evaluateTagged(v, env);
+}
+
+// The object forms: {"undefined": true}, {"number": ...}, {"argument": true}, {"error": ...},
+// {"promise": n}, {"ref": n}, {"object": {...}}, {"thenable": {...}}.
+Completion Run::evaluateTagged(const Json& v, const Env& env) {
+  if (v.contains("undefined")) return Completion::normal();
+  if (v.contains("argument")) return Completion::normal(env.argument);
+  if (v.contains("number")) {
+    const std::string n = v["number"].get<std::string>();
+    const double inf = std::numeric_limits<double>::infinity();
+    if (n == "NaN") return Completion::normal(std::numeric_limits<double>::quiet_NaN());
+    return Completion::normal(n == "Infinity" ? inf : -inf);
+  }
+  if (v.contains("error"))
+    return Completion::normal(realm_.makeError(v["error"].get<std::string>(),
+                                               v.value("message", std::string()), false));
+  if (v.contains("promise")) return lookup(v["promise"].get<std::string>());
+  if (v.contains("ref")) return lookup(v["ref"].get<std::string>());
+  if (v.contains("thenable")) return makeThenable(v["thenable"], env);
+  es::Object* object = realm_.makeObject();
+  for (const auto& [key, value] : v["object"].items()) {
+    Completion c = evaluate(value, env);
+    if (c.isAbrupt()) return c;
+    object->set(key, c.value);
+  }
+  return Completion::normal(object);
+}
+
+// {"thenable": {"then": B | V, "getter": B0}}: an object whose `then` is a method running B (or
+// the plain value V), optionally behind an accessor that runs B0 each time it is read.
+Completion Run::makeThenable(const Json& spec, const Env& env) {
+  Value then;
+  if (spec.contains("then")) {
+    if (spec["then"].is_array()) {
+      then = makeFunction(spec["then"], env, Params::Resolvers);
+    } else {
+      Completion c = evaluate(spec["then"], env);
+      if (c.isAbrupt()) return c;
+      then = c.value;
+    }
+  }
+  es::Object* thenable = realm_.makeObject();
+  if (!spec.contains("getter")) {
+    thenable->set("then", then);
+    return Completion::normal(thenable);
+  }
+  const Json* getterBody = &spec["getter"];
+  const Env getterEnv{Undefined{}, env.resolvers};
+  thenable->defineGetter("then", realm_.makeFunction([this, getterBody, getterEnv, then](
+                                                         const Value&, std::span<const Value>) {
+    Completion c = runBody(*getterBody, getterEnv);
+    return c.isAbrupt() ? c : Completion::normal(then);
+  }));
+  return Completion::normal(thenable);
+}
+
+// A handler argument: absent is undefined, a body is a function, anything else is that value.
+Completion Run::handler(const Json& s, const char* key, const Env& env) {
+  if (!s.contains(key)) return Completion::normal();
+  const Json& h = s[key];
+  if (h.is_array()) return Completion::normal(makeFunction(h, env, Params::Argument));
+  return evaluate(h, env);
+}
+
+Completion Run::lookup(const std::string& name) {
+  auto found = bindings_.find(name);
+  if (found == bindings_.end()) return referenceError(name);
+  return Completion::normal(found->second);
+}
+
+Completion Run::referenceError(const std::string& name) {
+  return Completion::throwing(realm_.makeError("ReferenceError", name + " is not defined", true));
+}
+
+void Run::bind(const std::string& name, const Value& value, bool namesAPromise) {
+  bindings_[name] = value;
+  if (namesAPromise) promiseNames_.insert(name);
+  if (value.isObject()) names_.emplace(value.asObject(), name);  // the first name stays
+}
+
+}  // namespace pc::interp

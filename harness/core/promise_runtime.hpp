@@ -1,0 +1,60 @@
+#pragma once
+// The primitive operations the interpreter needs from a promise implementation. Values, functions
+// and the job journal are the reference's (reference/value.hpp): they are the one dynamic value type
+// that travels through every subject. The reference implements all of it; a library adapter
+// implements what its library offers and declares the rest missing in features().
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "harness/core/feature.hpp"
+#include "reference/async_function.hpp"
+#include "reference/host_rejection_tracker.hpp"
+#include "reference/realm.hpp"
+
+namespace pc {
+
+struct PromiseSnapshot {
+  es::PromiseState state = es::PromiseState::Pending;
+  es::Value result;
+};
+
+class PromiseRuntime {
+ public:
+  virtual ~PromiseRuntime() = default;
+
+  // Where values and functions are made, and where jobs are journaled.
+  virtual es::Realm& realm() = 0;
+  virtual FeatureSet features() const = 0;
+
+  // Each returns what the JavaScript expression returns, or the exception it throws.
+  virtual es::Completion construct(const es::Value& executor) = 0;     // new Promise(executor)
+  virtual es::Completion withResolvers() = 0;                          // {promise, resolve, reject}
+  virtual es::Completion resolved(const es::Value& v) = 0;             // Promise.resolve(v)
+  virtual es::Completion rejected(const es::Value& v) = 0;             // Promise.reject(v)
+  virtual es::Completion then(const es::Value& receiver, const es::Value& onFulfilled,
+                              const es::Value& onRejected) = 0;        // receiver.then(f, r)
+  virtual es::Completion catchRejection(const es::Value& receiver, const es::Value& onRejected) = 0;
+  virtual es::Completion finally(const es::Value& receiver, const es::Value& onFinally) = 0;
+  virtual es::Completion all(const es::Value& iterable) = 0;
+  virtual es::Completion allSettled(const es::Value& iterable) = 0;
+  virtual es::Completion race(const es::Value& iterable) = 0;
+  virtual es::Completion any(const es::Value& iterable) = 0;
+  virtual es::Completion tryCall(const es::Value& callback) = 0;      // Promise.try(callback)
+
+  // Async functions: the capability of the call, Await, and the body's completion.
+  virtual es::PromiseCapability startAsyncFunction() = 0;
+  virtual void await(const es::Value& v, es::Resumption resume) = 0;
+  virtual void completeAsyncFunction(const es::PromiseCapability& c, const es::Completion& result) = 0;
+
+  virtual void queueMicrotask(std::string description, std::function<void()> work) = 0;
+  // Runs microtasks until none is left.
+  virtual void drainMicrotasks() = 0;
+  // One round of host rejection reporting (see reference/host_rejection_tracker.hpp); false when
+  // there was nothing to do.
+  virtual bool reportRejections(std::vector<es::RejectionReport>& out) = 0;
+  virtual PromiseSnapshot inspect(const es::Value& promise) = 0;
+  virtual bool isPromise(const es::Value& v) const = 0;
+};
+
+}  // namespace pc

@@ -1,0 +1,73 @@
+#pragma once
+// The reference model behind the PromiseRuntime interface: every operation is the ECMA-262
+// algorithm of reference/, on one realm.
+#include "harness/core/promise_runtime.hpp"
+#include "reference/promise_abstract_operations.hpp"
+#include "reference/promise_builtins.hpp"
+
+namespace pc {
+
+class ReferenceRuntime final : public PromiseRuntime {
+ public:
+  es::Realm& realm() override { return realm_; }
+  FeatureSet features() const override { return FeatureSet::all(); }
+
+  es::Completion construct(const es::Value& executor) override {
+    return es::PromiseConstructor(realm_, executor);
+  }
+  es::Completion withResolvers() override { return es::PromiseWithResolvers(realm_); }
+  es::Completion resolved(const es::Value& v) override { return es::PromiseResolveFunction(realm_, v); }
+  es::Completion rejected(const es::Value& v) override { return es::PromiseReject(realm_, v); }
+  es::Completion then(const es::Value& receiver, const es::Value& onFulfilled,
+                      const es::Value& onRejected) override {
+    const es::Value args[] = {onFulfilled, onRejected};
+    return es::Invoke(realm_, receiver, "then", args);
+  }
+  es::Completion catchRejection(const es::Value& receiver, const es::Value& onRejected) override {
+    if (!es::IsPromise(receiver)) return methodOfNonPromise(receiver, "catch", onRejected);
+    return es::PromisePrototypeCatch(realm_, receiver, onRejected);
+  }
+  es::Completion finally(const es::Value& receiver, const es::Value& onFinally) override {
+    if (!es::IsPromise(receiver)) return methodOfNonPromise(receiver, "finally", onFinally);
+    return es::PromisePrototypeFinally(realm_, receiver, onFinally);
+  }
+  es::Completion all(const es::Value& iterable) override { return es::PromiseAll(realm_, iterable); }
+  es::Completion allSettled(const es::Value& iterable) override {
+    return es::PromiseAllSettled(realm_, iterable);
+  }
+  es::Completion race(const es::Value& iterable) override { return es::PromiseRace(realm_, iterable); }
+  es::Completion any(const es::Value& iterable) override { return es::PromiseAny(realm_, iterable); }
+  es::Completion tryCall(const es::Value& callback) override { return es::PromiseTry(realm_, callback); }
+
+  es::PromiseCapability startAsyncFunction() override { return es::NewPromiseCapability(realm_); }
+  void await(const es::Value& v, es::Resumption resume) override {
+    es::Await(realm_, v, std::move(resume));
+  }
+  void completeAsyncFunction(const es::PromiseCapability& c, const es::Completion& result) override {
+    es::AsyncFunctionComplete(realm_, c, result);
+  }
+
+  void queueMicrotask(std::string description, std::function<void()> work) override {
+    realm_.jobs.enqueue("microtask", std::move(description), std::move(work));
+  }
+  void drainMicrotasks() override { realm_.jobs.drain(); }
+  bool reportRejections(std::vector<es::RejectionReport>& out) override {
+    return realm_.rejections.process(out);
+  }
+  PromiseSnapshot inspect(const es::Value& promise) override {
+    const es::PromiseObject* p = es::asPromise(promise);
+    return {p->state, p->result};
+  }
+  bool isPromise(const es::Value& v) const override { return es::IsPromise(v); }
+
+ private:
+  // `x.catch(...)` on something that is not a promise calls whatever its "catch" property holds.
+  es::Completion methodOfNonPromise(const es::Value& receiver, const char* name, const es::Value& arg) {
+    const es::Value args[] = {arg};
+    return es::Invoke(realm_, receiver, name, args);
+  }
+
+  es::Realm realm_;
+};
+
+}  // namespace pc

@@ -1,1 +1,0 @@
-namespace pc::es { int placeholder() { return 0; } }

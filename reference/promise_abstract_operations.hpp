@@ -1,0 +1,34 @@
+#pragma once
+// Promise abstract operations, ECMA-262 27.2.1 and 27.2.2, named as the specification names them.
+#include <optional>
+#include <vector>
+
+#include "reference/object.hpp"
+#include "reference/realm.hpp"
+
+namespace pc::es {
+
+struct ResolvingFunctions {
+  Object* resolve;
+  Object* reject;
+};
+
+ResolvingFunctions CreateResolvingFunctions(Realm& realm, PromiseObject* promise);  // 27.2.1.3
+void FulfillPromise(Realm& realm, PromiseObject* promise, const Value& value);     // 27.2.1.4
+PromiseCapability NewPromiseCapability(Realm& realm);                               // 27.2.1.5, C = %Promise%
+bool IsPromise(const Value& x);                                                     // 27.2.1.6
+void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason);      // 27.2.1.7
+void TriggerPromiseReactions(Realm& realm, PromiseObject* promise,
+                             std::vector<PromiseReaction> reactions, const Value& argument);  // 27.2.1.8
+void HostPromiseRejectionTracker(Realm& realm, PromiseObject* promise,
+                                 RejectionOperation operation);                    // 27.2.1.9
+int NewPromiseReactionJob(Realm& realm, PromiseObject* promise, PromiseReaction reaction,
+                          const Value& argument);                                   // 27.2.2.1 + enqueue
+void NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve,
+                                  const Value& thenable, const Value& then);        // 27.2.2.2 + enqueue
+Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled,
+                         const Value& onRejected,
+                         std::optional<PromiseCapability> resultCapability);        // 27.2.5.4.1
+Value PromiseResolve(Realm& realm, const Value& x);                                 // 27.2.4.7.1, C = %Promise%
+
+}  // namespace pc::es

@@ -1,0 +1,199 @@
+// Promise.all, allSettled, any and race (27.2.4.1-5), for C = %Promise%.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "reference/promise_abstract_operations.hpp"
+#include "reference/promise_builtins.hpp"
+
+namespace pc::es {
+namespace {
+
+// GetIterator ( obj, sync ) (7.4.3) for the iterables a case can build: arrays and strings (by code
+// point). NON-SPEC: the values are read up front, which is unobservable because neither iterator can
+// be changed by user code here.
+Completion iterableValues(Realm& realm, const Value& iterable, std::vector<Value>& out) {
+  if (iterable.isString()) {
+    const std::string& s = iterable.asString();
+    for (std::size_t i = 0; i < s.size();) {
+      std::size_t len = 1;
+      const auto lead = static_cast<unsigned char>(s[i]);
+      if (lead >= 0xF0) len = 4;
+      else if (lead >= 0xE0) len = 3;
+      else if (lead >= 0xC0) len = 2;
+      out.emplace_back(s.substr(i, len));
+      i += len;
+    }
+    return Completion::normal();
+  }
+  if (iterable.isObject() && iterable.asObject()->kind() == ObjectKind::Array) {
+    out = static_cast<ArrayObject*>(iterable.asObject())->elements;
+    return Completion::normal();
+  }
+  return realm.throwTypeError("object is not iterable");
+}
+
+// The [[RemainingElements]] record with the list being filled, shared by a combinator's element
+// functions (27.2.4.1.2 and its siblings).
+struct Remaining {
+  std::vector<Value> values;
+  int count = 1;
+};
+
+// The per-element step of a combinator: given the element's index and its promise, returns what
+// Invoke(nextPromise, "then", ...) returns.
+using ElementStep = std::function<Completion(std::size_t index, const Value& nextPromise)>;
+
+// The shared frame of Promise.all/allSettled/any/race: capability, GetIterator with
+// IfAbruptRejectPromise, the loop calling Promise.resolve on each value, and `done` once the
+// iterator is exhausted.
+Completion performCombinator(Realm& realm, const Value& iterable, PromiseCapability capability,
+                             const ElementStep& step, const std::function<Completion()>& done) {
+  auto rejectWith = [&](const Value& reason) {
+    const Value args[] = {reason};
+    Call(realm, capability.reject, Undefined{}, args);
+    return Completion::normal(capability.promise);
+  };
+  std::vector<Value> elements;
+  if (Completion it = iterableValues(realm, iterable, elements); it.isAbrupt())
+    return rejectWith(it.value);  // IfAbruptRejectPromise(iteratorRecord, promiseCapability)
+  for (std::size_t index = 0; index < elements.size(); ++index) {
+    // Let nextPromise be ? Call(promiseResolve, constructor, « next »).
+    const Value nextPromise = PromiseResolve(realm, elements[index]);
+    if (Completion r = step(index, nextPromise); r.isAbrupt()) return rejectWith(r.value);
+  }
+  if (Completion r = done(); r.isAbrupt()) return rejectWith(r.value);
+  return Completion::normal(capability.promise);
+}
+
+Completion invokeThen(Realm& realm, const Value& promise, const Value& onFulfilled,
+                      const Value& onRejected) {
+  const Value args[] = {onFulfilled, onRejected};
+  return Invoke(realm, promise, "then", args);
+}
+
+// An element function (resolve element, reject element, or an allSettled pair sharing one
+// [[AlreadyCalled]]): records its value at `index` and, when it was the last, settles `finish`.
+Object* makeElementFunction(Realm& realm, std::shared_ptr<Remaining> remaining,
+                            std::shared_ptr<bool> alreadyCalled, std::size_t index,
+                            std::function<Value(const Value&)> record,
+                            std::function<Completion()> finish) {
+  return realm.makeFunction(
+      [=](const Value&, std::span<const Value> args) {
+        if (*alreadyCalled) return Completion::normal();
+        *alreadyCalled = true;
+        remaining->values[index] = record(args.empty() ? Value(Undefined{}) : args[0]);
+        if (--remaining->count == 0) return finish();
+        return Completion::normal();
+      },
+      "");
+}
+
+Completion resolveWithArray(Realm& realm, const PromiseCapability& capability,
+                            const Remaining& remaining) {
+  const Value args[] = {realm.makeArray(remaining.values)};  // CreateArrayFromList(values)
+  return Call(realm, capability.resolve, Undefined{}, args);
+}
+
+Completion rejectWithAggregate(Realm& realm, const PromiseCapability& capability,
+                               const Remaining& remaining) {
+  ErrorObject* error = realm.makeError("AggregateError", std::nullopt, true);
+  error->set("errors", realm.makeArray(remaining.values));
+  const Value args[] = {error};
+  return Call(realm, capability.reject, Undefined{}, args);
+}
+
+Value settledRecord(Realm& realm, const char* status, const char* key, const Value& x) {
+  Object* obj = realm.makeObject();
+  obj->set("status", status);
+  obj->set(key, x);
+  return obj;
+}
+
+// The common body of all, allSettled and any: each element gets functions from `makeHandlers`,
+// and the result settles through `finish` once every element has reported.
+using HandlerPair = std::pair<Value, Value>;
+Completion performCounting(
+    Realm& realm, const Value& iterable,
+    const std::function<HandlerPair(PromiseCapability, std::shared_ptr<Remaining>, std::size_t)>&
+        makeHandlers,
+    const std::function<Completion(const PromiseCapability&, const Remaining&)>& finish) {
+  PromiseCapability capability = NewPromiseCapability(realm);
+  auto remaining = std::make_shared<Remaining>();
+  auto step = [&](std::size_t index, const Value& nextPromise) {
+    remaining->values.emplace_back(Undefined{});
+    auto [onFulfilled, onRejected] = makeHandlers(capability, remaining, index);
+    ++remaining->count;
+    return invokeThen(realm, nextPromise, onFulfilled, onRejected);
+  };
+  auto done = [&]() -> Completion {
+    if (--remaining->count == 0) return finish(capability, *remaining);
+    return Completion::normal();
+  };
+  return performCombinator(realm, iterable, capability, step, done);
+}
+
+}  // namespace
+
+// 27.2.4.1 Promise.all ( iterable ) with 27.2.4.1.1 PerformPromiseAll
+Completion PromiseAll(Realm& realm, const Value& iterable) {
+  return performCounting(
+      realm, iterable,
+      [&realm](PromiseCapability capability, std::shared_ptr<Remaining> remaining, std::size_t i) {
+        auto finish = [&realm, capability, remaining] {
+          return resolveWithArray(realm, capability, *remaining);
+        };
+        Object* onFulfilled = makeElementFunction(realm, remaining, std::make_shared<bool>(false), i,
+                                                  [](const Value& x) { return x; }, finish);
+        return HandlerPair{onFulfilled, capability.reject};
+      },
+      [&realm](const PromiseCapability& c, const Remaining& r) { return resolveWithArray(realm, c, r); });
+}
+
+// 27.2.4.2 Promise.allSettled ( iterable ) with 27.2.4.2.1 PerformPromiseAllSettled
+Completion PromiseAllSettled(Realm& realm, const Value& iterable) {
+  return performCounting(
+      realm, iterable,
+      [&realm](PromiseCapability capability, std::shared_ptr<Remaining> remaining, std::size_t i) {
+        auto finish = [&realm, capability, remaining] {
+          return resolveWithArray(realm, capability, *remaining);
+        };
+        auto alreadyCalled = std::make_shared<bool>(false);  // shared by both element functions
+        Object* onFulfilled = makeElementFunction(
+            realm, remaining, alreadyCalled, i,
+            [&realm](const Value& x) { return settledRecord(realm, "fulfilled", "value", x); }, finish);
+        Object* onRejected = makeElementFunction(
+            realm, remaining, alreadyCalled, i,
+            [&realm](const Value& x) { return settledRecord(realm, "rejected", "reason", x); }, finish);
+        return HandlerPair{onFulfilled, onRejected};
+      },
+      [&realm](const PromiseCapability& c, const Remaining& r) { return resolveWithArray(realm, c, r); });
+}
+
+// 27.2.4.3 Promise.any ( iterable ) with 27.2.4.3.1 PerformPromiseAny
+Completion PromiseAny(Realm& realm, const Value& iterable) {
+  return performCounting(
+      realm, iterable,
+      [&realm](PromiseCapability capability, std::shared_ptr<Remaining> errors, std::size_t i) {
+        auto finish = [&realm, capability, errors] {
+          return rejectWithAggregate(realm, capability, *errors);
+        };
+        Object* onRejected = makeElementFunction(realm, errors, std::make_shared<bool>(false), i,
+                                                 [](const Value& x) { return x; }, finish);
+        return HandlerPair{capability.resolve, onRejected};
+      },
+      [&realm](const PromiseCapability& c, const Remaining& r) {
+        return rejectWithAggregate(realm, c, r);
+      });
+}
+
+// 27.2.4.5 Promise.race ( iterable ) with 27.2.4.5.1 PerformPromiseRace
+Completion PromiseRace(Realm& realm, const Value& iterable) {
+  PromiseCapability capability = NewPromiseCapability(realm);
+  auto step = [&](std::size_t, const Value& nextPromise) {
+    return invokeThen(realm, nextPromise, capability.resolve, capability.reject);
+  };
+  return performCombinator(realm, iterable, capability, step, [] { return Completion::normal(); });
+}
+
+}  // namespace pc::es

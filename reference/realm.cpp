@@ -1,0 +1,71 @@
+#include "reference/realm.hpp"
+
+#include "reference/promise_builtins.hpp"
+
+namespace pc::es {
+
+Realm::Realm() {
+  promiseThen = makeFunction(
+      [this](const Value& thisArgument, std::span<const Value> args) {
+        auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); };
+        return PromisePrototypeThen(*this, thisArgument, arg(0), arg(1));
+      },
+      "then");
+}
+
+FunctionObject* Realm::makeFunction(Behaviour behaviour, std::string name) {
+  return heap.make<FunctionObject>(std::move(behaviour), std::move(name));
+}
+
+PromiseObject* Realm::makePromise() { return heap.make<PromiseObject>(nextPromiseSerial_++); }
+
+ArrayObject* Realm::makeArray(std::vector<Value> elements) {
+  return heap.make<ArrayObject>(std::move(elements));
+}
+
+Object* Realm::makeObject() { return heap.make<Object>(ObjectKind::Ordinary); }
+
+ErrorObject* Realm::makeError(std::string name, std::optional<std::string> message,
+                              bool engineMade) {
+  return heap.make<ErrorObject>(std::move(name), std::move(message), engineMade);
+}
+
+Completion Realm::throwTypeError(std::string message) {
+  return Completion::throwing(makeError("TypeError", std::move(message), true));
+}
+
+std::string Realm::describe(const PromiseObject* p) const {
+  if (describePromise) return describePromise(p);
+  return "promise #" + std::to_string(p->serial);
+}
+
+bool IsCallable(const Value& v) {
+  return v.isObject() && v.asObject()->kind() == ObjectKind::Function;
+}
+
+Completion Call(Realm& realm, const Value& f, const Value& thisArgument,
+                std::span<const Value> arguments) {
+  if (!IsCallable(f)) return realm.throwTypeError("not a function");
+  auto* function = static_cast<FunctionObject*>(f.asObject());
+  return function->behaviour(thisArgument, arguments);
+}
+
+Completion Get(Realm& realm, const Value& o, std::string_view key) {
+  if (!o.isObject()) return Completion::normal();  // primitives have no "then" worth reading here
+  Object* object = o.asObject();
+  if (object->kind() == ObjectKind::Promise && key == "then" && !object->findOwn(key))
+    return Completion::normal(realm.promiseThen);  // inherited from %Promise.prototype%
+  const Property* p = object->findOwn(key);
+  if (!p) return Completion::normal();
+  if (p->getter) return Call(realm, p->getter, o);
+  return Completion::normal(p->value);
+}
+
+Completion Invoke(Realm& realm, const Value& v, std::string_view key,
+                  std::span<const Value> arguments) {
+  Completion func = Get(realm, v, key);
+  if (func.isAbrupt()) return func;
+  return Call(realm, func.value, v, arguments);
+}
+
+}  // namespace pc::es

@@ -1,0 +1,41 @@
+#pragma once
+// A virtual-time timer queue: setTimeout without sleeping. The clock starts at 0 and jumps to the
+// due time of each timer it runs; timers due at the same time run in the order they were set.
+// Delays below 1 count as 1, as in Node.js.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <queue>
+#include <vector>
+
+namespace pc::es {
+
+class VirtualTimerQueue {
+ public:
+  struct Timer {
+    double due = 0;
+    std::uint64_t sequence = 0;
+    int scheduledBy = -1;                 // the job that called setTimeout
+    std::size_t scheduledAfterEvents = 0; // observable events before that call
+    std::function<void()> callback;
+  };
+
+  void schedule(double delay, int scheduledBy, std::size_t scheduledAfterEvents,
+                std::function<void()> callback);
+  bool empty() const { return timers_.empty(); }
+  // Removes the next timer and advances the clock to its due time.
+  Timer takeNext();
+  double now() const { return now_; }
+
+ private:
+  struct Later {
+    bool operator()(const Timer& a, const Timer& b) const {
+      return a.due != b.due ? a.due > b.due : a.sequence > b.sequence;
+    }
+  };
+  std::priority_queue<Timer, std::vector<Timer>, Later> timers_;
+  std::uint64_t nextSequence_ = 0;
+  double now_ = 0;
+};
+
+}  // namespace pc::es
