@@ -1,0 +1,104 @@
+// The three conformance levels, on hand-built traces whose causality is written out.
+#include <gtest/gtest.h>
+
+#include "harness/core/compare.hpp"
+
+namespace pc {
+namespace {
+
+Json log(const char* label) { return Json::array({label, Json{{"undefined", true}}}); }
+
+// The script (job 0) registers handlers on two different promises: job 1 logs "a" and enqueues
+// job 3, which logs "c"; job 2 logs "b". So a < c, while b is unordered with both.
+Trace witness() {
+  Trace t;
+  t.events = {log("a"), log("b"), log("c")};
+  t.eventJob = {1, 2, 3};
+  t.jobs = {{0, -1, 0, "script", "", {}},
+            {1, 0, 0, "PromiseReactionJob", "", {}},
+            {2, 0, 0, "PromiseReactionJob", "", {}},
+            {3, 1, 1, "PromiseReactionJob", "", {}}};
+  t.final = Json{{"p", Json::array({"pending"})}};
+  return t;
+}
+
+Trace expectation() {
+  Trace t = witness();
+  t.eventJob.clear();
+  t.jobs.clear();
+  return t;
+}
+
+Trace observed(std::vector<Json> events) {
+  Trace t = expectation();
+  t.events = std::move(events);
+  return t;
+}
+
+TEST(CompareTraces, TheSameEventsInTheSameOrderAreExact) {
+  const Trace w = witness();
+  EXPECT_EQ(compareTraces(expectation(), observed({log("a"), log("b"), log("c")}), &w).level, Level::Exact);
+}
+
+TEST(CompareTraces, AnotherLinearExtensionOfHappensBeforeIsCausal) {
+  const Trace w = witness();
+  EXPECT_EQ(compareTraces(expectation(), observed({log("b"), log("a"), log("c")}), &w).level, Level::Causal);
+  EXPECT_EQ(compareTraces(expectation(), observed({log("a"), log("c"), log("b")}), &w).level, Level::Causal);
+}
+
+TEST(CompareTraces, AnEventBeforeItsCauseIsOnlyOutcome) {
+  const Trace w = witness();
+  Comparison c = compareTraces(expectation(), observed({log("c"), log("a"), log("b")}), &w);
+  EXPECT_EQ(c.level, Level::Outcome);
+  EXPECT_NE(c.why.find("\"c\""), std::string::npos) << c.why;
+}
+
+TEST(CompareTraces, WithoutAWitnessAnyReorderingIsOnlyOutcome) {
+  EXPECT_EQ(compareTraces(expectation(), observed({log("b"), log("a"), log("c")}), nullptr).level,
+            Level::Outcome);
+}
+
+TEST(CompareTraces, AWitnessThatDisagreesWithTheExpectationIsNotUsed) {
+  Trace w = witness();
+  w.events[0] = log("z");
+  EXPECT_EQ(compareTraces(expectation(), observed({log("b"), log("a"), log("c")}), &w).level,
+            Level::Outcome);
+}
+
+TEST(CompareTraces, AMissingOrExtraEventOrAnotherFinalStateIsNone) {
+  const Trace w = witness();
+  EXPECT_EQ(compareTraces(expectation(), observed({log("a"), log("b")}), &w).level, Level::None);
+  EXPECT_EQ(compareTraces(expectation(), observed({log("a"), log("b"), log("c"), log("c")}), &w).level,
+            Level::None);
+  Trace otherFinal = observed({log("a"), log("b"), log("c")});
+  otherFinal.final["p"] = Json::array({"fulfilled", 1});
+  Comparison c = compareTraces(expectation(), otherFinal, &w);
+  EXPECT_EQ(c.level, Level::None);
+  EXPECT_NE(c.why.find("final state of p"), std::string::npos) << c.why;
+}
+
+TEST(CompareTraces, AFailedRunIsNone) {
+  Trace failed;
+  failed.failure = "timed out";
+  EXPECT_EQ(compareTraces(expectation(), failed, nullptr).level, Level::None);
+}
+
+TEST(CompareTraces, RegistrationOrderEdgesOrderOtherwiseIndependentJobs) {
+  // Jobs 1 and 2 are both enqueued by the script, but job 2 must follow job 1 ("after" edge), as the
+  // second handler of one promise must follow the first.
+  Trace w = witness();
+  w.jobs[2].after = {1};
+  EXPECT_EQ(compareTraces(expectation(), observed({log("b"), log("a"), log("c")}), &w).level,
+            Level::Outcome);
+}
+
+TEST(CompareTraces, EventsEnqueuedBeforeAnEventAreNotOrderedAfterIt) {
+  // Job 3 was enqueued by job 1 before job 1 logged "a", so "c" may come before "a".
+  Trace w = witness();
+  w.jobs[3].enqueuedAfterEvents = 0;
+  EXPECT_EQ(compareTraces(expectation(), observed({log("c"), log("b"), log("a")}), &w).level,
+            Level::Causal);
+}
+
+}  // namespace
+}  // namespace pc

@@ -1,0 +1,171 @@
+// Behaviour a case file cannot reach: element functions called twice, resolving functions called
+// directly, brand checks, and the host parts (rejection tracker, timers, journal).
+#include <gtest/gtest.h>
+
+#include "reference/async_function.hpp"
+#include "reference/tests/promise_test_support.hpp"
+#include "reference/timer_queue.hpp"
+
+namespace pc::es {
+namespace {
+
+using testing::promiseOf;
+using testing::recorder;
+using testing::then;
+
+TEST(ResolvingFunctions, OnlyTheFirstCallCounts) {
+  Realm realm;
+  PromiseCapability c = NewPromiseCapability(realm);
+  const Value first[] = {"first"}, second[] = {"second"};
+  Call(realm, c.resolve, Undefined{}, first);
+  Call(realm, c.reject, Undefined{}, second);
+  Call(realm, c.resolve, Undefined{}, second);
+  EXPECT_EQ(asPromise(c.promise)->state, PromiseState::Fulfilled);
+  EXPECT_EQ(asPromise(c.promise)->result.asString(), "first");
+}
+
+TEST(ResolvingFunctions, ResolvingWithItselfRejectsWithAnEngineTypeError) {
+  Realm realm;
+  PromiseCapability c = NewPromiseCapability(realm);
+  const Value self[] = {c.promise};
+  Call(realm, c.resolve, Undefined{}, self);
+  auto* p = asPromise(c.promise);
+  ASSERT_EQ(p->state, PromiseState::Rejected);
+  auto* error = static_cast<ErrorObject*>(p->result.asObject());
+  EXPECT_EQ(error->name, "TypeError");
+  EXPECT_TRUE(error->engineMade);
+}
+
+TEST(PromiseAll, AResolveElementFunctionCalledTwiceCountsOnce) {
+  Realm realm;
+  PromiseCapability a = NewPromiseCapability(realm), b = NewPromiseCapability(realm);
+  Completion all = PromiseAll(realm, realm.makeArray({a.promise, b.promise}));
+  // The resolve element function of a is the handler Promise.all registered on it.
+  Object* resolveElementA = asPromise(a.promise)->fulfillReactions.at(0).handler;
+  const Value x[] = {"x"}, y[] = {"y"};
+  Call(realm, resolveElementA, Undefined{}, x);
+  Call(realm, resolveElementA, Undefined{}, y);  // ignored: [[AlreadyCalled]]
+  EXPECT_EQ(promiseOf(all)->state, PromiseState::Pending) << "one element is still missing";
+  Object* resolveElementB = asPromise(b.promise)->fulfillReactions.at(0).handler;
+  Call(realm, resolveElementB, Undefined{}, y);
+  ASSERT_EQ(promiseOf(all)->state, PromiseState::Fulfilled);
+  auto* values = static_cast<ArrayObject*>(promiseOf(all)->result.asObject());
+  ASSERT_EQ(values->elements.size(), 2u);
+  EXPECT_EQ(values->elements[0].asString(), "x");
+  EXPECT_EQ(values->elements[1].asString(), "y");
+}
+
+TEST(PromiseAllSettled, ElementFunctionsOfOneElementShareAlreadyCalled) {
+  Realm realm;
+  PromiseCapability a = NewPromiseCapability(realm);
+  Completion settled = PromiseAllSettled(realm, realm.makeArray({a.promise}));
+  Object* onFulfilled = asPromise(a.promise)->fulfillReactions.at(0).handler;
+  Object* onRejected = asPromise(a.promise)->rejectReactions.at(0).handler;
+  const Value v[] = {"v"}, r[] = {"r"};
+  Call(realm, onRejected, Undefined{}, r);
+  Call(realm, onFulfilled, Undefined{}, v);  // ignored
+  ASSERT_EQ(promiseOf(settled)->state, PromiseState::Fulfilled);
+  auto* results = static_cast<ArrayObject*>(promiseOf(settled)->result.asObject());
+  const Object* record = results->elements.at(0).asObject();
+  EXPECT_EQ(record->findOwn("status")->value.asString(), "rejected");
+  EXPECT_EQ(record->findOwn("reason")->value.asString(), "r");
+  EXPECT_EQ(record->findOwn("value"), nullptr);
+}
+
+TEST(BrandChecks, ThenOnANonPromiseAndANonCallableExecutorThrowTypeErrors) {
+  Realm realm;
+  Completion thenResult = PromisePrototypeThen(realm, realm.makeObject(), Undefined{}, Undefined{});
+  ASSERT_TRUE(thenResult.isAbrupt());
+  EXPECT_EQ(static_cast<ErrorObject*>(thenResult.value.asObject())->name, "TypeError");
+  Completion constructed = PromiseConstructor(realm, Null{});
+  ASSERT_TRUE(constructed.isAbrupt());
+  EXPECT_EQ(static_cast<ErrorObject*>(constructed.value.asObject())->name, "TypeError");
+}
+
+TEST(Then, HandlersNeverRunInTheJobThatRegisteredThem) {
+  Realm realm;
+  std::vector<std::string> log;
+  Completion p = PromiseResolveFunction(realm, "v");
+  then(realm, p.value, recorder(realm, log, "handler"));
+  EXPECT_TRUE(log.empty());
+  realm.jobs.drain();
+  EXPECT_EQ(log, std::vector<std::string>{"handler:v"});
+}
+
+TEST(PromiseTry, PassesItsArgumentsAndTurnsAThrowIntoARejection) {
+  Realm realm;
+  Object* echo = realm.makeFunction([](const Value&, std::span<const Value> args) {
+    return Completion::normal(args[1]);
+  });
+  const Value args[] = {1, "second"};
+  Completion ok = PromiseTry(realm, echo, args);
+  EXPECT_EQ(promiseOf(ok)->result.asString(), "second");
+  Object* thrower = realm.makeFunction([](const Value&, std::span<const Value>) {
+    return Completion::throwing("boom");
+  });
+  Completion bad = PromiseTry(realm, thrower);
+  EXPECT_EQ(promiseOf(bad)->state, PromiseState::Rejected);
+  EXPECT_EQ(promiseOf(bad)->result.asString(), "boom");
+}
+
+TEST(Await, ResumesInALaterJobWithTheValue) {
+  Realm realm;
+  std::vector<std::string> log;
+  Await(realm, "later", [&log](Completion c) { log.push_back(c.value.asString()); });
+  EXPECT_TRUE(log.empty());
+  realm.jobs.drain();
+  EXPECT_EQ(log, std::vector<std::string>{"later"});
+}
+
+TEST(NodeRejectionTracker, ReportsOnlyWhatIsStillUnhandledThenReportsLateHandling) {
+  Realm realm;
+  Completion early = PromiseReject(realm, "early"), late = PromiseReject(realm, "late");
+  then(realm, early.value, Undefined{}, realm.makeFunction([](const Value&, std::span<const Value>) {
+    return Completion::normal();
+  }));
+  std::vector<RejectionReport> reports;
+  EXPECT_TRUE(realm.rejections.process(reports));
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(reports[0].kind, RejectionReport::Kind::Unhandled);
+  EXPECT_EQ(reports[0].promise, promiseOf(late));
+  reports.clear();
+  then(realm, late.value, Undefined{}, Undefined{});
+  EXPECT_TRUE(realm.rejections.process(reports));
+  ASSERT_EQ(reports.size(), 1u);
+  EXPECT_EQ(reports[0].kind, RejectionReport::Kind::Handled);
+  reports.clear();
+  EXPECT_FALSE(realm.rejections.process(reports));
+}
+
+TEST(VirtualTimerQueue, RunsByDueTimeThenBySchedulingOrderAndClampsDelays) {
+  VirtualTimerQueue timers;
+  std::vector<int> order;
+  timers.schedule(10, -1, 0, [&] { order.push_back(1); });
+  timers.schedule(0, -1, 0, [&] { order.push_back(2); });   // counts as 1
+  timers.schedule(1, -1, 0, [&] { order.push_back(3); });   // same due time, later
+  timers.schedule(-5, -1, 0, [&] { order.push_back(4); });  // counts as 1
+  while (!timers.empty()) timers.takeNext().callback();
+  EXPECT_EQ(order, (std::vector<int>{2, 3, 4, 1}));
+  EXPECT_EQ(timers.now(), 10);
+}
+
+TEST(JobJournal, RecordsWhatEnqueuedEachJob) {
+  Realm realm;
+  realm.jobs.setRecording(true);
+  const int script = realm.jobs.beginMacrotask("script", "", -1, 0, {});
+  Completion p = PromiseResolveFunction(realm, 1);
+  const Value chained = then(realm, p.value, realm.makeFunction([](const Value&, std::span<const Value>) {
+    return Completion::normal();
+  }));
+  then(realm, chained, Undefined{});
+  realm.jobs.endMacrotask();
+  realm.jobs.drain();
+  const auto& journal = realm.jobs.journal();
+  ASSERT_EQ(journal.size(), 3u);
+  EXPECT_EQ(journal[1].enqueuedBy, script);
+  EXPECT_EQ(journal[1].kind, "PromiseReactionJob");
+  EXPECT_EQ(journal[2].enqueuedBy, journal[1].id) << "the chained reaction is enqueued by the first";
+}
+
+}  // namespace
+}  // namespace pc::es
