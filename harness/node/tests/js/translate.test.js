@@ -1,0 +1,92 @@
+'use strict';
+// translate.js: what a case cannot do to the generated source, and what it is told when it is wrong.
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const vm = require('node:vm');
+const {translate, promiseNames} = require('../../translate.js');
+const {runCase} = require('../../runtime.js');
+
+// Runs a case in this process and resolves with {trace, final} or {failure}.
+function run(testCase) {
+  const program = vm.runInThisContext(translate(testCase));
+  return new Promise((done) => runCase(program, promiseNames(testCase), done));
+}
+
+// What the runner writes and the harness reads.
+const asJson = (x) => JSON.parse(JSON.stringify(x));
+
+// Strings that would end a string literal, a comment, a template, a line or a script element.
+const ATTACKS = [
+  '"); globalThis.pwned = 1; ("',
+  "'); globalThis.pwned = 1; ('",
+  '`${globalThis.pwned = 1}`',
+  '*/ globalThis.pwned = 1; /*',
+  '\n globalThis.pwned = 1; //',
+  '\u2028globalThis.pwned = 1;\u2029',
+  '</script><script>globalThis.pwned = 1</script>',
+  '\\", globalThis.pwned = 1, "\\',
+];
+
+test('no string of a case becomes code', async () => {
+  for (const s of ATTACKS) {
+    const testCase = {
+      id: s,
+      program: [
+        {resolved: s, as: s},
+        {then: s, onFulfilled: [{log: s}]},
+        {log: s, value: {object: {[s]: {error: 'Error', message: s}}}},
+        {let: `${s}t`, value: {thenable: {then: [{resolve: s}]}}},
+      ],
+    };
+    const source = translate(testCase);
+    assert.doesNotMatch(source, /[\u2028\u2029<]/, 'line separators and < are escaped');
+    delete globalThis.pwned;
+    const out = await run(testCase);
+    assert.equal(globalThis.pwned, undefined, `injected by ${JSON.stringify(s)}`);
+    assert.deepEqual(asJson(out.trace), [[s, {object: {[s]: {error: 'Error', message: s}}}], [s, s]]);
+    assert.deepEqual(asJson(out.final), {[s]: ['fulfilled', s]});
+  }
+});
+
+test('names that are special in JavaScript are just names', async () => {
+  const names = ['constructor', '__proto__', 'toString', 'rt', 'arg', 'resolve', 'then', 'undefined'];
+  const program = names.map((n, i) => ({resolved: i, as: n}));
+  const out = await run({id: 'names', program});
+  assert.deepEqual(Object.entries(out.final), names.map((n, i) => [n, ['fulfilled', i]]));
+});
+
+test('mistakes are reported with the JSON pointer of the statement or value', () => {
+  const cases = [
+    [[{lgo: 'x'}], /^\/program\/0: unknown statement/],
+    [[{log: 'a', throw: 1}], /^\/program\/0: a statement has exactly one verb/],
+    [[{log: 'a', as: 'p'}], /^\/program\/0\/as: "log" does not take the key "as"/],
+    [[{timer: 1, do: [{await: 1}]}], /^\/program\/0\/do\/0\/await: "await" is only allowed/],
+    [[{resolve: 1}], /^\/program\/0\/resolve: "resolve" without "of" needs/],
+    [[{resolved: 1, as: 'p'}, {resolve: 1, of: 'p'}], /^\/program\/1\/of: "p" is not a promise made by/],
+    [[{resolved: 1, as: 'p'}, {rejected: 1, as: 'p'}], /^\/program\/1\/as: the name "p" is already bound/],
+    [[{log: 'a', value: {error: 'EvalError'}}], /^\/program\/0\/value\/error: unknown error constructor/],
+    [[{log: 'a', value: {promise: 'p', ref: 'q'}}], /^\/program\/0\/value: a value object has exactly one form/],
+    [[{log: 'a', value: {number: 'nan'}}], /^\/program\/0\/value\/number: must be "NaN"/],
+    [[{new: 'p', executor: {}}], /^\/program\/0\/executor: must be a body/],
+    [[{then: 'p', onFulfilled: [{log: 1}]}], /^\/program\/0\/onFulfilled\/0\/log: a label must be a string/],
+    [[{log: 'a', value: {object: {'a/b~': {x: 1}}}}], /^\/program\/0\/value\/object\/a~1b~0\/x: unknown value form/],
+  ];
+  const throwsWith = (testCase, message) => {
+    assert.throws(() => translate(testCase), (e) => {
+      assert.match(e.message, message, JSON.stringify(testCase));
+      return true;
+    });
+  };
+  for (const [program, message] of cases) throwsWith({id: 'bad', program}, message);
+  throwsWith({id: 'bad'}, /^\/program: must be an array/);
+  throwsWith([], /^\/: a case must be a JSON object/);
+});
+
+test('a handler that is not a body is passed as it is', async () => {
+  const out = await run({id: 'h', program: [
+    {resolved: 'v', as: 'p'},
+    {then: 'p', onFulfilled: 5, as: 'q'},
+    {catch: 'p', onRejected: null, as: 'r'},
+  ]});
+  assert.deepEqual(asJson(out.final), {p: ['fulfilled', 'v'], q: ['fulfilled', 'v'], r: ['fulfilled', 'v']});
+});

@@ -1,0 +1,111 @@
+// The node subject when node misbehaves: a hang or a crash fails only the case in progress, and a
+// missing or old node is refused with a message that says what to do. run.js honours two test-only
+// variables: PC_NODE_TEST_HANG_ID and PC_NODE_TEST_CRASH_ID name a case at which it hangs or exits.
+#include <gtest/gtest.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include "harness/node/node_locate.hpp"
+#include "harness/node/tests/node_test_support.hpp"
+
+namespace pc::node_tests {
+namespace {
+
+Json loggingCase(const std::string& id) {
+  return {{"id", id}, {"program", Json::array({{{"log", id}, {"value", 1}}})}};
+}
+
+void expectLogged(const Trace& t, const std::string& label) {
+  expectTrace(t, Json::array({Json::array({label, 1})}), Json::object());
+}
+
+TEST(NodeRobustness, AHangFailsOneCaseAndTheRestRunInAFreshProcess) {
+  NodeOptions options;
+  options.caseTimeout = std::chrono::milliseconds(1500);
+  options.extraEnv = {"PC_NODE_TEST_HANG_ID=hangs"};
+  NodeSubject subject(options);
+  auto start = std::chrono::steady_clock::now();
+  auto traces = runAll(subject, {makeCase(loggingCase("before")), makeCase(loggingCase("hangs")),
+                                 makeCase(loggingCase("after"))});
+  auto took = std::chrono::steady_clock::now() - start;
+
+  expectLogged(traces.at(0), "before");
+  ASSERT_TRUE(traces.at(1).failure.has_value());
+  EXPECT_NE(traces[1].failure->find("timed out"), std::string::npos) << *traces[1].failure;
+  expectLogged(traces.at(2), "after");
+  EXPECT_LT(took, std::chrono::seconds(10)) << "the time bound did not cut the hang short";
+}
+
+TEST(NodeRobustness, ACrashFailsOneCaseAndTheRestRun) {
+  NodeOptions options;
+  options.extraEnv = {"PC_NODE_TEST_CRASH_ID=dies"};
+  NodeSubject subject(options);
+  auto traces = runAll(subject, {makeCase(loggingCase("before")), makeCase(loggingCase("dies")),
+                                 makeCase(loggingCase("after"))});
+  expectLogged(traces.at(0), "before");
+  ASSERT_TRUE(traces.at(1).failure.has_value());
+  EXPECT_NE(traces[1].failure->find("exit status 70"), std::string::npos) << *traces[1].failure;
+  expectLogged(traces.at(2), "after");
+}
+
+TEST(NodeRobustness, ARunawayCaseFailsInsteadOfGrowingForever) {
+  NodeSubject subject;
+  // A thenable that resolves with itself: each adoption calls its `then` again, logging each time.
+  Json runaway = {{"id", "runaway"},
+                  {"program", Json::parse(R"([
+                    {"let": "t", "value": {"thenable": {"then": [{"log": "again", "value": 0},
+                                                                  {"resolve": {"ref": "t"}}]}}},
+                    {"resolved": {"ref": "t"}}
+                  ])")}};
+  auto traces = runAll(subject, {makeCase(runaway), makeCase(loggingCase("after"))});
+  ASSERT_TRUE(traces.at(0).failure.has_value());
+  EXPECT_NE(traces[0].failure->find("runaway"), std::string::npos) << *traces[0].failure;
+  expectLogged(traces.at(1), "after");
+}
+
+// A shell script standing in for node, printing `versionLine` for --version.
+std::filesystem::path fakeNode(const std::string& name, const std::string& versionLine) {
+  auto path = std::filesystem::path(testing::TempDir()) / name;
+  std::ofstream(path) << "#!/bin/sh\necho '" << versionLine << "'\n";
+  std::filesystem::permissions(path, std::filesystem::perms::owner_all);
+  return path;
+}
+
+void expectRefused(const NodeOptions& options, const std::string& mention) {
+  try {
+    NodeSubject subject(options);
+    FAIL() << "a subject was made with " << options.node;
+  } catch (const std::runtime_error& e) {
+    std::string what = e.what();
+    EXPECT_NE(what.find(mention), std::string::npos) << what;
+    EXPECT_NE(what.find("npm ci --prefix harness/node"), std::string::npos) << what;
+  }
+}
+
+TEST(NodeRobustness, AnOldNodeIsRefusedWithTheSetupToRun) {
+  NodeOptions options;
+  options.node = fakeNode("old-node", "v18.19.1");
+  expectRefused(options, "needs Node.js >= 22");
+}
+
+TEST(NodeRobustness, SomethingThatIsNotNodeIsRefused) {
+  NodeOptions options;
+  options.node = fakeNode("not-node", "hello");
+  expectRefused(options, "does not answer `--version` like Node.js");
+}
+
+TEST(NodeRobustness, APcNodeThatDoesNotExistIsRefused) {
+  const char* old = std::getenv("PC_NODE");
+  std::string saved = old ? old : "";
+  ::setenv("PC_NODE", "/nonexistent/node", 1);
+  expectRefused(NodeOptions{}, "PC_NODE is set to /nonexistent/node");
+  if (old) ::setenv("PC_NODE", saved.c_str(), 1); else ::unsetenv("PC_NODE");
+}
+
+}  // namespace
+}  // namespace pc::node_tests

@@ -1,0 +1,361 @@
+'use strict';
+// Translates one case (spec/case-language.md) into the source text of a JavaScript program,
+// statement by statement, so that a reader can see what the case means and V8 can run it.
+//
+// Safety: every string that comes from the case reaches the source only through `lit`, which
+// JSON-encodes it and escapes the characters JSON leaves alone but that still matter in a
+// JavaScript source (U+2028, U+2029) or in a page embedding it (`<`). Case names are never
+// turned into identifiers: bindings live in the runtime's maps, keyed by name. The only
+// identifiers the program uses are our own: `rt`, `arg`, `resolve`, `reject`.
+//
+// The result is a function expression `(function (rt) { ... })`; its body is the main script.
+// runtime.js supplies `rt` (see its header for the calls the program makes).
+
+const ERROR_NAMES = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
+const COMBINATORS = ['all', 'allSettled', 'race', 'any'];
+const NON_FINITE = {NaN: 'NaN', Infinity: 'Infinity', '-Infinity': '-Infinity'};
+
+// Which keys each verb allows besides itself; the verb is the one key of a statement found here.
+const VERBS = {
+  log: ['value'], return: [], throw: [], resolve: ['of'], reject: ['of'],
+  new: ['executor'], deferred: [], resolved: ['as'], rejected: ['as'],
+  then: ['onFulfilled', 'onRejected', 'as'], catch: ['onRejected', 'as'], finally: ['onFinally', 'as'],
+  all: ['as'], allSettled: ['as'], race: ['as'], any: ['as'],
+  try: ['as'], async: ['as'], await: [], timer: ['do'], microtask: [], let: ['value'],
+};
+// Verbs that bind a promise under a name (the key holding the name).
+const PROMISE_BINDERS = {new: 'new', deferred: 'deferred', resolved: 'as', rejected: 'as', then: 'as',
+  catch: 'as', finally: 'as', all: 'as', allSettled: 'as', race: 'as', any: 'as', try: 'as', async: 'as'};
+
+class TranslateError extends Error {
+  constructor(pointer, message) {
+    super(`${pointer || '/'}: ${message}`);
+    this.name = 'TranslateError';
+    this.pointer = pointer;
+  }
+}
+
+// A string literal that is safe anywhere in a script, even inside a <script> element.
+function lit(s) {
+  return JSON.stringify(String(s))
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029')
+    .replace(/</g, '\\u003c');
+}
+
+function numberSource(n) {
+  if (Object.is(n, -0)) return '-0';
+  return String(n);  // also right for the non-finite numbers JSON.parse can yield (1e400)
+}
+
+// JSON pointer tokens escape `~` and `/` (RFC 6901).
+function ptr(base, token) {
+  return `${base}/${String(token).replace(/~/g, '~0').replace(/\//g, '~1')}`;
+}
+
+const isPlainObject = (x) => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+function indent(depth) {
+  return '  '.repeat(depth);
+}
+
+// One body being generated: its indentation, what encloses it, and whether it reads `arg`.
+class Scope {
+  constructor({depth, isAsync = false, hasResolvers = false, ownsArg = false}) {
+    this.depth = depth;
+    this.isAsync = isAsync;           // `await` is allowed directly in this body
+    this.hasResolvers = hasResolvers; // an executor or a thenable's then encloses this body
+    this.ownsArg = ownsArg;           // this body declares its own `arg` (not a handler parameter)
+    this.usesArg = false;
+  }
+  child(opts) {
+    return new Scope({depth: this.depth + 1, hasResolvers: this.hasResolvers, ...opts});
+  }
+}
+
+class Translator {
+  constructor(testCase) {
+    this.testCase = testCase;
+    this.promiseNames = new Map();   // name -> pointer of the statement binding it
+    this.allNames = new Map();       // every bound name -> pointer
+    this.resolvable = new Set();     // names made by new/deferred: the ones `"of"` may name
+  }
+
+  program() {
+    const c = this.testCase;
+    if (!isPlainObject(c)) throw new TranslateError('', 'a case must be a JSON object');
+    if (!Array.isArray(c.program)) throw new TranslateError('/program', 'must be an array of statements');
+    this.collectNames(c.program, '/program');
+    const scope = new Scope({depth: 1, ownsArg: true});
+    const body = this.statements(c.program, '/program', scope);
+    const head = [`// case ${lit(c.id === undefined ? '(no id)' : c.id)}, translated by harness/node/translate.js`,
+      '(function (rt) {', '  "use strict";'];
+    if (scope.usesArg) head.push('  let arg;');
+    return `${head.join('\n')}\n${body}})\n`;
+  }
+
+  // First pass: every name bound anywhere in the case, so that `"of"` can be checked and the
+  // runtime knows which names are promises (for the final states), whatever order bodies run in.
+  collectNames(node, pointer) {
+    if (Array.isArray(node)) {
+      node.forEach((x, i) => this.collectNames(x, ptr(pointer, i)));
+      return;
+    }
+    if (!isPlainObject(node)) return;
+    const verb = Object.keys(node).find((k) => Object.hasOwn(VERBS, k));
+    const bindKey = verb && PROMISE_BINDERS[verb];
+    const name = bindKey ? node[bindKey] : verb === 'let' ? node.let : undefined;
+    if (typeof name === 'string') {
+      const where = ptr(pointer, bindKey || 'let');
+      if (this.allNames.has(name)) {
+        throw new TranslateError(where, `the name ${JSON.stringify(name)} is already bound at ${this.allNames.get(name)}`);
+      }
+      this.allNames.set(name, where);
+      if (bindKey) this.promiseNames.set(name, where);
+      if (verb === 'new' || verb === 'deferred') this.resolvable.add(name);
+    }
+    for (const [k, v] of Object.entries(node)) this.collectNames(v, ptr(pointer, k));
+  }
+
+  // --- bodies -------------------------------------------------------------------------------
+
+  statements(list, pointer, scope) {
+    if (!Array.isArray(list)) throw new TranslateError(pointer, 'a body must be an array of statements');
+    return list.map((s, i) => `${indent(scope.depth)}${this.statement(s, ptr(pointer, i), scope)}\n`).join('');
+  }
+
+  // `(arg) => { B }` for handlers; `() => { let arg; B }` style for bodies without an argument.
+  fn(body, pointer, scope, {params = '', isAsync = false, resolvers = false, handler = false} = {}) {
+    const inner = scope.child({isAsync, ownsArg: !handler, ...(resolvers ? {hasResolvers: true} : {})});
+    const text = this.statements(body, pointer, inner);
+    const decl = inner.usesArg && !handler ? `${indent(inner.depth)}let arg;\n` : '';
+    const p = handler ? 'arg' : params;
+    return `${isAsync ? 'async ' : ''}(${p}) => {\n${decl}${text}${indent(scope.depth)}}`;
+  }
+
+  handler(h, pointer, scope) {
+    if (h === undefined) return 'undefined';
+    if (Array.isArray(h)) return this.fn(h, pointer, scope, {handler: true});
+    return this.value(h, pointer, scope);
+  }
+
+  statement(s, pointer, scope) {
+    if (!isPlainObject(s)) throw new TranslateError(pointer, 'a statement must be a JSON object with one verb key');
+    const verbs = Object.keys(s).filter((k) => Object.hasOwn(VERBS, k));
+    if (verbs.length !== 1) {
+      const keys = Object.keys(s).map((k) => JSON.stringify(k)).join(', ') || 'none';
+      throw new TranslateError(pointer, verbs.length === 0
+        ? `unknown statement: no verb among its keys (${keys})`
+        : `a statement has exactly one verb, found ${verbs.join(', ')}`);
+    }
+    const verb = verbs[0];
+    for (const k of Object.keys(s)) {
+      if (k !== verb && !VERBS[verb].includes(k)) {
+        throw new TranslateError(ptr(pointer, k), `"${verb}" does not take the key ${JSON.stringify(k)}`);
+      }
+    }
+    const at = (k) => ptr(pointer, k);
+    const v = (k) => this.value(s[k], at(k), scope);
+    const bindAs = (expr) => (s.as === undefined ? `${expr};` : `rt.bind(${this.name(s.as, at('as'))}, ${expr});`);
+
+    switch (verb) {
+      case 'log':
+        this.name(s.log, at('log'), 'a label');
+        return `rt.log(${lit(s.log)}, ${s.value === undefined ? this.arg(scope) : v('value')});`;
+      case 'return':
+        return `return ${v('return')};`;
+      case 'throw':
+        return `throw ${v('throw')};`;
+      case 'resolve':
+      case 'reject':
+        if (s.of !== undefined) {
+          this.name(s.of, at('of'));
+          if (!this.resolvable.has(s.of)) {
+            throw new TranslateError(at('of'), `${JSON.stringify(s.of)} is not a promise made by "new" or "deferred"`);
+          }
+          return `rt.${verb}Of(${lit(s.of)}, ${v(verb)});`;
+        }
+        if (!scope.hasResolvers) {
+          throw new TranslateError(at(verb), `"${verb}" without "of" needs an enclosing executor or thenable "then"`);
+        }
+        return `${verb}(${v(verb)});`;
+      case 'new': {
+        const name = this.name(s.new, at('new'));
+        if (!Array.isArray(s.executor)) throw new TranslateError(at('executor'), 'must be a body (an array of statements)');
+        const keep = `${indent(scope.depth + 1)}rt.keep(${name}, resolve, reject);\n`;
+        const exec = this.fn(s.executor, at('executor'), scope, {params: 'resolve, reject', resolvers: true})
+          .replace('{\n', `{\n${keep}`);
+        return `rt.bind(${name}, new Promise(${exec}));`;
+      }
+      case 'deferred':
+        return `rt.deferred(${this.name(s.deferred, at('deferred'))}, Promise.withResolvers());`;
+      case 'resolved':
+        return bindAs(`Promise.resolve(${v('resolved')})`);
+      case 'rejected':
+        return bindAs(`Promise.reject(${v('rejected')})`);
+      case 'then': {
+        const recv = this.receiver(s.then, at('then'));
+        const onF = this.handler(s.onFulfilled, at('onFulfilled'), scope);
+        const args = s.onRejected === undefined ? onF : `${onF}, ${this.handler(s.onRejected, at('onRejected'), scope)}`;
+        return bindAs(`${recv}.then(${s.onFulfilled === undefined && s.onRejected === undefined ? '' : args})`);
+      }
+      case 'catch':
+        return bindAs(`${this.receiver(s.catch, at('catch'))}.catch(${this.optionalHandler(s.onRejected, at('onRejected'), scope)})`);
+      case 'finally':
+        return bindAs(`${this.receiver(s.finally, at('finally'))}.finally(${this.optionalHandler(s.onFinally, at('onFinally'), scope)})`);
+      case 'all':
+      case 'allSettled':
+      case 'race':
+      case 'any':
+        return bindAs(`Promise.${verb}(${v(verb)})`);
+      case 'try':
+        return bindAs(`Promise.try(${this.fn(this.body(s.try, at('try')), at('try'), scope)})`);
+      case 'async':
+        return bindAs(`(${this.fn(this.body(s.async, at('async')), at('async'), scope, {isAsync: true})})()`);
+      case 'await':
+        if (!scope.isAsync) throw new TranslateError(at('await'), '"await" is only allowed directly in an "async" body');
+        scope.usesArg = true;
+        return `arg = await ${v('await')};`;
+      case 'timer': {
+        if (typeof s.timer !== 'number') throw new TranslateError(at('timer'), 'the delay must be a number of milliseconds');
+        const cb = this.fn(this.body(s.do, at('do')), at('do'), scope);
+        return `rt.setTimeout(${cb}, ${numberSource(s.timer)});`;
+      }
+      case 'microtask':
+        return `queueMicrotask(rt.guard(${this.fn(this.body(s.microtask, at('microtask')), at('microtask'), scope)}));`;
+      case 'let':
+        if (!Object.hasOwn(s, 'value')) throw new TranslateError(at('value'), '"let" needs a "value"');
+        return `rt.let(${this.name(s.let, at('let'))}, ${v('value')});`;
+      default:
+        throw new TranslateError(pointer, `unhandled verb ${verb}`);
+    }
+  }
+
+  body(b, pointer) {
+    if (!Array.isArray(b)) throw new TranslateError(pointer, 'must be a body (an array of statements)');
+    return b;
+  }
+
+  optionalHandler(h, pointer, scope) {
+    return h === undefined ? '' : this.handler(h, pointer, scope);
+  }
+
+  receiver(name, pointer) {
+    return `rt.get(${this.name(name, pointer)})`;
+  }
+
+  name(n, pointer, what = 'a name') {
+    if (typeof n !== 'string') throw new TranslateError(pointer, `${what} must be a string`);
+    return lit(n);
+  }
+
+  arg(scope) {
+    scope.usesArg = true;
+    return 'arg';
+  }
+
+  // --- values -------------------------------------------------------------------------------
+
+  value(x, pointer, scope) {
+    if (x === undefined) throw new TranslateError(pointer, 'a value is required here');
+    if (x === null || typeof x === 'boolean') return String(x);
+    if (typeof x === 'number') return numberSource(x);
+    if (typeof x === 'string') return lit(x);
+    if (Array.isArray(x)) return `[${x.map((e, i) => this.value(e, ptr(pointer, i), scope)).join(', ')}]`;
+    const keys = Object.keys(x);
+    const only = (...allowed) => {
+      for (const k of keys) {
+        if (!allowed.includes(k)) throw new TranslateError(ptr(pointer, k), `unexpected key ${JSON.stringify(k)} in a ${keys[0]} value`);
+      }
+    };
+    if (Object.hasOwn(x, 'error')) {
+      only('error', 'message');
+      if (!ERROR_NAMES.has(x.error)) {
+        throw new TranslateError(ptr(pointer, 'error'), `unknown error constructor ${JSON.stringify(x.error)} (one of ${[...ERROR_NAMES].join(', ')})`);
+      }
+      if (x.message === undefined) return `rt.error(${lit(x.error)})`;
+      if (typeof x.message !== 'string') throw new TranslateError(ptr(pointer, 'message'), 'must be a string');
+      return `rt.error(${lit(x.error)}, ${lit(x.message)})`;
+    }
+    if (keys.length !== 1) throw new TranslateError(pointer, `a value object has exactly one form key, found ${keys.length}`);
+    const [form] = keys;
+    const arg = x[form];
+    const at = ptr(pointer, form);
+    switch (form) {
+      case 'undefined':
+        if (arg !== true) throw new TranslateError(at, 'must be true');
+        return 'undefined';
+      case 'number':
+        if (!Object.hasOwn(NON_FINITE, arg)) throw new TranslateError(at, 'must be "NaN", "Infinity" or "-Infinity"');
+        return NON_FINITE[arg];
+      case 'argument':
+        if (arg !== true) throw new TranslateError(at, 'must be true');
+        return this.arg(scope);
+      case 'promise':
+      case 'ref':
+        return `rt.get(${this.name(arg, at)})`;
+      case 'object': {
+        if (!isPlainObject(arg)) throw new TranslateError(at, 'must be a JSON object');
+        const props = Object.entries(arg).map(([k, val]) => `${this.key(k)}: ${this.value(val, ptr(at, k), scope)}`);
+        return props.length ? `{ ${props.join(', ')} }` : '{}';
+      }
+      case 'thenable':
+        return this.thenable(arg, at, scope);
+      default:
+        throw new TranslateError(at, `unknown value form ${JSON.stringify(form)}`);
+    }
+  }
+
+  // `{"__proto__": v}` in a literal would set the prototype; the computed form makes a property.
+  key(k) {
+    return k === '__proto__' ? `[${lit(k)}]` : lit(k);
+  }
+
+  thenable(t, pointer, scope) {
+    if (!isPlainObject(t)) throw new TranslateError(pointer, 'must be a JSON object with "then"');
+    for (const k of Object.keys(t)) {
+      if (k !== 'then' && k !== 'getter') throw new TranslateError(ptr(pointer, k), `unexpected key ${JSON.stringify(k)} in a thenable`);
+    }
+    if (!Object.hasOwn(t, 'then')) throw new TranslateError(ptr(pointer, 'then'), 'a thenable needs "then"');
+    const thenAt = ptr(pointer, 'then');
+    const method = (at) => (Array.isArray(t.then)
+      ? this.fn(t.then, thenAt, at, {params: 'resolve, reject', resolvers: true})
+      : this.value(t.then, thenAt, at));
+    if (t.getter === undefined) return `{ then: ${method(scope)} }`;
+    // The getter body runs on every read of `then` (as a function of its own, so that a `return`
+    // in it is ignored, as the case language says); the read then yields the method.
+    const getterAt = ptr(pointer, 'getter');
+    const inner = scope.child({});  // the object literal's level
+    const getter = this.fn(t.getter, getterAt, inner);
+    return `{\n${indent(inner.depth)}get then() {\n${indent(inner.depth + 1)}(${getter})();\n` +
+      `${indent(inner.depth + 1)}return ${method(inner)};\n${indent(inner.depth)}},\n${indent(scope.depth)}}`;
+  }
+}
+
+// The names of the promises a case binds, in the order their statements appear.
+function promiseNames(testCase) {
+  const t = new Translator(testCase);
+  if (isPlainObject(testCase) && Array.isArray(testCase.program)) t.collectNames(testCase.program, '/program');
+  return [...t.promiseNames.keys()];
+}
+
+function translate(testCase) {
+  return new Translator(testCase).program();
+}
+
+module.exports = {translate, promiseNames, lit, TranslateError};
+
+if (require.main === module) {
+  const fs = require('fs');
+  const file = process.argv[2];
+  if (!file || process.argv.length > 3) {
+    process.stderr.write('usage: node harness/node/translate.js CASE.json   (prints the JavaScript the case means)\n');
+    process.exit(2);
+  }
+  try {
+    process.stdout.write(translate(JSON.parse(fs.readFileSync(file, 'utf8'))));
+  } catch (e) {
+    process.stderr.write(`${file}: ${e.message}\n`);
+    process.exit(1);
+  }
+}
