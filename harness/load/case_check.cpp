@@ -1,0 +1,117 @@
+#include "harness/load/case_check.hpp"
+
+#include <algorithm>
+#include <array>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "harness/load/expect_check.hpp"
+#include "harness/load/grammar.hpp"
+#include "harness/load/json_pointer.hpp"
+#include "harness/load/program_check.hpp"
+
+namespace pc::load {
+namespace {
+
+struct TopKey {
+  std::string_view name;
+  bool required;
+  std::string_view meaning;  // for "missing" messages
+};
+
+constexpr std::array<TopKey, 6> kTopKeys = {{
+    {"id", true, "the file's path under cases/ without .json"},
+    {"title", true, "one sentence saying what the case shows"},
+    {"rules", true, "the ids of the rules the case exercises"},
+    {"program", true, "the statements of the main script"},
+    {"expect", true, "the expected 'trace' and 'final' states"},
+    {"notes", false, "free text"},
+}};
+
+void checkTopKeys(const Json& doc, Diagnostics& out) {
+  for (const auto& item : doc.items()) {
+    const std::string& key = item.key();
+    const bool known = std::any_of(kTopKeys.begin(), kTopKeys.end(), [&](const TopKey& k) { return k.name == key; });
+    if (!known)
+      out.add(child("", key),
+              fmt::format("unknown key '{}'; a case has id, title, rules, program, expect and notes", key));
+  }
+  for (const TopKey& k : kTopKeys)
+    if (k.required && !doc.contains(std::string(k.name)))
+      out.add("", fmt::format("missing '{}' ({})", k.name, k.meaning));
+}
+
+void checkId(const Json& id, std::string_view expectedId, Diagnostics& out) {
+  if (!id.is_string()) {
+    out.add("/id", fmt::format("'id' must be a string, the file's path under cases/ without .json; it "
+                               "should be \"{}\"",
+                               expectedId));
+    return;
+  }
+  const std::string& text = id.get_ref<const std::string&>();
+  if (!grammar::isCaseId(text))
+    out.add("/id", fmt::format("'{}' is not a case id: path segments of letters, digits, '.', '_' and '-', "
+                               "joined by '/'",
+                               text));
+  if (text != expectedId)
+    out.add("/id", fmt::format("id '{}' does not match the file's path: it should be '{}'", text, expectedId));
+}
+
+void checkTitle(const Json& title, Diagnostics& out) {
+  if (!title.is_string() || title.get_ref<const std::string&>().empty())
+    out.add("/title", "'title' must be a non-empty string: one sentence saying what the case shows");
+}
+
+void checkRules(const Json& rules, const RuleCatalog* catalog, Diagnostics& out) {
+  if (!rules.is_array() || rules.empty()) {
+    out.add("/rules", "'rules' must be a non-empty array of rule ids from spec/rules/");
+    return;
+  }
+  std::set<std::string> seen;
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const std::string at = child("/rules", i);
+    if (!rules[i].is_string()) {
+      out.add(at, fmt::format("a rule id is a string, not {}", describeType(rules[i])));
+      continue;
+    }
+    const std::string& id = rules[i].get_ref<const std::string&>();
+    if (!seen.insert(id).second)
+      out.add(at, fmt::format("rule '{}' is listed twice", id));
+    else if (!grammar::isRuleId(id))
+      out.add(at, fmt::format("'{}' is not a rule id (aplus.<clause>, es.<Name>[.<detail>], host.<name>, "
+                              "seed.<short-name>)",
+                              id));
+    else if (catalog != nullptr && catalog->find(id) == nullptr)
+      out.add(at, fmt::format("unknown rule '{}': no rule in spec/rules/ has this id", id));
+  }
+}
+
+}  // namespace
+
+FeatureSet checkCase(const Json& doc, std::string_view expectedId, const RuleCatalog* rules, Diagnostics& out) {
+  if (!doc.is_object()) {
+    out.add("", fmt::format("a case file holds one JSON object, not {}", describeType(doc)));
+    return {};
+  }
+  checkTopKeys(doc, out);
+  if (doc.contains("id")) checkId(doc.at("id"), expectedId, out);
+  if (doc.contains("title")) checkTitle(doc.at("title"), out);
+  if (doc.contains("rules")) checkRules(doc.at("rules"), rules, out);
+  if (doc.contains("notes") && !doc.at("notes").is_string()) out.add("/notes", "'notes' must be a string");
+
+  Names names;
+  ProgramChecker program(out, names);
+  if (doc.contains("program")) program.body(doc.at("program"), "/program", Scope{}, "'program'");
+  // Expectations name the program's promises, so they are read once every binding is known.
+  if (doc.contains("expect")) checkExpect(doc.at("expect"), names, out);
+  names.checkUses(out);
+
+  FeatureSet features = program.features();
+  if (doc.contains("expect") && doc.at("expect").is_object() && doc.at("expect").contains("trace") &&
+      tracksRejections(doc.at("expect").at("trace")))
+    features.add(Feature::RejectionTracking);
+  return features;
+}
+
+}  // namespace pc::load

@@ -1,0 +1,18 @@
+#pragma once
+// Checks one parsed case file as a whole: its keys, id, title, rules, program and expectation,
+// and the names that tie them together.
+#include <string_view>
+
+#include "harness/core/feature.hpp"
+#include "harness/core/trace.hpp"
+#include "harness/load/load_error.hpp"
+#include "harness/load/rules.hpp"
+
+namespace pc::load {
+
+// `expectedId` is the file's path under cases/ without ".json". `rules` may be null, and then
+// rule ids are checked for their form only. Returns the features the case needs (meaningful only
+// when nothing was reported).
+FeatureSet checkCase(const Json& doc, std::string_view expectedId, const RuleCatalog* rules, Diagnostics& out);
+
+}  // namespace pc::load

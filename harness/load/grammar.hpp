@@ -1,0 +1,71 @@
+#pragma once
+// The case language of spec/case-language.md as data: every verb with the keys it takes and what
+// each key holds, the tagged value forms, and the id patterns. The validator walks programs with
+// these tables, and a test compares them with spec/case.schema.json so the two cannot drift.
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "harness/core/feature.hpp"
+
+namespace pc::grammar {
+
+// What the value of a key is.
+enum class Slot {
+  Label,           // a string (log)
+  Value,           // a program value
+  Handler,         // a body, or a non-array value passed as-is
+  Body,            // a nested function body; sees the enclosing resolve/reject
+  ExecutorBody,    // a body whose resolve/reject are its own (new)
+  AsyncBody,       // a body where await is allowed (async)
+  Delay,           // a number of virtual milliseconds (timer)
+  BindPromise,     // binds a name to a promise (as)
+  BindResolvable,  // binds a name to a promise with its resolve/reject kept (new, deferred)
+  BindLet,         // binds a name to a value (let)
+  Receiver,        // names a promise (then, catch, finally)
+  ResolverOf,      // names a promise made by new or deferred (of)
+};
+
+struct Key {
+  std::string_view name;
+  Slot slot;
+  bool required;
+};
+
+struct Verb {
+  std::string_view name;
+  Slot slot;                       // what the verb key itself holds
+  std::vector<Key> modifiers;      // the other keys the statement may have
+  std::optional<Feature> feature;  // what a subject needs to run it
+  bool onlyInAsyncBody = false;    // await
+  bool usesEnclosingResolvers = false;  // resolve / reject without "of"
+};
+
+std::span<const Verb> verbs();
+const Verb* findVerb(std::string_view name);
+std::string verbList();  // "log, return, throw, ..." for messages
+
+// Tagged value forms: an object value has exactly one of these keys.
+std::span<const std::string_view> programValueForms();  // undefined, number, argument, error, ...
+std::span<const std::string_view> traceValueForms();    // adds function; no argument or thenable
+std::span<const std::string_view> nonFiniteNumbers();   // NaN, Infinity, -Infinity
+std::span<const std::string_view> programErrorNames();  // the constructors a program may call
+std::span<const std::string_view> traceErrorNames();    // adds AggregateError, which engines make
+std::span<const std::string_view> traceEventKeys();     // unhandled, handled, uncaught
+
+bool contains(std::span<const std::string_view> list, std::string_view item);
+std::string join(std::span<const std::string_view> list);  // "a, b, c"
+
+// Ids. The patterns are ECMAScript regular expressions, as in the JSON schemas.
+std::string_view caseIdPattern();
+std::string_view ruleIdPattern();                            // any family
+std::optional<std::string_view> ruleIdPattern(std::string_view family);  // one family
+std::span<const std::string_view> ruleFamilies();            // aplus, es, host, seed
+std::string_view ruleIdShape(std::string_view family);       // "es.<AlgorithmOrBuiltin>[.<detail>]"
+bool isCaseId(std::string_view id);
+bool isRuleId(std::string_view id);
+bool isRuleIdOf(std::string_view family, std::string_view id);
+
+}  // namespace pc::grammar

@@ -1,0 +1,116 @@
+#include "harness/load/json_file.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "harness/load/json_pointer.hpp"
+
+namespace pc::load {
+namespace {
+
+// Follows the parser's events to know the pointer of every key, and reports keys seen twice.
+class DuplicateKeyFinder {
+ public:
+  explicit DuplicateKeyFinder(Diagnostics& out) : out_(out) {}
+
+  bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
+    switch (event) {
+      case Json::parse_event_t::object_start: frames_.push_back(Frame{false}); break;
+      case Json::parse_event_t::array_start: frames_.push_back(Frame{true}); break;
+      case Json::parse_event_t::key: key(parsed.get<std::string>()); break;
+      case Json::parse_event_t::object_end:
+      case Json::parse_event_t::array_end:
+        frames_.pop_back();
+        elementDone();
+        break;
+      case Json::parse_event_t::value: elementDone(); break;
+    }
+    return true;  // keep everything: this callback only watches
+  }
+
+ private:
+  struct Frame {
+    explicit Frame(bool isArray) : array(isArray) {}
+    bool array = false;
+    std::size_t index = 0;        // in an array: the element being read
+    std::string key;              // in an object: the member being read
+    std::set<std::string> keys;   // in an object: the keys read so far
+  };
+
+  void key(const std::string& k) {
+    Frame& top = frames_.back();
+    if (!top.keys.insert(k).second)
+      out_.add(child(pointerOfTop(), k),
+               fmt::format("the key '{}' appears twice in this object; only the last one would count", k));
+    top.key = k;
+  }
+
+  void elementDone() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
+  }
+
+  // The pointer of the innermost object or array being read.
+  std::string pointerOfTop() const {
+    std::string p;
+    for (std::size_t i = 0; i + 1 < frames_.size(); ++i)
+      p = frames_[i].array ? child(p, frames_[i].index) : child(p, frames_[i].key);
+    return p;
+  }
+
+  Diagnostics& out_;
+  std::vector<Frame> frames_;
+};
+
+// nlohmann's message without its "[json.exception...] parse error at line L, column C: " prefix,
+// since we print the position ourselves.
+std::string reasonOf(const Json::parse_error& e) {
+  const std::string what = e.what();
+  const auto column = what.find("column ");
+  const auto colon = column == std::string::npos ? what.find(": ") : what.find(": ", column);
+  return colon == std::string::npos ? what : what.substr(colon + 2);
+}
+
+// Line and column (both from 1) of a byte offset as nlohmann counts it (the byte it failed on).
+std::pair<std::size_t, std::size_t> lineAndColumn(const std::string& text, std::size_t byte) {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i + 1 < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return {line, column};
+}
+
+}  // namespace
+
+ParsedFile readJsonFile(const std::filesystem::path& file) {
+  Diagnostics out(file);
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    out.add("", "cannot open the file");
+    return {std::nullopt, out.take()};
+  }
+  std::ostringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+
+  try {
+    Json doc = Json::parse(text, DuplicateKeyFinder(out));
+    return {std::move(doc), out.take()};
+  } catch (const Json::parse_error& e) {
+    Diagnostics syntax(file);  // duplicate keys seen before the syntax error would only add noise
+    const auto [line, column] = lineAndColumn(text, e.byte);
+    syntax.add("", fmt::format("not valid JSON: line {}, column {}: {}", line, column, reasonOf(e)));
+    return {std::nullopt, syntax.take()};
+  }
+}
+
+}  // namespace pc::load

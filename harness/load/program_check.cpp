@@ -1,0 +1,137 @@
+#include "harness/load/program_check.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "harness/load/json_pointer.hpp"
+
+namespace pc::load {
+
+using grammar::Slot;
+using grammar::Verb;
+
+void ProgramChecker::body(const Json& b, const std::string& at, Scope scope, std::string_view what) {
+  if (!b.is_array()) {
+    out_.add(at, fmt::format("{} must be a body: an array of statements, not {}", what, describeType(b)));
+    return;
+  }
+  for (std::size_t i = 0; i < b.size(); ++i) statement(b[i], child(at, i), scope);
+}
+
+void ProgramChecker::statement(const Json& s, const std::string& at, Scope scope) {
+  if (!s.is_object()) {
+    out_.add(at, fmt::format("a statement is an object with one verb, like {{\"log\": \"x\"}}, not {}",
+                             describeType(s)));
+    return;
+  }
+  const Verb* verb = verbOf(s, at);
+  if (verb == nullptr) return;
+  if (verb->feature) features_.add(*verb->feature);
+  checkKeys(s, *verb, at);
+  checkPlacement(s, *verb, at, scope);
+  slot(verb->slot, s.at(std::string(verb->name)), child(at, verb->name), scope, verb->name);
+  for (const grammar::Key& k : verb->modifiers) {
+    const auto it = s.find(std::string(k.name));
+    if (it != s.end()) slot(k.slot, *it, child(at, k.name), scope, k.name);
+  }
+}
+
+// The statement's one verb, or null after reporting none or several.
+const Verb* ProgramChecker::verbOf(const Json& s, const std::string& at) {
+  std::vector<const Verb*> found;
+  std::string others;
+  for (const auto& [key, unused] : s.items()) {
+    if (const Verb* v = grammar::findVerb(key))
+      found.push_back(v);
+    else
+      others += (others.empty() ? "'" : ", '") + key + "'";
+  }
+  if (found.size() == 1) return found.front();
+  if (found.empty())
+    out_.add(at, fmt::format("no verb in this statement ({}); a statement needs exactly one of: {}",
+                             others.empty() ? "it is empty" : "it has " + others, grammar::verbList()));
+  else
+    out_.add(at, fmt::format("one statement, one verb: this one has '{}' and '{}'; write one statement each",
+                             found[0]->name, found[1]->name));
+  return nullptr;
+}
+
+void ProgramChecker::checkKeys(const Json& s, const Verb& verb, const std::string& at) {
+  std::string takes;
+  for (const grammar::Key& k : verb.modifiers) takes += (takes.empty() ? "" : ", ") + std::string(k.name);
+  for (const auto& item : s.items()) {
+    const std::string& key = item.key();
+    if (key == verb.name) continue;
+    const bool known = std::any_of(verb.modifiers.begin(), verb.modifiers.end(),
+                                   [&](const grammar::Key& k) { return k.name == key; });
+    if (!known)
+      out_.add(child(at, key), fmt::format("'{}' does not go with '{}' ({})", key, verb.name,
+                                           takes.empty() ? "it takes no other key" : "it takes " + takes));
+  }
+  for (const grammar::Key& k : verb.modifiers)
+    if (k.required && !s.contains(std::string(k.name)))
+      out_.add(at, fmt::format("'{}' needs '{}'", verb.name, k.name));
+}
+
+// Rules about where a statement may stand, which depend on the enclosing bodies.
+void ProgramChecker::checkPlacement(const Json& s, const Verb& verb, const std::string& at, Scope scope) {
+  if (verb.onlyInAsyncBody && !scope.async)
+    out_.add(at, "'await' is only allowed directly in an async body (the list of an \"async\" statement), "
+                 "not in the script or in a handler, executor or callback");
+  if (verb.usesEnclosingResolvers && !scope.resolvers && !s.contains("of"))
+    out_.add(at, fmt::format("'{0}' without 'of' calls the {0} function of the enclosing executor or "
+                             "thenable 'then', and there is none here; add \"of\": \"<promise>\"",
+                             verb.name));
+}
+
+void ProgramChecker::slot(Slot slot, const Json& v, const std::string& at, Scope scope, std::string_view key) {
+  const std::string quoted = fmt::format("'{}'", key);
+  switch (slot) {
+    case Slot::Label:
+      if (!v.is_string()) out_.add(at, fmt::format("'{}' needs a label (a string), not {}", key, describeType(v)));
+      break;
+    case Slot::Value: value(v, at, scope); break;
+    case Slot::Handler:
+      if (v.is_array())
+        body(v, at, {false, scope.resolvers}, quoted);
+      else
+        value(v, at, scope);  // a non-callable handler, passed as-is
+      break;
+    case Slot::Body: body(v, at, {false, scope.resolvers}, quoted); break;
+    case Slot::ExecutorBody: body(v, at, {false, true}, quoted); break;
+    case Slot::AsyncBody: body(v, at, {true, scope.resolvers}, quoted); break;
+    case Slot::Delay:
+      if (!v.is_number())
+        out_.add(at, fmt::format("'{}' needs a delay in virtual milliseconds (a number), not {}", key,
+                                 describeType(v)));
+      break;
+    case Slot::BindPromise:
+    case Slot::BindResolvable:
+    case Slot::BindLet:
+      if (auto n = name(v, at, fmt::format("'{}' needs a name", key))) {
+        const NameKind kind = slot == Slot::BindLet          ? NameKind::Let
+                              : slot == Slot::BindResolvable ? NameKind::Resolvable
+                                                             : NameKind::Promise;
+        names_.bind(*n, kind, at, out_);
+      }
+      break;
+    case Slot::Receiver:
+      if (auto n = name(v, at, fmt::format("'{}' needs the name of a promise", key)))
+        names_.use(*n, NameUse::Receiver, at);
+      break;
+    case Slot::ResolverOf:
+      if (auto n = name(v, at, "'of' needs the name of a promise made by new or deferred"))
+        names_.use(*n, NameUse::ResolverOf, at);
+      break;
+  }
+}
+
+std::optional<std::string> ProgramChecker::name(const Json& v, const std::string& at, std::string_view need) {
+  if (v.is_string() && !v.get_ref<const std::string&>().empty()) return v.get<std::string>();
+  out_.add(at, fmt::format("{} (a non-empty string), not {}", need,
+                           v.is_string() ? "an empty string" : describeType(v)));
+  return std::nullopt;
+}
+
+}  // namespace pc::load

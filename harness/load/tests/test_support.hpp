@@ -1,0 +1,56 @@
+#pragma once
+// Test support: a scratch directory of case and rule files, and a few helpers to load them and
+// look for an error at a given JSON pointer.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "harness/load/loader.hpp"
+
+namespace pc::load_tests {
+
+// A fresh directory under the system's temp directory, removed with everything in it at the end.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+
+  const std::filesystem::path& path() const { return path_; }
+  // Writes `text` to path()/relative, creating directories; returns the full path.
+  std::filesystem::path write(const std::filesystem::path& relative, const std::string& text) const;
+  std::filesystem::path writeJson(const std::filesystem::path& relative, const Json& doc) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+// A small valid case with this id: a resolved promise and one fulfil handler.
+Json goodCase(const std::string& id = "t/case");
+
+// The rules the test cases cite.
+const RuleCatalog& testCatalog();
+
+// Writes `doc` as cases/t/case.json in a scratch directory and loads it with testCatalog().
+// Empty when it loads.
+std::vector<LoadError> errorsOf(const Json& doc);
+
+// Whether one of `errors` is at exactly `pointer` and its message contains `words`.
+bool hasError(const std::vector<LoadError>& errors, std::string_view pointer, std::string_view words = "");
+
+// All errors, one per line, for failure messages.
+std::string dump(const std::vector<LoadError>& errors);
+
+// A valid case around `program`: goodCase() with its program, trace and final replaced.
+Json caseWith(Json program, Json trace = Json::array(), Json final = Json::object());
+
+// EXPECT_TRUE(rejectedAt(doc, "/program/2/then", "needs the name of a promise"))
+testing::AssertionResult rejectedAt(const Json& doc, std::string_view pointer, std::string_view words = "");
+// EXPECT_TRUE(accepted(doc)): it loads, and the message lists the errors when it does not.
+testing::AssertionResult accepted(const Json& doc);
+
+}  // namespace pc::load_tests

@@ -1,0 +1,285 @@
+// The case validator, one rule of spec/case-language.md at a time: each broken case must be
+// rejected with an error at the right JSON pointer, and each legal variation must load.
+#include <gtest/gtest.h>
+
+#include "harness/load/tests/test_support.hpp"
+
+namespace pc::load_tests {
+namespace {
+
+Json J(const char* text) { return Json::parse(text); }
+
+// A case whose program is `p` followed by `extra`, with p and q as in goodCase().
+Json goodPlus(Json extra) {
+  Json doc = goodCase();
+  doc["program"].push_back(std::move(extra));
+  return doc;
+}
+
+TEST(CaseFile, TheGoodCaseLoads) { EXPECT_TRUE(accepted(goodCase())); }
+
+TEST(CaseFile, UnknownTopLevelKeyIsReportedAtTheKey) {
+  Json doc = goodCase();
+  doc["features"] = Json::array({"executor"});
+  EXPECT_TRUE(rejectedAt(doc, "/features", "unknown key 'features'"));
+}
+
+TEST(CaseFile, MissingRequiredKeysAreReportedOnTheFile) {
+  Json doc = goodCase();
+  doc.erase("title");
+  doc.erase("expect");
+  const auto errors = errorsOf(doc);
+  EXPECT_TRUE(hasError(errors, "", "missing 'title'")) << dump(errors);
+  EXPECT_TRUE(hasError(errors, "", "missing 'expect'")) << dump(errors);
+}
+
+TEST(CaseFile, ARootThatIsNotAnObjectIsRejected) { EXPECT_TRUE(rejectedAt(J("[1, 2]"), "", "one JSON object")); }
+
+TEST(CaseFile, IdMustEqualThePathUnderCases) {
+  Json doc = goodCase("t/other");
+  EXPECT_TRUE(rejectedAt(doc, "/id", "should be 't/case'"));
+}
+
+TEST(CaseFile, WrongTypesAreReportedWhereTheyAre) {
+  Json doc = goodCase();
+  doc["title"] = 5;
+  doc["notes"] = Json::array();
+  const auto errors = errorsOf(doc);
+  EXPECT_TRUE(hasError(errors, "/title", "non-empty string")) << dump(errors);
+  EXPECT_TRUE(hasError(errors, "/notes", "string")) << dump(errors);
+}
+
+TEST(CaseFile, RulesMustBeANonEmptyListOfKnownIds) {
+  Json doc = goodCase();
+  doc["rules"] = Json::array();
+  EXPECT_TRUE(rejectedAt(doc, "/rules", "non-empty array"));
+  doc["rules"] = {"es.PerformPromiseThen", "es.NoSuchThing"};
+  EXPECT_TRUE(rejectedAt(doc, "/rules/1", "unknown rule 'es.NoSuchThing'"));
+  doc["rules"] = {"es.PerformPromiseThen", "es.PerformPromiseThen"};
+  EXPECT_TRUE(rejectedAt(doc, "/rules/1", "listed twice"));
+  doc["rules"] = {"PerformPromiseThen"};
+  EXPECT_TRUE(rejectedAt(doc, "/rules/0", "not a rule id"));
+}
+
+TEST(CaseFile, ProgramMustBeABody) {
+  Json doc = goodCase();
+  doc["program"] = J(R"({"log": "x"})");
+  EXPECT_TRUE(rejectedAt(doc, "/program", "must be a body"));
+}
+
+TEST(CaseFile, EveryProblemIsReportedNotJustTheFirst) {
+  Json doc = goodCase("t/elsewhere");
+  doc["program"].push_back(J(R"({"frob": 1})"));
+  doc["program"].push_back(J(R"({"then": "nowhere"})"));
+  doc["expect"]["trace"].push_back(J(R"(["only a label"])"));
+  const auto errors = errorsOf(doc);
+  EXPECT_TRUE(hasError(errors, "/id")) << dump(errors);
+  EXPECT_TRUE(hasError(errors, "/program/2", "no verb")) << dump(errors);
+  EXPECT_TRUE(hasError(errors, "/program/3/then", "not bound")) << dump(errors);
+  EXPECT_TRUE(hasError(errors, "/expect/trace/1", "log event")) << dump(errors);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+TEST(Statements, AStatementIsAnObject) {
+  EXPECT_TRUE(rejectedAt(goodPlus("log"), "/program/2", "a statement is an object"));
+}
+
+TEST(Statements, UnknownVerbIsReportedOnTheStatement) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"print": "x"})")), "/program/2", "no verb in this statement"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J("{}")), "/program/2", "it is empty"));
+}
+
+TEST(Statements, TwoVerbsInOneStatementAreRejected) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"then": "p", "catch": "p"})")), "/program/2", "one statement, one verb"));
+}
+
+TEST(Statements, AKeyTheVerbDoesNotTakeIsReportedAtTheKey) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": "x", "as": "r"})")), "/program/2/as", "does not go with 'log'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"catch": "p", "onFulfilled": []})")), "/program/2/onFulfilled",
+                         "it takes onRejected, as"));
+}
+
+TEST(Statements, RequiredModifiersMustBeThere) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"new": "n"})")), "/program/2", "'new' needs 'executor'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"timer": 5})")), "/program/2", "'timer' needs 'do'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"let": "t"})")), "/program/2", "'let' needs 'value'"));
+}
+
+TEST(Statements, EachKeyHoldsWhatItShould) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"then": 5})")), "/program/2/then", "'then' needs the name of a promise"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": 5})")), "/program/2/log", "label"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"timer": "5", "do": []})")), "/program/2/timer", "number"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"new": "", "executor": []})")), "/program/2/new", "empty string"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"new": "n", "executor": {"log": "x"}})")), "/program/2/executor",
+                         "'executor' must be a body"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"microtask": "x"})")), "/program/2/microtask", "must be a body"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resolved": 1, "as": 7})")), "/program/2/as", "'as' needs a name"));
+}
+
+TEST(Statements, ProblemsInsideNestedBodiesHaveTheirFullPointer) {
+  const Json doc = goodPlus(J(R"({"then": "p", "onFulfilled": [{"timer": 0, "do": [{"log": "x", "bogus": 1}]}]})"));
+  EXPECT_TRUE(rejectedAt(doc, "/program/2/onFulfilled/0/do/0/bogus", "does not go with 'log'"));
+}
+
+TEST(Statements, HandlersAreBodiesOrPlainValues) {
+  // p.then(5, undefined) is legal JavaScript: a non-callable handler is passed as-is.
+  Json doc = goodCase();
+  doc["program"][1]["onFulfilled"] = 5;
+  doc["program"][1]["onRejected"] = J(R"({"undefined": true})");
+  EXPECT_TRUE(accepted(doc));
+  doc["program"][1]["onRejected"] = J(R"({"oops": true})");
+  EXPECT_TRUE(rejectedAt(doc, "/program/1/onRejected", "an object value needs one of the keys"));
+}
+
+TEST(Statements, EveryVerbOfTheLanguageIsAccepted) {
+  const Json program = J(R"([
+    {"let": "list", "value": [1, 2]},
+    {"new": "a", "executor": [{"resolve": 1}, {"reject": 2}, {"log": "in executor"}]},
+    {"deferred": "d"},
+    {"resolve": "v", "of": "d"},
+    {"reject": "e", "of": "a"},
+    {"resolved": 1, "as": "r1"},
+    {"rejected": {"error": "Error", "message": "m"}, "as": "r2"},
+    {"then": "a", "onFulfilled": [{"return": {"argument": true}}], "onRejected": [{"throw": {"argument": true}}], "as": "t"},
+    {"catch": "r2", "onRejected": [{"log": "caught"}], "as": "c"},
+    {"finally": "c", "onFinally": [{"log": "finally", "value": null}], "as": "f"},
+    {"all": [{"promise": "a"}, 1], "as": "all"},
+    {"allSettled": [], "as": "allSettled"},
+    {"race": {"ref": "list"}, "as": "race"},
+    {"any": [{"promise": "r2"}], "as": "any"},
+    {"try": [{"return": 1}], "as": "try"},
+    {"async": [{"await": {"promise": "d"}}, {"log": "after await"}], "as": "async"},
+    {"timer": 0, "do": [{"microtask": [{"log": "micro"}]}]},
+    {"resolved": 1},
+    {"then": "r1"}
+  ])");
+  Json final = Json::object();
+  for (const char* name : {"a", "d", "r1", "r2", "t", "c", "f", "all", "allSettled", "race", "any", "try", "async"})
+    final[name] = {"pending"};
+  EXPECT_TRUE(accepted(caseWith(program, Json::array(), final)));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Where statements may stand
+
+TEST(Placement, AwaitOnlyDirectlyInAnAsyncBody) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"await": 1})")), "/program/2", "'await' is only allowed"));
+  // A handler inside an async body is a function of its own: no await there.
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"async": [{"then": "p", "onFulfilled": [{"await": 1}]}]})")),
+                         "/program/2/async/0/onFulfilled/0", "'await' is only allowed"));
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"async": [{"await": 1}, {"await": {"promise": "p"}}]})"))));
+}
+
+TEST(Placement, ResolveWithoutOfNeedsAnEnclosingExecutorOrThenableThen) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resolve": 1})")), "/program/2", "there is none here"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"then": "p", "onFulfilled": [{"reject": 1}]})")), "/program/2/onFulfilled/0",
+                         "'reject' without 'of'"));
+  // Nested bodies see the enclosing executor's resolve, as closures do.
+  Json doc = goodPlus(J(R"({"new": "n", "executor": [{"timer": 1, "do": [{"resolve": 1}]}]})"));
+  doc["expect"]["final"]["n"] = {"fulfilled", 1};
+  EXPECT_TRUE(accepted(doc));
+  // A thenable's then gets its own resolve and reject.
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"resolved": {"thenable": {"then": [{"reject": 1}]}}})"))));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+TEST(Names, AnUnboundNameIsReportedWhereItIsUsed) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"then": "nope"})")), "/program/2/then", "'nope' is not bound"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": "x", "value": {"promise": "nope"}})")), "/program/2/value/promise",
+                         "not bound"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": "x", "value": {"ref": "nope"}})")), "/program/2/value/ref",
+                         "not bound"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resolve": 1, "of": "nope"})")), "/program/2/of", "not bound"));
+}
+
+TEST(Names, AHandlerMayNameAPromiseBoundLaterInTheScript) {
+  // The handler runs after the script, when r is bound.
+  Json doc = goodCase();
+  doc["program"][1]["onFulfilled"] = J(R"([{"then": "r"}])");
+  doc["program"].push_back(J(R"({"resolved": 2, "as": "r"})"));
+  doc["expect"]["final"]["r"] = {"fulfilled", 2};
+  doc["expect"]["trace"] = Json::array();
+  EXPECT_TRUE(accepted(doc));
+}
+
+TEST(Names, ANameIsBoundOnce) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resolved": 2, "as": "p"})")), "/program/2/as", "already bound at /program/0/as"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"let": "q", "value": 1})")), "/program/2/let", "already bound"));
+}
+
+TEST(Names, OfNamesAPromiseMadeByNewOrDeferred) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resolve": 1, "of": "p"})")), "/program/2/of", "made by new or deferred"));
+  Json doc = goodPlus(J(R"({"deferred": "d"})"));
+  doc["program"].push_back(J(R"({"resolve": 1, "of": "d"})"));
+  doc["expect"]["final"]["d"] = {"fulfilled", 1};
+  EXPECT_TRUE(accepted(doc));
+}
+
+TEST(Names, ReceiversAndPromiseValuesNamePromisesNotLetBindings) {
+  Json doc = goodPlus(J(R"({"let": "t", "value": 1})"));
+  doc["program"].push_back(J(R"({"then": "t"})"));
+  doc["program"].push_back(J(R"({"log": "x", "value": {"promise": "t"}})"));
+  doc["program"].push_back(J(R"({"log": "y", "value": {"ref": "p"}})"));  // a ref may name anything bound
+  const auto errors = errorsOf(doc);
+  EXPECT_TRUE(hasError(errors, "/program/3/then", "bound by let")) << dump(errors);
+  EXPECT_TRUE(hasError(errors, "/program/4/value/promise", "bound by let")) << dump(errors);
+  EXPECT_EQ(errors.size(), 2u) << dump(errors);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Program values
+
+TEST(Values, EveryValueFormIsAccepted) {
+  const Json v = J(R"([
+    "s", 1, 2.5, true, null, [1, [2]],
+    {"undefined": true}, {"number": "NaN"}, {"number": "-Infinity"}, {"argument": true},
+    {"error": "RangeError", "message": "m"}, {"promise": "p"}, {"ref": "p"},
+    {"object": {"a": 1, "then": {"undefined": true}}},
+    {"thenable": {"then": [{"resolve": 1}]}},
+    {"thenable": {"then": 5}},
+    {"thenable": {"getter": [{"log": "read"}], "then": [{"resolve": 2}]}}
+  ])");
+  EXPECT_TRUE(accepted(goodPlus({{"log", "all"}, {"value", v}})));
+}
+
+TEST(Values, AnObjectValueHasExactlyOneForm) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"a": 1}})")), "/program/2/return", "{\"object\": {...}}"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"promise": "p", "ref": "p"}})")), "/program/2/return",
+                         "one value, one form"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"promise": "p", "extra": 1}})")), "/program/2/return/extra",
+                         "does not go with 'promise'"));
+}
+
+TEST(Values, EachFormHoldsWhatItShould) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"undefined": false}})")), "/program/2/return/undefined"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"number": "5"}})")), "/program/2/return/number", "NaN"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"error": "Oops", "message": "m"}})")), "/program/2/return/error",
+                         "TypeError"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"error": "AggregateError", "message": "m"}})")),
+                         "/program/2/return/error"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"error": "TypeError"}})")), "/program/2/return", "'message'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"object": [1]}})")), "/program/2/return/object", "JSON object"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"object": {"k": {"x": 1}}}})")), "/program/2/return/object/k"));
+}
+
+TEST(Values, PointersEscapeSlashAndTildeInKeys) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"object": {"a/b~c": {"x": 1}}}})")),
+                         "/program/2/return/object/a~1b~0c"));
+}
+
+TEST(Values, ThenablesAreCheckedInside) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"thenable": {}}})")), "/program/2/return/thenable", "needs 'then'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"thenable": {"then": [], "catch": []}}})")),
+                         "/program/2/return/thenable/catch"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"thenable": {"getter": [], "then": 5}}})")),
+                         "/program/2/return/thenable/then", "must be a body"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"thenable": {"then": [{"frob": 1}]}}})")),
+                         "/program/2/return/thenable/then/0", "no verb"));
+}
+
+}  // namespace
+}  // namespace pc::load_tests
