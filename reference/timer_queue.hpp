@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <queue>
+#include <set>
 #include <vector>
 
 namespace pc::es {
@@ -20,9 +21,12 @@ class VirtualTimerQueue {
     std::function<void()> callback;
   };
 
-  void schedule(double delay, int scheduledBy, std::size_t scheduledAfterEvents,
-                std::function<void()> callback);
-  bool empty() const { return timers_.empty(); }
+  // Returns the timer's sequence number, which `cancel` takes (clearTimeout).
+  std::uint64_t schedule(double delay, int scheduledBy, std::size_t scheduledAfterEvents,
+                         std::function<void()> callback);
+  // A timer that already ran, or was never set, is left alone.
+  void cancel(std::uint64_t sequence);
+  bool empty() const { return timers_.size() == cancelled_.size(); }
   // Removes the next timer and advances the clock to its due time.
   Timer takeNext();
   double now() const { return now_; }
@@ -34,6 +38,7 @@ class VirtualTimerQueue {
     }
   };
   std::priority_queue<Timer, std::vector<Timer>, Later> timers_;
+  std::set<std::uint64_t> cancelled_;  // still in timers_, to be skipped
   std::uint64_t nextSequence_ = 0;
   double now_ = 0;
 };

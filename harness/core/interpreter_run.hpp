@@ -71,6 +71,7 @@ class Run {
   Step staticMethod(const Json& s, Env& env, std::string_view verb);
   Step asyncCall(const Json& s, Env& env);
   Step scheduleTimer(const Json& s, Env& env);
+  Step clearTimer(const Json& s);
   Step queueMicrotask(const Json& s, Env& env);
   Step bindResult(const Json& s, const Completion& c);
 
@@ -87,6 +88,7 @@ class Run {
   es::Realm& realm_;
   es::VirtualTimerQueue timers_;
   int lastTimerJob_ = -1;
+  std::map<std::string, std::uint64_t> timerIds_;  // "id" of a timer statement -> its sequence
   std::map<std::string, Value> bindings_;
   std::map<std::string, std::pair<Value, Value>> resolvers_;
   std::set<std::string> promiseNames_;  // names bound by new, deferred or "as"

@@ -10,7 +10,7 @@ Step stepOf(const Completion& c) { return c.isAbrupt() ? Step::thrown(c.value) :
 constexpr std::string_view kVerbs[] = {
     "log",  "return", "throw",      "resolve", "reject", "new", "deferred", "resolved",
     "rejected", "then", "catch",    "finally", "all",    "allSettled", "race", "any",
-    "try",  "async",  "await",      "timer",   "microtask", "let"};
+    "try",  "async",  "await",      "timer",   "clearTimer", "microtask", "let"};
 
 std::string_view verbOf(const Json& statement) {
   for (std::string_view verb : kVerbs)
@@ -69,6 +69,7 @@ Step Run::runStatement(const Json& s, Env& env) {
   if (verb == "then" || verb == "catch" || verb == "finally") return promiseMethod(s, env, verb);
   if (verb == "async") return asyncCall(s, env);
   if (verb == "timer") return scheduleTimer(s, env);
+  if (verb == "clearTimer") return clearTimer(s);
   if (verb == "microtask") return queueMicrotask(s, env);
   if (verb == "let") {
     Completion v = evaluate(s["value"], env);
@@ -106,8 +107,12 @@ Step Run::callResolver(const Json& s, Env& env, std::string_view verb) {
 
 Step Run::newPromise(const Json& s, Env& env) {
   const std::string name = s["new"].get<std::string>();
-  const Value executor = makeFunction(s["executor"], env, Params::Resolvers, name);
-  Completion c = rt_.construct(executor);
+  // A non-body executor is passed as-is: `new Promise(5)` throws a TypeError.
+  Completion executor = s["executor"].is_array()
+                            ? Completion::normal(makeFunction(s["executor"], env, Params::Resolvers, name))
+                            : evaluate(s["executor"], env);
+  if (executor.isAbrupt()) return Step::thrown(executor.value);
+  Completion c = rt_.construct(executor.value);
   if (!c.isAbrupt()) bind(name, c.value, true);
   return stepOf(c);
 }
@@ -162,8 +167,16 @@ Step Run::asyncCall(const Json& s, Env& env) {
 
 Step Run::scheduleTimer(const Json& s, Env& env) {
   const Value callback = makeFunction(s["do"], env, Params::None);
-  timers_.schedule(s["timer"].get<double>(), realm_.jobs.current(), realm_.jobs.events(),
-                   [this, callback] { callReportingUncaught(callback); });
+  const std::uint64_t sequence =
+      timers_.schedule(s["timer"].get<double>(), realm_.jobs.current(), realm_.jobs.events(),
+                       [this, callback] { callReportingUncaught(callback); });
+  if (s.contains("id")) timerIds_[s["id"].get<std::string>()] = sequence;
+  return Step::next();
+}
+
+Step Run::clearTimer(const Json& s) {
+  if (auto found = timerIds_.find(s["clearTimer"].get<std::string>()); found != timerIds_.end())
+    timers_.cancel(found->second);
   return Step::next();
 }
 

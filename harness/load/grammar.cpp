@@ -35,7 +35,8 @@ const std::vector<Verb>& table() {
       {"try", S::Body, {{"as", S::BindPromise, false}}, Feature::Try},
       {"async", S::AsyncBody, {{"as", S::BindPromise, false}}, Feature::Async},
       {"await", S::Value, {}, Feature::Async, true},
-      {"timer", S::Delay, {{"do", S::Body, true}}, Feature::Timers},
+      {"timer", S::Delay, {{"do", S::Body, true}, {"id", S::TimerId, false}}, Feature::Timers},
+      {"clearTimer", S::TimerId, {}, Feature::Timers},
       {"microtask", S::Body, {}, Feature::Microtask},
       {"let", S::BindLet, {{"value", S::Value, true}}, std::nullopt},
   };

@@ -18,9 +18,10 @@ enum class Slot {
   Value,           // a program value
   Handler,         // a body, or a non-array value passed as-is
   Body,            // a nested function body; sees the enclosing resolve/reject
-  ExecutorBody,    // a body whose resolve/reject are its own (new)
+  ExecutorBody,    // a body whose resolve/reject are its own (new), or a value passed as-is
   AsyncBody,       // a body where await is allowed (async)
   Delay,           // a number of virtual milliseconds (timer)
+  TimerId,         // names a timer, for clearTimer (a namespace of its own)
   BindPromise,     // binds a name to a promise (as)
   BindResolvable,  // binds a name to a promise with its resolve/reject kept (new, deferred)
   BindLet,         // binds a name to a value (let)

@@ -99,13 +99,19 @@ void ProgramChecker::slot(Slot slot, const Json& v, const std::string& at, Scope
         value(v, at, scope);  // a non-callable handler, passed as-is
       break;
     case Slot::Body: body(v, at, {false, scope.resolvers}, quoted); break;
-    case Slot::ExecutorBody: body(v, at, {false, true}, quoted); break;
+    case Slot::ExecutorBody:
+      if (v.is_array())
+        body(v, at, {false, true}, quoted);
+      else
+        value(v, at, scope);  // a non-callable executor: the constructor throws
+      break;
     case Slot::AsyncBody: body(v, at, {true, scope.resolvers}, quoted); break;
     case Slot::Delay:
       if (!v.is_number())
         out_.add(at, fmt::format("'{}' needs a delay in virtual milliseconds (a number), not {}", key,
                                  describeType(v)));
       break;
+    case Slot::TimerId: name(v, at, fmt::format("'{}' needs the id of a timer", key)); break;
     case Slot::BindPromise:
     case Slot::BindResolvable:
     case Slot::BindLet:

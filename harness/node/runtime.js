@@ -49,6 +49,7 @@ class Recorder {
     this.caseErrors = new WeakMap();    // error made by the case -> its form in the trace
     this.clock = 0;
     this.timers = [];                   // {due, seq, fn}, kept sorted by (due, seq)
+    this.timerIds = new Map();          // a timer's id (from the case) -> the timer, for clearTimer
     this.timerSeq = 0;
     this.timersRun = 0;
     this.rt = this.makeApi();
@@ -163,11 +164,19 @@ class Recorder {
         self.caseErrors.set(e, message === undefined ? {error: ctor} : {error: ctor, message});
         return e;
       },
-      setTimeout(fn, ms) {
+      setTimeout(fn, ms, id) {
         live();
         let delay = Number(ms);
         if (!(delay >= 1 && delay <= TIMEOUT_MAX)) delay = 1;
-        self.addTimer({due: self.clock + delay, seq: self.timerSeq++, fn});
+        const timer = {due: self.clock + delay, seq: self.timerSeq++, fn};
+        if (id !== undefined) self.timerIds.set(id, timer);
+        self.addTimer(timer);
+      },
+      // clearTimeout: a timer that already ran, or an id never set, is left alone.
+      clearTimeout(id) {
+        live();
+        const i = self.timers.indexOf(self.timerIds.get(id));
+        if (i >= 0) self.timers.splice(i, 1);
       },
       guard(fn) {
         return () => self.runGuarded(fn);

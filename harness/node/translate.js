@@ -21,7 +21,7 @@ const VERBS = {
   new: ['executor'], deferred: [], resolved: ['as'], rejected: ['as'],
   then: ['onFulfilled', 'onRejected', 'as'], catch: ['onRejected', 'as'], finally: ['onFinally', 'as'],
   all: ['as'], allSettled: ['as'], race: ['as'], any: ['as'],
-  try: ['as'], async: ['as'], await: [], timer: ['do'], microtask: [], let: ['value'],
+  try: ['as'], async: ['as'], await: [], timer: ['do', 'id'], clearTimer: [], microtask: [], let: ['value'],
 };
 // Verbs that bind a promise under a name (the key holding the name).
 const PROMISE_BINDERS = {new: 'new', deferred: 'deferred', resolved: 'as', rejected: 'as', then: 'as',
@@ -181,7 +181,8 @@ class Translator {
         return `${verb}(${v(verb)});`;
       case 'new': {
         const name = this.name(s.new, at('new'));
-        if (!Array.isArray(s.executor)) throw new TranslateError(at('executor'), 'must be a body (an array of statements)');
+        // A non-body executor is passed as-is: `new Promise(5)` throws a TypeError.
+        if (!Array.isArray(s.executor)) return `rt.bind(${name}, new Promise(${v('executor')}));`;
         const keep = `${indent(scope.depth + 1)}rt.keep(${name}, resolve, reject);\n`;
         const exec = this.fn(s.executor, at('executor'), scope, {params: 'resolve, reject', resolvers: true})
           .replace('{\n', `{\n${keep}`);
@@ -219,8 +220,13 @@ class Translator {
       case 'timer': {
         if (typeof s.timer !== 'number') throw new TranslateError(at('timer'), 'the delay must be a number of milliseconds');
         const cb = this.fn(this.body(s.do, at('do')), at('do'), scope);
-        return `rt.setTimeout(${cb}, ${numberSource(s.timer)});`;
+        if (s.id !== undefined && typeof s.id !== 'string') throw new TranslateError(at('id'), 'a timer id is a string');
+        const id = s.id === undefined ? '' : `, ${lit(s.id)}`;
+        return `rt.setTimeout(${cb}, ${numberSource(s.timer)}${id});`;
       }
+      case 'clearTimer':
+        if (typeof s.clearTimer !== 'string') throw new TranslateError(at('clearTimer'), 'names the id of a timer');
+        return `rt.clearTimeout(${lit(s.clearTimer)});`;
       case 'microtask':
         return `queueMicrotask(rt.guard(${this.fn(this.body(s.microtask, at('microtask')), at('microtask'), scope)}));`;
       case 'let':

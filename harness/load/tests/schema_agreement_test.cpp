@@ -65,8 +65,9 @@ Json expectedSchemaOf(grammar::Slot slot) {
     case Slot::Label: return {{"type", "string"}};
     case Slot::Value: return {{"$ref", "#/$defs/value"}};
     case Slot::Handler: return {{"$ref", "#/$defs/handler"}};
-    case Slot::Body:
-    case Slot::ExecutorBody: return {{"$ref", "#/$defs/body"}};
+    case Slot::Body: return {{"$ref", "#/$defs/body"}};
+    case Slot::ExecutorBody: return {{"$ref", "#/$defs/executor"}};
+    case Slot::TimerId: return {{"$ref", "#/$defs/name"}};
     case Slot::AsyncBody: return {{"$ref", "#/$defs/asyncBody"}};
     case Slot::Delay: return {{"type", "number"}};
     default: return {{"$ref", "#/$defs/name"}};

@@ -112,8 +112,10 @@ TEST(Statements, EachKeyHoldsWhatItShould) {
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": 5})")), "/program/2/log", "label"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"timer": "5", "do": []})")), "/program/2/timer", "number"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"new": "", "executor": []})")), "/program/2/new", "empty string"));
+  // A non-body executor is a value (new Promise(5) throws), so a statement there is a bad value.
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"new": "n", "executor": {"log": "x"}})")), "/program/2/executor",
-                         "'executor' must be a body"));
+                         "an object value needs one of the keys"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"clearTimer": 5})")), "/program/2/clearTimer", "id of a timer"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"microtask": "x"})")), "/program/2/microtask", "must be a body"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resolved": 1, "as": 7})")), "/program/2/as", "'as' needs a name"));
 }

@@ -67,7 +67,8 @@ test('mistakes are reported with the JSON pointer of the statement or value', ()
     [[{log: 'a', value: {error: 'EvalError'}}], /^\/program\/0\/value\/error: unknown error constructor/],
     [[{log: 'a', value: {promise: 'p', ref: 'q'}}], /^\/program\/0\/value: a value object has exactly one form/],
     [[{log: 'a', value: {number: 'nan'}}], /^\/program\/0\/value\/number: must be "NaN"/],
-    [[{new: 'p', executor: {}}], /^\/program\/0\/executor: must be a body/],
+    [[{new: 'p', executor: {}}], /^\/program\/0\/executor: a value object has exactly one form/],
+    [[{clearTimer: 5}], /^\/program\/0\/clearTimer: names the id of a timer/],
     [[{then: 'p', onFulfilled: [{log: 1}]}], /^\/program\/0\/onFulfilled\/0\/log: a label must be a string/],
     [[{log: 'a', value: {object: {'a/b~': {x: 1}}}}], /^\/program\/0\/value\/object\/a~1b~0\/x: unknown value form/],
   ];
