@@ -11,7 +11,9 @@
 namespace pc {
 namespace {
 
-std::string show(const Json& j) { return j.dump(); }
+// Traces may carry strings that are not valid UTF-8 (a library adapter can produce anything), so
+// dumping replaces bad bytes instead of throwing.
+std::string show(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
 // Outcome: the same final states, and the same events counted as a multiset.
 std::optional<std::string> outcomeDifference(const Trace& expected, const Trace& actual) {
@@ -23,8 +25,8 @@ std::optional<std::string> outcomeDifference(const Trace& expected, const Trace&
     return "unexpected final states: " + show(actual.final);
   }
   std::map<std::string, int> balance;  // dumped event -> expected count minus actual count
-  for (const Json& e : expected.events) ++balance[e.dump()];
-  for (const Json& e : actual.events) --balance[e.dump()];
+  for (const Json& e : expected.events) ++balance[show(e)];
+  for (const Json& e : actual.events) --balance[show(e)];
   for (const auto& [event, count] : balance) {
     if (count > 0) return "missing event " + event;
     if (count < 0) return "unexpected event " + event;

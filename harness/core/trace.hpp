@@ -29,7 +29,8 @@ struct Trace {
   Json final = Json::object();  // promise name -> ["fulfilled", V] | ["rejected", V] | ["pending"]
   // Causality, when the subject records it: eventJob[i] is the job that produced events[i].
   std::vector<int> eventJob;
-  std::vector<JobRecord> jobs;
+  std::vector<JobRecord> jobs;  // in the order they ran (the reference's queue is FIFO, so this is
+                                // also the order in which they were enqueued)
   // Set when the subject could not produce a trace at all (crash, hang, protocol error).
   std::optional<std::string> failure;
 

@@ -61,7 +61,9 @@ TEST_F(NodeSubjectStrings, ABrokenCaseFailsAloneAndSaysWhere) {
   Json unknownVerb = {{"id", "unknown-verb"},
                       {"program", Json::array({{{"log", "fine"}},
                                                {{"timer", 1}, {"do", Json::array({{{"lgo", "typo"}}})}}})}};
-  Json notABody = {{"id", "not-a-body"}, {"program", Json::array({{{"new", "p"}, {"executor", 5}}})}};
+  // An executor that is a statement rather than a body or a value cannot be translated.
+  Json notABody = {{"id", "not-a-body"},
+                   {"program", Json::array({{{"new", "p"}, {"executor", {{"log", "x"}}}}})}};
 
   std::vector<Case> cases = {makeCase(good), makeCase(unknownVerb), makeCase(good), makeCase(notABody),
                              makeCase(good)};

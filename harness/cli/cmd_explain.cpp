@@ -1,0 +1,82 @@
+// `promise-conformance explain`: the job-by-job story of one case on the reference.
+#include <fstream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "harness/cli/commands.hpp"
+#include "harness/cli/corpus.hpp"
+#include "harness/core/compare.hpp"
+#include "harness/core/reference_subject.hpp"
+#include "harness/report/explain.hpp"
+
+namespace pc::cli {
+namespace {
+
+struct ExplainOptions {
+  std::string which;  // a case id or a case file
+  std::filesystem::path cases, rules;
+};
+
+// A case file's id is its path under the cases directory, so a file given by path tells where its
+// cases directory is: strip "<id>.json" from its end. Falls back to --cases.
+std::filesystem::path casesDirOf(const std::filesystem::path& file, const std::filesystem::path& fallback) {
+  std::ifstream in(file);
+  const Json doc = Json::parse(in, nullptr, false);
+  if (!doc.is_object() || !doc.contains("id") || !doc["id"].is_string()) return fallback;
+  const std::string tail = doc["id"].get<std::string>() + ".json";
+  const std::string path = std::filesystem::absolute(file).lexically_normal().generic_string();
+  if (path.size() <= tail.size() || !path.ends_with(tail) || path[path.size() - tail.size() - 1] != '/')
+    return fallback;
+  return path.substr(0, path.size() - tail.size());
+}
+
+// Says whether the reference agrees with the case's expectation; returns true when it does exactly.
+bool writeVerdict(std::ostream& out, const Case& c, const Trace& trace) {
+  if (trace.failure) return false;
+  const Comparison cmp = compareTraces(c.expected, trace, &trace);
+  if (cmp.level == Level::Exact) {
+    out << "\nthe reference matches the expectation exactly\n";
+    return true;
+  }
+  out << fmt::format("\nthe reference does NOT match the expectation (reaches {}): {}\n", levelName(cmp.level),
+                     cmp.why);
+  return false;
+}
+
+int explainCommand(const ExplainOptions& opt, Context& ctx) {
+  std::filesystem::path file = opt.which, casesDir = opt.cases;
+  if (std::filesystem::is_regular_file(file)) {
+    casesDir = casesDirOf(file, opt.cases);
+  } else {
+    std::string id = opt.which;
+    if (id.ends_with(".json")) id.resize(id.size() - 5);
+    file = opt.cases / (id + ".json");
+  }
+  if (!std::filesystem::is_regular_file(file)) {
+    ctx.err << fmt::format("error: no case '{}' (looked for {})\n", opt.which, file.string());
+    return 1;
+  }
+  const OneCase one = loadOneCase(file, casesDir, opt.rules);
+  for (const std::string& e : one.errors) ctx.err << e << '\n';
+  if (!one.loaded) return 1;
+  const Trace trace = ReferenceSubject().runOne(*one.loaded);
+  writeExplanation(ctx.out, *one.loaded, trace);
+  const bool matches = writeVerdict(ctx.out, *one.loaded, trace);
+  return matches && one.errors.empty() ? 0 : 1;
+}
+
+}  // namespace
+
+void addExplainCommand(CLI::App& app, Context& ctx, int& exitCode) {
+  auto opt = std::make_shared<ExplainOptions>();
+  opt->cases = ctx.casesDir;
+  opt->rules = ctx.rulesDir;
+  CLI::App* cmd = app.add_subcommand("explain", "Tell the job-by-job story of one case on the reference");
+  cmd->add_option("case", opt->which, "A case id (es/then/...) or a case file")->required();
+  cmd->add_option("--cases", opt->cases, "Directory of case files")->capture_default_str();
+  cmd->add_option("--rules", opt->rules, "Directory of the rules catalog")->capture_default_str();
+  cmd->callback([opt, &ctx, &exitCode] { exitCode = explainCommand(*opt, ctx); });
+}
+
+}  // namespace pc::cli

@@ -1,0 +1,24 @@
+#pragma once
+// What the `promise-conformance` command needs from the outside world, passed in by main() (or by a
+// test) instead of reached through globals: where to write, which subjects exist, where the corpus is.
+#include <filesystem>
+#include <ostream>
+
+#include "harness/cli/subjects.hpp"
+
+namespace pc::cli {
+
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  const SubjectRegistry& subjects;
+  std::filesystem::path casesDir;  // default of --cases
+  std::filesystem::path rulesDir;  // default of --rules
+  bool color = false;              // colours in console output
+};
+
+// Parses the command line, runs the subcommand and returns the process exit code: 0 only when
+// everything asked for succeeded, 1 when it ran but something failed, 2 for a usage error.
+int runCli(int argc, const char* const* argv, Context& ctx);
+
+}  // namespace pc::cli

@@ -1,0 +1,40 @@
+#include "harness/cli/corpus.hpp"
+
+#include "harness/load/loader.hpp"
+#include "harness/run/invalid.hpp"
+
+namespace pc::cli {
+
+Corpus loadCorpus(const std::filesystem::path& casesDir, const std::filesystem::path& rulesDir) {
+  Corpus corpus;
+  std::optional<LoadedRules> rules;
+  if (!rulesDir.empty()) {
+    rules = loadRules(rulesDir);
+    for (const LoadError& e : rules->errors) corpus.ruleErrors.push_back(formatError(e));
+  }
+  LoadedCases loaded = loadCases(casesDir, rules ? &rules->catalog : nullptr);
+  corpus.cases = std::move(loaded.cases);
+  corpus.invalid = invalidCasesFrom(loaded.errors, casesDir);
+  corpus.errors = corpus.ruleErrors;
+  for (const LoadError& e : loaded.errors) corpus.errors.push_back(formatError(e));
+  return corpus;
+}
+
+}  // namespace pc::cli
+
+namespace pc::cli {
+
+OneCase loadOneCase(const std::filesystem::path& file, const std::filesystem::path& casesDir,
+                    const std::filesystem::path& rulesDir) {
+  OneCase one;
+  const LoadedRules rules = loadRules(rulesDir);
+  for (const LoadError& e : rules.errors) one.errors.push_back(formatError(e));
+  auto result = loadCaseFile(file, casesDir, &rules.catalog);
+  if (auto* c = std::get_if<Case>(&result))
+    one.loaded = std::move(*c);
+  else
+    for (const LoadError& e : std::get<std::vector<LoadError>>(result)) one.errors.push_back(formatError(e));
+  return one;
+}
+
+}  // namespace pc::cli

@@ -1,0 +1,36 @@
+#pragma once
+// Loading the rules and the cases for a subcommand, in one place, so that every subcommand treats
+// broken files the same way: reported with file and JSON pointer, never stopping the others.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/core/case.hpp"
+#include "harness/run/runner.hpp"
+
+namespace pc::cli {
+
+struct Corpus {
+  std::vector<Case> cases;           // the valid cases, sorted by id
+  std::vector<InvalidCase> invalid;  // one per broken case file, sorted by id
+  std::vector<std::string> ruleErrors;  // problems of the rules catalog, formatted
+  std::vector<std::string> errors;      // every problem found (rules and cases), formatted, in order
+};
+
+// `rulesDir` empty: rule ids are not checked (for `list`).
+Corpus loadCorpus(const std::filesystem::path& casesDir, const std::filesystem::path& rulesDir);
+
+}  // namespace pc::cli
+
+namespace pc::cli {
+
+// One case file, checked like the whole corpus would be; on failure, the formatted problems.
+struct OneCase {
+  std::optional<Case> loaded;
+  std::vector<std::string> errors;
+};
+OneCase loadOneCase(const std::filesystem::path& file, const std::filesystem::path& casesDir,
+                    const std::filesystem::path& rulesDir);
+
+}  // namespace pc::cli

@@ -1,0 +1,60 @@
+#include "harness/report/side_by_side.hpp"
+
+#include <algorithm>
+#include <set>
+#include <vector>
+
+#include <fmt/format.h>
+
+namespace pc {
+namespace {
+
+struct Row {
+  std::string left, right;
+};
+
+std::string compact(const Json& v) { return v.dump(-1, ' ', false, Json::error_handler_t::replace); }
+
+std::vector<Row> eventRows(const Trace& expected, const Trace& actual) {
+  std::vector<Row> rows;
+  const std::size_t n = std::max(expected.events.size(), actual.events.size());
+  for (std::size_t i = 0; i < n; ++i)
+    rows.push_back({i < expected.events.size() ? compact(expected.events[i]) : "",
+                    i < actual.events.size() ? compact(actual.events[i]) : ""});
+  return rows;
+}
+
+// Final states by promise name, over the names either side has.
+std::vector<Row> finalRows(const Trace& expected, const Trace& actual) {
+  std::set<std::string> names;
+  for (const auto& [name, _] : expected.final.items()) names.insert(name);
+  for (const auto& [name, _] : actual.final.items()) names.insert(name);
+  std::vector<Row> rows;
+  const auto state = [](const Trace& t, const std::string& name) {
+    return t.final.contains(name) ? fmt::format("{}: {}", name, compact(t.final[name])) : "";
+  };
+  for (const std::string& name : names) rows.push_back({state(expected, name), state(actual, name)});
+  return rows;
+}
+
+void writeRows(std::string& out, const std::vector<Row>& rows, std::size_t width) {
+  for (const Row& r : rows)
+    out += fmt::format("{} {:<{}} | {}\n", r.left == r.right ? ' ' : '!', r.left, width, r.right);
+}
+
+}  // namespace
+
+std::string sideBySide(const Trace& expected, const Trace& actual, const std::string& actualTitle) {
+  const std::vector<Row> events = eventRows(expected, actual), finals = finalRows(expected, actual);
+  std::size_t width = std::string_view("expected").size();
+  for (const auto* rows : {&events, &finals})
+    for (const Row& r : *rows) width = std::max(width, r.left.size());
+  std::string out = fmt::format("  {:<{}} | {}\n", "expected", width, actualTitle);
+  writeRows(out, events, width);
+  out += fmt::format("  {:-<{}}-+-{:-<{}}\n", "", width, "", 8);
+  writeRows(out, finals, width);
+  if (actual.failure) out += fmt::format("  ({} failed: {})\n", actualTitle, *actual.failure);
+  return out;
+}
+
+}  // namespace pc

@@ -1,0 +1,50 @@
+#pragma once
+// The suite runner: runs cases on subjects and turns their traces into verdicts (CaseResult).
+//
+// For each subject the runner splits the cases into those whose features the subject covers and the
+// rest (not applicable), runs the applicable ones as one batch, and compares every trace with the
+// case's expectation at the subject's required level. The witness (normally the reference) runs each
+// case exactly once: its trace, with job records, is the causal witness of every comparison, and it is
+// reused as the witness's own result when the witness is one of the planned subjects.
+#include <span>
+#include <string>
+#include <vector>
+
+#include "harness/core/case.hpp"
+#include "harness/core/result.hpp"
+#include "harness/core/subject.hpp"
+#include "harness/run/summary.hpp"
+
+namespace pc {
+
+// A case file the loader rejected. It becomes an Invalid result on every subject, so that a broken
+// file shows up in every report instead of silently shrinking the suite.
+struct InvalidCase {
+  std::string id;       // the path under cases/ without ".json" (the file name when outside cases/)
+  std::string message;  // every problem of the file, "file: /pointer: message", one per line
+};
+
+// One subject of a run and the level each of its cases must reach to pass.
+struct SubjectPlan {
+  Subject* subject = nullptr;
+  Level required = Level::Exact;
+};
+
+struct SuiteResult {
+  std::vector<CaseResult> results;        // subject order as planned, then by case id
+  std::vector<SubjectSummary> summaries;  // one per planned subject, in plan order
+
+  // True when every applicable case passed on every subject and no case file was invalid.
+  bool allPassed() const;
+};
+
+// `witness` may be null (then comparisons get no causal witness) or one of the planned subjects.
+SuiteResult runSuite(std::span<const Case> cases, std::span<const InvalidCase> invalid,
+                     std::span<const SubjectPlan> plans, Subject* witness);
+
+// The verdict for one trace of one case: crashed when the trace has a failure, otherwise pass or fail
+// by the level `compareTraces` grants against `required`.
+CaseResult judge(const Case& c, const std::string& subject, Trace actual, const Trace* witness,
+                 Level required);
+
+}  // namespace pc

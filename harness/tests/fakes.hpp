@@ -1,0 +1,61 @@
+#pragma once
+// Test doubles: subjects whose answers a test scripts, cases built in code, and scratch directories.
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/core/case.hpp"
+#include "harness/core/subject.hpp"
+
+namespace pc::tests {
+
+// A subject that answers each case from a script: a scripted trace where one is given, otherwise the
+// case's own expectation (an honest subject). Records what it was asked, to check the runner's calls.
+class ScriptedSubject final : public Subject {
+ public:
+  ScriptedSubject(std::string name, FeatureSet features) : name_(std::move(name)), features_(features) {}
+
+  std::string name() const override { return name_; }
+  FeatureSet features() const override { return features_; }
+  std::vector<Trace> run(std::span<const Case* const> cases) override;
+
+  std::map<std::string, Trace> answers;  // case id -> trace to return
+  std::optional<Trace> otherwise;         // for the cases without an answer, instead of the expectation
+  bool reverseEvents = false;             // answer the expectation with its events in reverse order
+  int batches = 0;                        // how many times run() was called
+  std::vector<std::string> ran;           // ids of the cases it ran, in order
+
+ private:
+  std::string name_;
+  FeatureSet features_;
+};
+
+// A trace with just a failure, as a crashed subject reports.
+Trace crashedTrace(const std::string& why);
+
+// A case with one log event and one named promise; `features` as the loader would derive them.
+Case makeCase(const std::string& id, FeatureSet features = {});
+
+// A fresh empty directory under the system temp directory, removed with everything in it at the end.
+class ScratchDir {
+ public:
+  ScratchDir();
+  ~ScratchDir();
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  // Writes `text` to path()/relative, creating directories; returns the full path.
+  std::filesystem::path write(const std::filesystem::path& relative, const std::string& text) const;
+
+ private:
+  std::filesystem::path path_;
+};
+
+// A valid case file for the id (the rule es.Test must be in the catalog: see writeRules).
+std::string validCaseText(const std::string& id);
+// spec/rules/es.json with the rule es.Test only.
+void writeRules(const ScratchDir& dir, const std::filesystem::path& rulesDir);
+
+}  // namespace pc::tests

@@ -1,0 +1,220 @@
+// The runner: applicability, batching, verdicts, the witness, invalid files and ordering.
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "harness/run/runner.hpp"
+#include "harness/tests/fakes.hpp"
+
+namespace pc {
+namespace {
+
+using tests::crashedTrace;
+using tests::makeCase;
+using tests::ScriptedSubject;
+
+FeatureSet only(std::initializer_list<Feature> fs) {
+  FeatureSet s;
+  for (Feature f : fs) s.add(f);
+  return s;
+}
+
+const CaseResult& resultOf(const SuiteResult& suite, const std::string& subject, const std::string& id) {
+  for (const CaseResult& r : suite.results)
+    if (r.subject == subject && r.caseId == id) return r;
+  throw std::runtime_error("no result for " + subject + " " + id);
+}
+
+TEST(Runner, ACaseNeedingAMissingFeatureIsNotApplicableAndNeverRun) {
+  const std::vector<Case> cases = {makeCase("a/plain", only({Feature::Executor})),
+                                   makeCase("a/timed", only({Feature::Executor, Feature::Timers}))};
+  ScriptedSubject lib("lib", only({Feature::Executor}));
+  const std::vector<SubjectPlan> plans = {{&lib, Level::Exact}};
+  const SuiteResult suite = runSuite(cases, {}, plans, nullptr);
+
+  EXPECT_EQ(lib.ran, std::vector<std::string>{"a/plain"});
+  const CaseResult& na = resultOf(suite, "lib", "a/timed");
+  EXPECT_EQ(na.status, Status::NotApplicable);
+  EXPECT_NE(na.message.find("timers"), std::string::npos) << na.message;
+  EXPECT_EQ(na.message.find("executor"), std::string::npos) << "only missing features are named: " << na.message;
+  EXPECT_EQ(resultOf(suite, "lib", "a/plain").status, Status::Pass);
+  EXPECT_TRUE(suite.allPassed()) << "not-applicable cases do not make a run fail";
+}
+
+TEST(Runner, EachSubjectGetsOneBatch) {
+  const std::vector<Case> cases = {makeCase("a/1"), makeCase("a/2"), makeCase("a/3")};
+  ScriptedSubject one("one", FeatureSet::all()), two("two", FeatureSet::all());
+  const std::vector<SubjectPlan> plans = {{&one, Level::Exact}, {&two, Level::Exact}};
+  runSuite(cases, {}, plans, nullptr);
+  EXPECT_EQ(one.batches, 1);
+  EXPECT_EQ(two.batches, 1);
+  EXPECT_EQ(two.ran.size(), 3u);
+}
+
+TEST(Runner, AFailureInTheTraceMeansCrashedAndDoesNotStopTheOthers) {
+  const std::vector<Case> cases = {makeCase("a/1"), makeCase("a/2")};
+  ScriptedSubject lib("lib", FeatureSet::all());
+  lib.answers["a/1"] = crashedTrace("timed out after 20 s");
+  const std::vector<SubjectPlan> plans = {{&lib, Level::Exact}};
+  const SuiteResult suite = runSuite(cases, {}, plans, nullptr);
+  const CaseResult& crashed = resultOf(suite, "lib", "a/1");
+  EXPECT_EQ(crashed.status, Status::Crashed);
+  EXPECT_EQ(crashed.message, "timed out after 20 s");
+  EXPECT_EQ(resultOf(suite, "lib", "a/2").status, Status::Pass);
+  EXPECT_FALSE(suite.allPassed());
+}
+
+TEST(Runner, ADifferentFinalStateFailsAtEveryLevel) {
+  const std::vector<Case> cases = {makeCase("a/1")};
+  ScriptedSubject lib("lib", FeatureSet::all());
+  Trace wrong = cases[0].expected;
+  wrong.final["p"] = Json::array({"rejected", 1});
+  lib.answers["a/1"] = wrong;
+  for (Level required : {Level::Outcome, Level::Causal, Level::Exact}) {
+    const std::vector<SubjectPlan> plans = {{&lib, required}};
+    const SuiteResult suite = runSuite(cases, {}, plans, nullptr);
+    const CaseResult& r = resultOf(suite, "lib", "a/1");
+    EXPECT_EQ(r.status, Status::Fail) << levelName(required);
+    EXPECT_EQ(r.level, Level::None);
+    EXPECT_FALSE(r.message.empty()) << "a failure says why";
+    EXPECT_EQ(r.actual.final["p"], Json::array({"rejected", 1})) << "the report keeps what the subject saw";
+  }
+}
+
+// The same events in another order keep the outcome (same multiset and final states) but not the
+// exact order: the verdict then depends on the level the subject must reach.
+TEST(Runner, TheRequiredLevelDecidesBetweenPassAndFail) {
+  Case c = makeCase("a/order");
+  c.expected.events = {Json::array({"A", 1}), Json::array({"B", 2})};
+  ScriptedSubject lib("lib", FeatureSet::all());
+  Trace swapped = c.expected;
+  std::swap(swapped.events[0], swapped.events[1]);
+  lib.answers["a/order"] = swapped;
+  const std::vector<Case> cases = {c};
+
+  const std::vector<SubjectPlan> lenient = {{&lib, Level::Outcome}};
+  const CaseResult pass = resultOf(runSuite(cases, {}, lenient, nullptr), "lib", "a/order");
+  EXPECT_EQ(pass.status, Status::Pass);
+  EXPECT_EQ(pass.level, Level::Outcome);
+
+  const std::vector<SubjectPlan> strict = {{&lib, Level::Exact}};
+  const CaseResult fail = resultOf(runSuite(cases, {}, strict, nullptr), "lib", "a/order");
+  EXPECT_EQ(fail.status, Status::Fail);
+  EXPECT_EQ(fail.level, Level::Outcome);
+}
+
+TEST(Runner, TheWitnessRunsEachCaseOnceEvenWhenItIsAlsoASubject) {
+  const std::vector<Case> cases = {makeCase("a/1"), makeCase("a/2")};
+  ScriptedSubject reference("reference", FeatureSet::all()), lib("lib", FeatureSet::all());
+  const std::vector<SubjectPlan> plans = {{&reference, Level::Exact}, {&lib, Level::Exact}};
+  const SuiteResult suite = runSuite(cases, {}, plans, &reference);
+  EXPECT_EQ(reference.batches, 1);
+  EXPECT_EQ(reference.ran.size(), 2u);
+  EXPECT_EQ(resultOf(suite, "reference", "a/2").status, Status::Pass);
+  EXPECT_EQ(resultOf(suite, "lib", "a/2").status, Status::Pass);
+}
+
+TEST(Runner, TheWitnessRunsEvenWhenNotPlanned) {
+  const std::vector<Case> cases = {makeCase("a/1")};
+  ScriptedSubject reference("reference", FeatureSet::all()), lib("lib", FeatureSet::all());
+  const std::vector<SubjectPlan> plans = {{&lib, Level::Exact}};
+  const SuiteResult suite = runSuite(cases, {}, plans, &reference);
+  EXPECT_EQ(reference.batches, 1);
+  ASSERT_EQ(suite.summaries.size(), 1u) << "the witness is not reported unless planned";
+  EXPECT_EQ(suite.summaries[0].subject, "lib");
+}
+
+TEST(Runner, AnInvalidFileIsAnInvalidResultOnEverySubject) {
+  const std::vector<Case> cases = {makeCase("a/good")};
+  const std::vector<InvalidCase> invalid = {{"a/broken", "cases/a/broken.json: /program/0: unknown verb 'thne'"}};
+  ScriptedSubject one("one", FeatureSet::all()), two("two", FeatureSet::all());
+  const std::vector<SubjectPlan> plans = {{&one, Level::Exact}, {&two, Level::Exact}};
+  const SuiteResult suite = runSuite(cases, invalid, plans, nullptr);
+  for (const char* s : {"one", "two"}) {
+    const CaseResult& r = resultOf(suite, s, "a/broken");
+    EXPECT_EQ(r.status, Status::Invalid);
+    EXPECT_EQ(r.message, invalid[0].message);
+    EXPECT_EQ(resultOf(suite, s, "a/good").status, Status::Pass);
+  }
+  EXPECT_FALSE(suite.allPassed());
+}
+
+TEST(Runner, ResultsAreInPlanOrderThenByCaseId) {
+  const std::vector<Case> cases = {makeCase("b/2"), makeCase("a/1"), makeCase("b/1")};
+  const std::vector<InvalidCase> invalid = {{"a/2", "broken"}};
+  ScriptedSubject zed("zed", FeatureSet::all()), alpha("alpha", FeatureSet::all());
+  const std::vector<SubjectPlan> plans = {{&zed, Level::Exact}, {&alpha, Level::Exact}};
+  const SuiteResult suite = runSuite(cases, invalid, plans, nullptr);
+  std::vector<std::string> order;
+  for (const CaseResult& r : suite.results) order.push_back(r.subject + ":" + r.caseId);
+  EXPECT_EQ(order, (std::vector<std::string>{"zed:a/1", "zed:a/2", "zed:b/1", "zed:b/2", "alpha:a/1", "alpha:a/2",
+                                             "alpha:b/1", "alpha:b/2"}));
+}
+
+// A subject breaking its contract (wrong number of traces) must not have traces paired with the
+// wrong cases: every case of the batch is reported as crashed instead.
+TEST(Runner, AWrongNumberOfTracesCrashesTheWholeBatch) {
+  class Short final : public Subject {
+   public:
+    std::string name() const override { return "short"; }
+    FeatureSet features() const override { return FeatureSet::all(); }
+    std::vector<Trace> run(std::span<const Case* const> cases) override {
+      return {cases.front()->expected};
+    }
+  } lib;
+  const std::vector<Case> cases = {makeCase("a/1"), makeCase("a/2")};
+  const std::vector<SubjectPlan> plans = {{&lib, Level::Exact}};
+  const SuiteResult suite = runSuite(cases, {}, plans, nullptr);
+  for (const CaseResult& r : suite.results) {
+    EXPECT_EQ(r.status, Status::Crashed) << r.caseId;
+    EXPECT_NE(r.message.find("returned 1 traces for 2 cases"), std::string::npos) << r.message;
+  }
+}
+
+TEST(Runner, TheSummaryCountsEachStatusAndTheLowestLevelReached) {
+  const std::vector<Case> cases = {makeCase("a/pass"), makeCase("a/crash"),
+                                   makeCase("a/timers", only({Feature::Timers}))};
+  const std::vector<InvalidCase> invalid = {{"a/bad", "broken"}};
+  ScriptedSubject lib("lib", only({Feature::Executor}));
+  lib.answers["a/crash"] = crashedTrace("boom");
+  const std::vector<SubjectPlan> plans = {{&lib, Level::Causal}};
+  const SuiteResult suite = runSuite(cases, invalid, plans, nullptr);
+  ASSERT_EQ(suite.summaries.size(), 1u);
+  const SubjectSummary& s = suite.summaries[0];
+  EXPECT_EQ(s.subject, "lib");
+  EXPECT_EQ(s.required, Level::Causal);
+  EXPECT_EQ(s.pass, 1u);
+  EXPECT_EQ(s.fail, 0u);
+  EXPECT_EQ(s.crashed, 1u);
+  EXPECT_EQ(s.notApplicable, 1u);
+  EXPECT_EQ(s.invalid, 1u);
+  EXPECT_EQ(s.reached, Level::None) << "a crash reaches no level";
+}
+
+// Traces come from other processes and libraries; one the comparison cannot digest (here a string
+// that is not UTF-8) is that case's problem and must not end the run.
+TEST(Runner, ATraceThatCannotBeComparedFailsOnlyItsCase) {
+  const std::vector<Case> cases = {makeCase("a/1"), makeCase("a/2")};
+  ScriptedSubject lib("lib", FeatureSet::all());
+  Trace garbled = cases[0].expected;
+  garbled.events.push_back(Json::array({"\xFF\xFE", 1}));
+  lib.answers["a/1"] = garbled;
+  const std::vector<SubjectPlan> plans = {{&lib, Level::Exact}};
+  SuiteResult suite;
+  ASSERT_NO_THROW(suite = runSuite(cases, {}, plans, nullptr));
+  const Status garbledStatus = resultOf(suite, "lib", "a/1").status;
+  EXPECT_TRUE(garbledStatus == Status::Fail || garbledStatus == Status::Crashed) << statusName(garbledStatus);
+  EXPECT_EQ(resultOf(suite, "lib", "a/2").status, Status::Pass);
+}
+
+TEST(Runner, ASubjectThatRanNothingHasNoLevel) {
+  const std::vector<Case> cases = {makeCase("a/timers", only({Feature::Timers}))};
+  ScriptedSubject lib("lib", only({Feature::Executor}));
+  const std::vector<SubjectPlan> plans = {{&lib, Level::Exact}};
+  const SuiteResult suite = runSuite(cases, {}, plans, nullptr);
+  EXPECT_FALSE(suite.summaries[0].reached.has_value());
+  EXPECT_EQ(lib.batches, 0) << "an empty batch is not sent";
+}
+
+}  // namespace
+}  // namespace pc

