@@ -15,6 +15,7 @@ int runCli(int argc, const char* const* argv, Context& ctx) {
   addListCommand(app, ctx, exitCode);
   addValidateCommand(app, ctx, exitCode);
   addExplainCommand(app, ctx, exitCode);
+  addCoverageCommand(app, ctx, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -11,5 +11,6 @@ void addRunCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addListCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addValidateCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addExplainCommand(CLI::App& app, Context& ctx, int& exitCode);
+void addCoverageCommand(CLI::App& app, Context& ctx, int& exitCode);
 
 }  // namespace pc::cli
