@@ -110,81 +110,69 @@ Value settledRecord(Realm& realm, const char* status, const char* key, const Val
   return obj;
 }
 
-// The common body of all, allSettled and any: each element gets functions from `makeHandlers`,
-// and the result settles through `finish` once every element has reported.
+// The common body of all, allSettled and any: each element gets functions from `makeHandlers`, and
+// the result settles through `settle` once every element has reported (`finish` does that).
 using HandlerPair = std::pair<Value, Value>;
-Completion performCounting(
-    Realm& realm, const Value& iterable,
-    const std::function<HandlerPair(PromiseCapability, std::shared_ptr<Remaining>, std::size_t)>&
-        makeHandlers,
-    const std::function<Completion(const PromiseCapability&, const Remaining&)>& finish) {
+using Finish = std::function<Completion()>;
+using MakeHandlers = std::function<HandlerPair(const PromiseCapability&, const std::shared_ptr<Remaining>&,
+                                               std::size_t index, const Finish& finish)>;
+using Settle = Completion (*)(Realm&, const PromiseCapability&, const Remaining&);
+
+Completion performCounting(Realm& realm, const Value& iterable, const MakeHandlers& makeHandlers,
+                           Settle settle) {
   PromiseCapability capability = NewPromiseCapability(realm);
   auto remaining = std::make_shared<Remaining>();
+  const Finish finish = [&realm, capability, remaining, settle] {
+    return settle(realm, capability, *remaining);
+  };
   auto step = [&](std::size_t index, const Value& nextPromise) {
     remaining->values.emplace_back(Undefined{});
-    auto [onFulfilled, onRejected] = makeHandlers(capability, remaining, index);
+    auto [onFulfilled, onRejected] = makeHandlers(capability, remaining, index, finish);
     ++remaining->count;
     return invokeThen(realm, nextPromise, onFulfilled, onRejected);
   };
   auto done = [&]() -> Completion {
-    if (--remaining->count == 0) return finish(capability, *remaining);
+    if (--remaining->count == 0) return finish();
     return Completion::normal();
   };
   return performCombinator(realm, iterable, capability, step, done);
 }
 
+Value identity(const Value& x) { return x; }
+
 }  // namespace
 
 // 27.2.4.1 Promise.all ( iterable ) with 27.2.4.1.1 PerformPromiseAll
 Completion PromiseAll(Realm& realm, const Value& iterable) {
-  return performCounting(
-      realm, iterable,
-      [&realm](PromiseCapability capability, std::shared_ptr<Remaining> remaining, std::size_t i) {
-        auto finish = [&realm, capability, remaining] {
-          return resolveWithArray(realm, capability, *remaining);
-        };
-        Object* onFulfilled = makeElementFunction(realm, remaining, std::make_shared<bool>(false), i,
-                                                  [](const Value& x) { return x; }, finish);
-        return HandlerPair{onFulfilled, capability.reject};
-      },
-      [&realm](const PromiseCapability& c, const Remaining& r) { return resolveWithArray(realm, c, r); });
+  auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& values,
+                           std::size_t i, const Finish& finish) {
+    Object* onFulfilled = makeElementFunction(realm, values, std::make_shared<bool>(false), i, identity, finish);
+    return HandlerPair{onFulfilled, capability.reject};
+  };
+  return performCounting(realm, iterable, handlers, resolveWithArray);
 }
 
 // 27.2.4.2 Promise.allSettled ( iterable ) with 27.2.4.2.1 PerformPromiseAllSettled
 Completion PromiseAllSettled(Realm& realm, const Value& iterable) {
-  return performCounting(
-      realm, iterable,
-      [&realm](PromiseCapability capability, std::shared_ptr<Remaining> remaining, std::size_t i) {
-        auto finish = [&realm, capability, remaining] {
-          return resolveWithArray(realm, capability, *remaining);
-        };
-        auto alreadyCalled = std::make_shared<bool>(false);  // shared by both element functions
-        Object* onFulfilled = makeElementFunction(
-            realm, remaining, alreadyCalled, i,
-            [&realm](const Value& x) { return settledRecord(realm, "fulfilled", "value", x); }, finish);
-        Object* onRejected = makeElementFunction(
-            realm, remaining, alreadyCalled, i,
-            [&realm](const Value& x) { return settledRecord(realm, "rejected", "reason", x); }, finish);
-        return HandlerPair{onFulfilled, onRejected};
-      },
-      [&realm](const PromiseCapability& c, const Remaining& r) { return resolveWithArray(realm, c, r); });
+  auto handlers = [&realm](const PromiseCapability&, const std::shared_ptr<Remaining>& values,
+                           std::size_t i, const Finish& finish) {
+    auto alreadyCalled = std::make_shared<bool>(false);  // shared by both element functions
+    auto fulfilled = [&realm](const Value& x) { return settledRecord(realm, "fulfilled", "value", x); };
+    auto rejected = [&realm](const Value& x) { return settledRecord(realm, "rejected", "reason", x); };
+    return HandlerPair{makeElementFunction(realm, values, alreadyCalled, i, fulfilled, finish),
+                       makeElementFunction(realm, values, alreadyCalled, i, rejected, finish)};
+  };
+  return performCounting(realm, iterable, handlers, resolveWithArray);
 }
 
 // 27.2.4.3 Promise.any ( iterable ) with 27.2.4.3.1 PerformPromiseAny
 Completion PromiseAny(Realm& realm, const Value& iterable) {
-  return performCounting(
-      realm, iterable,
-      [&realm](PromiseCapability capability, std::shared_ptr<Remaining> errors, std::size_t i) {
-        auto finish = [&realm, capability, errors] {
-          return rejectWithAggregate(realm, capability, *errors);
-        };
-        Object* onRejected = makeElementFunction(realm, errors, std::make_shared<bool>(false), i,
-                                                 [](const Value& x) { return x; }, finish);
-        return HandlerPair{capability.resolve, onRejected};
-      },
-      [&realm](const PromiseCapability& c, const Remaining& r) {
-        return rejectWithAggregate(realm, c, r);
-      });
+  auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& errors,
+                           std::size_t i, const Finish& finish) {
+    Object* onRejected = makeElementFunction(realm, errors, std::make_shared<bool>(false), i, identity, finish);
+    return HandlerPair{capability.resolve, onRejected};
+  };
+  return performCounting(realm, iterable, handlers, rejectWithAggregate);
 }
 
 // 27.2.4.5 Promise.race ( iterable ) with 27.2.4.5.1 PerformPromiseRace

@@ -16,4 +16,7 @@ std::string xmlText(std::string_view s);
 // character references so attribute-value normalisation does not turn them into spaces.
 std::string xmlAttribute(std::string_view s);
 
+// Appends code point `cp` to `out` as UTF-8.
+void appendUtf8(std::string& out, char32_t cp);
+
 }  // namespace pc

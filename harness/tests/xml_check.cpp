@@ -1,5 +1,7 @@
 #include "harness/tests/xml_check.hpp"
 
+#include "harness/report/xml_escape.hpp"
+
 #include <cctype>
 #include <cstdint>
 
@@ -13,23 +15,6 @@ bool legalChar(std::uint32_t cp) {
          (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-void appendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
 
 class Reader {
  public:
@@ -115,7 +100,7 @@ class Reader {
         fail("malformed character reference");
       const auto cp = static_cast<std::uint32_t>(std::stoul(digits, nullptr, hex ? 16 : 10));
       if (!legalChar(cp)) fail(fmt::format("character reference to U+{:04X}, which XML forbids", cp));
-      appendUtf8(out, cp);
+      appendUtf8(out, static_cast<char32_t>(cp));
     } else {
       fail("unknown entity &" + ref + ";");
     }
