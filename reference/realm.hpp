@@ -15,6 +15,15 @@
 
 namespace pc::es {
 
+// NON-SPEC, tests only: a deliberate fault to prove that the property tests and the fuzzer catch
+// a broken model (harness/gen/README.md). It is None unless a test or `fuzz --break NAME` sets it
+// on a realm of its own; nothing else in the project touches it.
+enum class Mutation {
+  None,
+  SynchronousReactions,   // reaction jobs run at once instead of being enqueued
+  IgnoreAlreadyResolved,  // resolving functions forget that they were already called
+};
+
 class Realm {
  public:
   Realm();
@@ -24,6 +33,7 @@ class Realm {
   Heap heap;
   JobQueue jobs;
   NodeRejectionTracker rejections;
+  Mutation mutation = Mutation::None;  // see Mutation: a test-only fault, None in production
 
   // %Promise.prototype.then%, what Get(promise, "then") finds on every promise.
   Object* promiseThen = nullptr;

@@ -16,6 +16,7 @@ int runCli(int argc, const char* const* argv, Context& ctx) {
   addValidateCommand(app, ctx, exitCode);
   addExplainCommand(app, ctx, exitCode);
   addCoverageCommand(app, ctx, exitCode);
+  addFuzzCommand(app, ctx, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -12,5 +12,6 @@ void addListCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addValidateCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addExplainCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addCoverageCommand(CLI::App& app, Context& ctx, int& exitCode);
+void addFuzzCommand(CLI::App& app, Context& ctx, int& exitCode);
 
 }  // namespace pc::cli

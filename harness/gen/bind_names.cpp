@@ -1,0 +1,106 @@
+#include "harness/gen/bind_names.hpp"
+
+#include <string>
+#include <vector>
+
+namespace pc::gen {
+namespace {
+
+const char* const kCreationVerbs[] = {"resolved", "rejected", "try", "async", "all", "allSettled", "race", "any"};
+const char* const kReactionVerbs[] = {"then", "catch", "finally"};
+
+bool makesPromise(const Json& s) {
+  for (const char* verb : kCreationVerbs)
+    if (s.contains(verb)) return true;
+  for (const char* verb : kReactionVerbs)
+    if (s.contains(verb)) return true;
+  return false;
+}
+
+bool isPlaceholder(const Json& v) { return v.is_string() && v.get<std::string>().starts_with('#'); }
+
+// "#k" is the k-th of `visible` counted from the latest; nullptr when there is none.
+const std::string* pick(const Json& placeholder, const std::vector<std::string>& visible) {
+  if (visible.empty()) return nullptr;
+  const std::size_t k = std::stoul(placeholder.get<std::string>().substr(1));
+  return &visible[visible.size() - 1 - k % visible.size()];
+}
+
+// Replaces every {"promise": "#k"} inside `v` (values, nested bodies) by a visible name.
+void bindReferences(Json& v, const std::vector<std::string>& visible) {
+  if (v.is_object() && v.size() == 1 && v.contains("promise") && isPlaceholder(v["promise"])) {
+    const std::string* name = pick(v["promise"], visible);
+    v = name ? Json{{"promise", *name}} : Json("none");
+    return;
+  }
+  if (v.is_structured())
+    for (Json& child : v) bindReferences(child, visible);
+}
+
+class Binder {
+ public:
+  Json statement(Json s) {
+    if (settlementCall(s)) return settle(std::move(s));
+    for (const char* verb : kReactionVerbs)
+      if (s.contains(verb)) {
+        const std::string* receiver = pick(s[verb], names_);
+        if (!receiver) return Json{{"log", "a"}};
+        s[verb] = *receiver;
+      }
+    bindReferences(s, names_);
+    if (s.contains("deferred") || s.contains("new")) {
+      const std::string name = fresh();
+      s[s.contains("deferred") ? "deferred" : "new"] = name;
+      settleable_.push_back({name, names_.size() - 1});
+      return s;
+    }
+    if (makesPromise(s)) s["as"] = fresh();
+    return s;
+  }
+
+ private:
+  struct Settleable {
+    std::string name;
+    std::size_t boundAfter;  // how many names were bound before it (its own index)
+  };
+
+  // The resolve/reject "of" call of a settlement, bare or inside a timer or microtask body.
+  static Json* settlementCall(Json& s) {
+    if (s.contains("of")) return &s;
+    for (const char* wrapper : {"do", "microtask"})
+      if (s.contains(wrapper) && s[wrapper].size() == 1 && s[wrapper][0].contains("of"))
+        return &s[wrapper][0];
+    return nullptr;
+  }
+
+  // The value may only name promises bound before the deferred, so no outcome depends on itself.
+  Json settle(Json s) {
+    if (settleable_.empty()) return Json{{"log", "a"}};
+    Json& call = *settlementCall(s);
+    const std::size_t k = std::stoul(call["of"].get<std::string>().substr(1));
+    const Settleable& target = settleable_[settleable_.size() - 1 - k % settleable_.size()];
+    call["of"] = target.name;
+    const std::vector<std::string> before(names_.begin(), names_.begin() + static_cast<long>(target.boundAfter));
+    bindReferences(s, before);
+    return s;
+  }
+
+  std::string fresh() {
+    names_.push_back("p" + std::to_string(names_.size()));
+    return names_.back();
+  }
+
+  std::vector<std::string> names_;
+  std::vector<Settleable> settleable_;
+};
+
+}  // namespace
+
+Json bindNames(const Json& rawProgram) {
+  Binder binder;
+  Json program = Json::array();
+  for (const Json& s : rawProgram) program.push_back(binder.statement(s));
+  return program;
+}
+
+}  // namespace pc::gen

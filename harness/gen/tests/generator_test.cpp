@@ -1,0 +1,93 @@
+// The generators make programs the loader accepts, that grow with size and use the whole language.
+#include <set>
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+#include "harness/gen/fuzz.hpp"
+#include "harness/gen/generated_case.hpp"
+#include "harness/gen/program_gen.hpp"
+#include "harness/gen/shrink.hpp"
+#include "harness/gen/tests/properties.hpp"
+#include "harness/load/case_check.hpp"
+
+namespace pc::gen {
+namespace {
+
+std::string errorsOf(const Diagnostics& d) {
+  std::string out;
+  for (const LoadError& e : d.errors()) out += formatError(e) + "\n";
+  return out;
+}
+
+RC_GTEST_PROP(Generators, ProgramsPassTheLoadersValidation, ()) {
+  const Json program = *gen::program();
+  // The expectation is the reference's, only so the document is complete; the program is what
+  // is being checked here (the fuzzer writes V8's traces, checked in differential_test.cpp).
+  const Json doc = caseDocument(program, "gen/program", "a generated program",
+                                test::runReference(program, es::Mutation::None));
+  Diagnostics diagnostics("gen/program.json");
+  load::checkCase(doc, "gen/program", nullptr, diagnostics);
+  RC_ASSERT(diagnostics.empty());
+  if (!diagnostics.empty()) RC_FAIL(errorsOf(diagnostics));
+}
+
+double averageStatements(int size) {
+  double total = 0;
+  for (std::uint64_t seed = 0; seed < 200; ++seed)
+    total += static_cast<double>(countStatements(program()(rc::Random(seed), size).value()));
+  return total / 200;
+}
+
+TEST(Generators, ProgramsGrowWithSize) {
+  const double small = averageStatements(2), large = averageStatements(90);
+  EXPECT_LT(small * 3, large) << "average statements: " << small << " at size 2, " << large << " at size 90";
+}
+
+void collectKeys(const Json& v, std::set<std::string>& out) {
+  if (v.is_object())
+    for (const auto& item : v.items()) out.insert(item.key());
+  if (v.is_structured())
+    for (const Json& child : v) collectKeys(child, out);
+}
+
+TEST(Generators, ProgramsUseTheWholeLanguage) {
+  std::set<std::string> keys;
+  for (std::size_t i = 0; i < 500; ++i) collectKeys(generatedProgram(3, i).value(), keys);
+  for (const char* key : {"new", "deferred", "resolved", "rejected", "then", "catch", "finally", "all",
+                          "allSettled", "race", "any", "try", "async", "await", "timer", "microtask",
+                          "thenable", "getter", "resolve", "reject", "of", "throw", "return", "log",
+                          "argument", "error", "undefined", "onFulfilled", "onRejected", "onFinally"})
+    EXPECT_TRUE(keys.contains(key)) << "no generated program uses '" << key << "'";
+}
+
+TEST(Generators, TheSameSeedAndIndexGiveTheSameProgram) {
+  EXPECT_EQ(generatedProgram(11, 42).value(), generatedProgram(11, 42).value());
+  EXPECT_NE(generatedProgram(11, 42).value(), generatedProgram(11, 43).value());
+}
+
+TEST(Generators, ShrinkingKeepsProgramsValid) {
+  // Every program the shrinker may move to must still be valid: walk the shrink tree breadth first.
+  std::size_t index = 95;
+  while (generatedProgram(5, index).value().size() < 10) index += 100;  // a large program
+  std::vector<rc::Shrinkable<Json>> queue{generatedProgram(5, index)};
+  std::size_t checked = 0;
+  for (; checked < queue.size() && checked < 300; ++checked) {
+    const Json program = queue[checked].value();
+    const Json doc = caseDocument(program, "gen/shrunk", "a shrunk program",
+                                  test::runReference(program, es::Mutation::None));
+    Diagnostics diagnostics("gen/shrunk.json");
+    load::checkCase(doc, "gen/shrunk", nullptr, diagnostics);
+    ASSERT_TRUE(diagnostics.empty()) << program.dump() << "\n" << errorsOf(diagnostics);
+    rc::Seq<rc::Shrinkable<Json>> shrinks = queue[checked].shrinks();
+    for (int i = 0; i < 20; ++i) {
+      rc::Maybe<rc::Shrinkable<Json>> next = shrinks.next();
+      if (!next) break;
+      queue.push_back(std::move(*next));
+    }
+  }
+  EXPECT_EQ(checked, 300u);
+}
+
+}  // namespace
+}  // namespace pc::gen

@@ -1,0 +1,64 @@
+#include "harness/gen/tests/instrument.hpp"
+
+#include <vector>
+
+namespace pc::gen::test {
+namespace {
+
+const char* const kReactionVerbs[] = {"then", "catch", "finally"};
+const char* const kHandlerSlots[] = {"onFulfilled", "onRejected", "onFinally"};
+
+// The name a statement binds to a promise, if any.
+std::string boundName(const Json& s) {
+  for (const char* key : {"deferred", "new", "as"})
+    if (s.contains(key)) return s[key];
+  return "";
+}
+
+Json probe(const std::string& name) {
+  return Json{{"then", name},
+              {"onFulfilled", Json::array({Json{{"log", "@f:" + name}}})},
+              {"onRejected", Json::array({Json{{"log", "@r:" + name}}})}};
+}
+
+}  // namespace
+
+LabelledHandlers labelHandlers(const Json& program) {
+  LabelledHandlers out;
+  out.program = Json::array();
+  std::map<std::string, std::string> firstName;  // Promise.resolve(p) is p: one promise, two names
+  int registration = 0;
+  for (Json s : program) {
+    for (const char* verb : kReactionVerbs) {
+      if (!s.contains(verb)) continue;
+      const std::string receiver = s[verb];
+      out.receiverOf[registration] = firstName.contains(receiver) ? firstName[receiver] : receiver;
+      const std::string tag = std::to_string(registration++);
+      for (const char* slot : kHandlerSlots)
+        if (s.contains(slot) && s[slot].is_array()) s[slot].insert(s[slot].begin(), Json{{"log", "@h" + tag}});
+      out.program.push_back(Json{{"log", "@t" + tag}});
+    }
+    if (s.contains("resolved") && s["resolved"].is_object() && s["resolved"].contains("promise")) {
+      const std::string target = s["resolved"]["promise"];
+      firstName[s["as"]] = firstName.contains(target) ? firstName[target] : target;
+    }
+    out.program.push_back(std::move(s));
+  }
+  return out;
+}
+
+Json addSettlementProbes(const Json& program) {
+  Json out = Json::array();
+  Json late = Json::array();
+  for (const Json& s : program) {
+    out.push_back(s);
+    const std::string name = boundName(s);
+    if (name.empty()) continue;
+    out.push_back(probe(name));
+    late.push_back(probe(name));
+  }
+  out.push_back(Json{{"timer", 1000}, {"do", late}});
+  return out;
+}
+
+}  // namespace pc::gen::test
