@@ -15,6 +15,14 @@
 #include "harness/load/loader.hpp"
 #include "harness/node/node_subject.hpp"
 
+namespace pc::es {
+// So that ctest and gtest name the parameter instead of printing its bytes.
+inline void PrintTo(Mutation m, std::ostream* os) {
+  *os << (m == Mutation::SynchronousReactions ? "SynchronousReactions"
+          : m == Mutation::IgnoreAlreadyResolved ? "IgnoreAlreadyResolved" : "None");
+}
+}  // namespace pc::es
+
 namespace pc::gen {
 namespace {
 
