@@ -9,7 +9,13 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 installed() { [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]; }
 
 missing=()
+# The toolchain and the libraries of the harness.
 for package in cmake ninja-build g++ nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev librapidcheck-dev; do
+  installed "$package" || missing+=("$package")
+done
+# The five future libraries the adapters test (adapters/): Boost.Thread, Cap'n Proto's KJ, Qt 6 and
+# cpprestsdk; std::future comes with g++.
+for package in libboost-thread-dev libcapnp-dev qt6-base-dev libcpprest-dev; do
   installed "$package" || missing+=("$package")
 done
 # Node.js and npm are checked by command: Node.js from elsewhere (e.g. nodesource) brings its own npm,

@@ -15,6 +15,8 @@ struct Context {
   std::filesystem::path casesDir;  // default of --cases
   std::filesystem::path rulesDir;  // default of --rules
   bool color = false;              // colours in console output
+  // The subjects as `worker` runs them: in this process. Null: the same as `subjects`.
+  const SubjectRegistry* workerSubjects = nullptr;
 };
 
 // Parses the command line, runs the subcommand and returns the process exit code: 0 only when

@@ -1,16 +1,27 @@
 // The promise-conformance command: wires the real outside world (standard streams, the built-in
-// subjects, the corpus of this source tree) into runCli.
+// subjects and the adapters, the corpus of this source tree) into runCli.
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
+#include "adapters/registry.hpp"
 #include "harness/cli/context.hpp"
+#include "harness/isolate/isolated_subject.hpp"
 
 int main(int argc, char** argv) {
-  const pc::cli::SubjectRegistry subjects = pc::cli::builtinSubjects();
+  pc::SubjectRegistry inProcess = pc::cli::builtinSubjects();
+  for (pc::SubjectEntry& adapter : pc::adapters::adapterSubjects()) inProcess.push_back(std::move(adapter));
+  // Adapters run in workers: this very program, started again as `worker --subject NAME`.
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const pc::SubjectRegistry subjects =
+      pc::isolateEntries(inProcess, {ec ? std::string(argv[0]) : self.string(), "worker", "--subject"});
+
   pc::cli::Context ctx{std::cout, std::cerr, subjects, PC_DEFAULT_CASES_DIR, PC_DEFAULT_RULES_DIR};
+  ctx.workerSubjects = &inProcess;
   // Colours only for a person at a terminal, and never when they asked for none (no-color.org).
   ctx.color = isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;
   return pc::cli::runCli(argc, argv, ctx);

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <string_view>
 
-#include "harness/node/node_process.hpp"
+#include "harness/isolate/piped_process.hpp"
 
 namespace pc::node {
 namespace {
@@ -50,12 +50,12 @@ std::filesystem::path findNode() {
 }
 
 std::optional<int> nodeMajorVersion(const std::filesystem::path& node, std::string* reported) {
-  PipedProcess proc({node.string(), "--version"}, "");
+  pc::PipedProcess proc({node.string(), "--version"}, "");
   std::string line;
   auto got = proc.readLine(line, std::chrono::seconds(10));
   proc.kill();
   proc.wait();
-  if (got != PipedProcess::Read::Line) return std::nullopt;
+  if (got != pc::PipedProcess::Read::Line) return std::nullopt;
   if (reported) *reported = line;
   // "v24.21.0"
   if (line.size() < 2 || line[0] != 'v') return std::nullopt;

@@ -33,10 +33,6 @@ class NodeSubject final : public Subject {
   const std::filesystem::path& nodePath() const { return options_.node; }
 
  private:
-  // Runs cases [first, end) in one node process, filling `out` until the batch ends or node
-  // hangs or dies; returns the index of the first case not done.
-  std::size_t runProcess(std::span<const Case* const> cases, std::size_t first, std::vector<Trace>& out);
-
   NodeOptions options_;
 };
 

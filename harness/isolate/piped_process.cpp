@@ -1,4 +1,4 @@
-#include "harness/node/node_process.hpp"
+#include "harness/isolate/piped_process.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -14,7 +14,7 @@
 
 extern char** environ;
 
-namespace pc::node {
+namespace pc {
 namespace {
 
 constexpr std::size_t kErrTailBytes = 4000;
@@ -194,8 +194,9 @@ std::string PipedProcess::wait() {
     status_ = st;
   }
   if (WIFEXITED(status_)) return "exit status " + std::to_string(WEXITSTATUS(status_));
-  if (WIFSIGNALED(status_)) return "signal " + std::to_string(WTERMSIG(status_));
+  if (WIFSIGNALED(status_))
+    return "signal " + std::to_string(WTERMSIG(status_)) + " (" + ::strsignal(WTERMSIG(status_)) + ")";
   return "unknown status";
 }
 
-}  // namespace pc::node
+}  // namespace pc

@@ -1,7 +1,7 @@
 #pragma once
 // A child process we talk to through pipes: we feed its stdin and read its stdout line by line,
 // with a time bound on each line, and keep the tail of its stderr for error messages. The node
-// subject uses it to drive run.js; nothing in it knows about Node.js.
+// subject uses it to drive run.js and isolated subjects their workers; it knows neither.
 #include <sys/types.h>
 
 #include <chrono>
@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-namespace pc::node {
+namespace pc {
 
 class PipedProcess {
  public:
@@ -50,4 +50,4 @@ class PipedProcess {
   int status_ = 0;
 };
 
-}  // namespace pc::node
+}  // namespace pc

@@ -1,0 +1,47 @@
+#pragma once
+// Fault containment for subjects that run foreign code in this process (library adapters): the
+// cases run in a worker process (`promise-conformance worker --subject NAME`), so a case that
+// segfaults, aborts, throws out of everything or hangs is recorded as that case's crash, with how
+// the worker ended, and the other cases go on in a fresh worker.
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "harness/core/subject.hpp"
+#include "harness/isolate/batch_protocol.hpp"
+#include "harness/sdk/registry.hpp"
+
+namespace pc {
+
+class IsolatedSubject final : public Subject {
+ public:
+  IsolatedSubject(std::string name, FeatureSet features, ChildCommand worker, std::chrono::milliseconds caseTimeout)
+      : name_(std::move(name)), features_(features), worker_(std::move(worker)), caseTimeout_(caseTimeout) {}
+
+  std::string name() const override { return name_; }
+  FeatureSet features() const override { return features_; }
+  std::vector<Trace> run(std::span<const Case* const> cases) override {
+    return runInChildProcesses(cases, worker_, caseTimeout_);
+  }
+
+ private:
+  std::string name_;
+  FeatureSet features_;
+  ChildCommand worker_;
+  std::chrono::milliseconds caseTimeout_;
+};
+
+// How long a worker may take over one case before it counts as hung. Threaded adapters wait at most
+// sdk::Options::drainTimeout per drain, so a case that merely waits too long fails well before this.
+inline constexpr std::chrono::milliseconds kWorkerCaseTimeout{10000};
+
+// The registry as the command uses it: every entry with `isolate` set opens an IsolatedSubject whose
+// worker is `workerPrefix` followed by the entry's name. The others are unchanged.
+SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vector<std::string>& workerPrefix,
+                               std::chrono::milliseconds caseTimeout = kWorkerCaseTimeout);
+
+// The worker's side: reads a batch from `in`, runs each case on `subject` (in this process) and
+// writes one answer line per case to `out`, flushing each. Returns the exit code.
+int runWorker(Subject& subject, std::istream& in, std::ostream& out, std::ostream& err);
+
+}  // namespace pc

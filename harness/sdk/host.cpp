@@ -1,0 +1,131 @@
+#include "harness/sdk/host.hpp"
+
+#include <cxxabi.h>
+
+#include <cstdlib>
+#include <memory>
+#include <typeinfo>
+
+namespace pc::sdk {
+namespace {
+
+std::string demangle(const char* mangled) {
+  int status = 0;
+  std::unique_ptr<char, void (*)(void*)> name(abi::__cxa_demangle(mangled, nullptr, nullptr, &status), std::free);
+  return status == 0 && name ? std::string(name.get()) : std::string(mangled);
+}
+
+// The dynamic type of the exception in flight, if the runtime can tell.
+std::string currentExceptionType() {
+  const std::type_info* type = abi::__cxa_current_exception_type();
+  return type ? demangle(type->name()) : "an unknown exception";
+}
+
+}  // namespace
+
+std::string describeCurrentException() {
+  const std::string type = currentExceptionType();
+  try {
+    throw;
+  } catch (const std::exception& e) {
+    return type + ": " + e.what();
+  } catch (...) {
+    return type;
+  }
+}
+
+Outcome Callback::operator()(const Value& argument) const { return host_->call(*state_, argument); }
+
+Value Host::reasonOf(std::exception_ptr error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const Rejection& r) {
+    return r.reason();
+  } catch (const std::exception& e) {
+    return makeError(currentExceptionType(), e.what());
+  } catch (...) {
+    return makeError(currentExceptionType(), "");
+  }
+}
+
+Value Host::makeArray(std::vector<Value> elements) {
+  std::lock_guard lock(mutex_);
+  return realm_.makeArray(std::move(elements));
+}
+
+Value Host::makeError(std::string name, std::string message) {
+  std::lock_guard lock(mutex_);
+  return realm_.makeError(std::move(name), std::move(message), false);
+}
+
+Value Host::makeObject(const std::vector<std::pair<std::string, Value>>& properties) {
+  std::lock_guard lock(mutex_);
+  es::Object* o = realm_.makeObject();
+  for (const auto& [key, value] : properties) o->set(key, value);
+  return o;
+}
+
+Callback Host::makeCallback(const Value& handler, CallbackState::Kind whenNotCallable) {
+  auto state = std::make_shared<CallbackState>();
+  state->kind = es::IsCallable(handler) ? CallbackState::Kind::Function : whenNotCallable;
+  state->function = handler;
+  return Callback(*this, std::move(state));
+}
+
+Outcome Host::call(CallbackState& state, const Value& argument) {
+  std::lock_guard lock(mutex_);
+  if (closed_ || state.started) return {true, es::Undefined{}};
+  state.started = true;
+  es::Completion c;
+  try {
+    const Value args[] = {argument};
+    if (state.kind == CallbackState::Kind::Function) c = es::Call(realm_, state.function, es::Undefined{}, args);
+    if (state.kind == CallbackState::Kind::PassThrough) c = es::Completion::normal(argument);
+    if (state.kind == CallbackState::Kind::Thrower) c = es::Completion::throwing(argument);
+  } catch (...) {
+    fault("threw " + describeCurrentException());
+    c = es::Completion::throwing(es::Undefined{});
+  }
+  state.returnedPromise = !c.isAbrupt() && c.value.isObject() &&
+                          c.value.asObject()->kind() == es::ObjectKind::LibraryPromise;
+  state.finished = true;
+  finished_.notify_all();
+  return {c.isAbrupt(), c.value};
+}
+
+void Host::runGuarded(const std::function<void()>& work) {
+  std::lock_guard lock(mutex_);
+  if (closed_) return;
+  try {
+    work();
+  } catch (...) {
+    fault("threw " + describeCurrentException());
+  }
+  finished_.notify_all();
+}
+
+void Host::fault(std::string what) {
+  std::lock_guard lock(mutex_);
+  if (!fault_) fault_ = std::move(what);
+}
+
+std::optional<std::string> Host::faultMessage() {
+  std::lock_guard lock(mutex_);
+  return fault_;
+}
+
+void Host::close() {
+  std::lock_guard lock(mutex_);
+  closed_ = true;
+}
+
+bool Host::closed() {
+  std::lock_guard lock(mutex_);
+  return closed_;
+}
+
+void Host::waitForCallbacks(std::unique_lock<std::recursive_mutex>& held, std::chrono::microseconds timeout) {
+  finished_.wait_for(held, timeout);
+}
+
+}  // namespace pc::sdk

@@ -1,0 +1,105 @@
+#pragma once
+// The SDK's side of one case run, shared by the runtime, its callbacks and the adapter: the realm
+// where values live, the lock that keeps JavaScript single-threaded, and what went wrong.
+//
+// Threads: every piece of the case's JavaScript (the script, timers, handlers) runs under mutex().
+// The main thread holds it except while it waits for a Threaded library to drain, so a library
+// thread that calls a Callback waits until then: the script runs to completion first, as in
+// JavaScript. Host's own methods lock for themselves and may be called from any thread.
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/sdk/adapter.hpp"
+#include "reference/realm.hpp"
+
+namespace pc::sdk {
+
+struct Options {
+  // How long a Threaded library may take to run the continuations that are due, per drain.
+  std::chrono::milliseconds drainTimeout{2000};
+};
+
+// The handler behind a Callback: a JavaScript function, or JavaScript's default handlers.
+struct CallbackState {
+  enum class Kind { Function, PassThrough, Thrower };
+  Kind kind = Kind::PassThrough;
+  Value function;
+  bool started = false;
+  bool finished = false;
+  bool returnedPromise = false;  // its result is a promise object (a library may flatten it)
+};
+
+// A library's future wrapped as a JavaScript object, so that cases can name it and pass it around.
+// The future itself stays with the runtime, which destroys every future before the adapter (an
+// event loop must outlive its promises).
+class LibraryPromiseBase : public es::Object {
+ public:
+  LibraryPromiseBase() : es::Object(es::ObjectKind::LibraryPromise) {}
+};
+
+template <class Handle>
+class LibraryPromise final : public LibraryPromiseBase {
+ public:
+  explicit LibraryPromise(const Handle* h) : handle(h) {}
+  const Handle* handle;
+};
+
+class Host {
+ public:
+  Host(es::Realm& realm, Options options) : realm_(realm), options_(options) {}
+
+  std::recursive_mutex& mutex() { return mutex_; }
+  const Options& options() const { return options_; }
+  es::Realm& realm() { return realm_; }  // under mutex() only
+
+  // The JavaScript reason behind a library error: a Rejection's reason, or for any other exception
+  // an Error named after its C++ type (e.g. {"error": "std::future_error", "message": "..."}).
+  Value reasonOf(std::exception_ptr error);
+  Value makeArray(std::vector<Value> elements);
+  Value makeError(std::string name, std::string message);
+  Value makeObject(const std::vector<std::pair<std::string, Value>>& properties);
+
+  // The library future behind a value, when it is one of this adapter's.
+  template <class Handle>
+  const Handle* handleOf(const Value& v) const {
+    if (!v.isObject()) return nullptr;
+    auto* wrapped = dynamic_cast<const LibraryPromise<Handle>*>(v.asObject());
+    return wrapped ? wrapped->handle : nullptr;
+  }
+
+  Callback makeCallback(const Value& handler, CallbackState::Kind whenNotCallable);
+  Outcome call(CallbackState& state, const Value& argument);  // what Callback::operator() does
+  // Runs `work` (JavaScript) under the lock unless the case has ended; records escaping exceptions.
+  void runGuarded(const std::function<void()>& work);
+
+  // Something the case cannot go on from: an unexpected C++ exception, a hang. The first one wins
+  // and turns the case's trace into a failure.
+  void fault(std::string what);
+  std::optional<std::string> faultMessage();
+
+  // After close() callbacks do nothing: the case is over and its realm is about to go.
+  void close();
+  bool closed();
+
+  // Threaded draining: wait (releasing `held`, the main thread's lock) until a callback finishes or
+  // `timeout` passes.
+  void waitForCallbacks(std::unique_lock<std::recursive_mutex>& held, std::chrono::microseconds timeout);
+
+ private:
+  es::Realm& realm_;
+  Options options_;
+  std::recursive_mutex mutex_;
+  std::condition_variable_any finished_;
+  std::optional<std::string> fault_;
+  bool closed_ = false;
+};
+
+// "std::future_error: The associated promise has been destructed" for the exception in flight.
+std::string describeCurrentException();
+
+}  // namespace pc::sdk

@@ -1,0 +1,323 @@
+#pragma once
+// LibraryRuntime<Adapter>: the interpreter's PromiseRuntime over an adapter (see adapter.hpp). It
+// wraps the library's futures as JavaScript objects, turns JavaScript handlers into Callbacks,
+// supplies what every adapter gets for free (executors, deferreds, catch, ready futures) and waits
+// for the library's continuations when the interpreter drains.
+#include <concepts>
+#include <deque>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "harness/core/promise_runtime.hpp"
+#include "harness/sdk/host.hpp"
+
+namespace pc::sdk {
+
+template <class A>
+concept LibraryAdapter = requires(A& a, const typename A::Handle& h, Callback c) {
+  { a.pending() } -> std::same_as<Pending<typename A::Handle>>;
+  { a.then(h, c, c) } -> std::same_as<typename A::Handle>;
+  { a.inspect(h) } -> std::same_as<Settled>;
+  { std::as_const(a).scheduling() } -> std::same_as<Scheduling>;
+};
+
+template <class A>
+concept HasFinally = requires(A& a, const typename A::Handle& h, Callback c) {
+  { a.finally(h, c) } -> std::same_as<typename A::Handle>;
+};
+template <class A>
+concept HasReadyFutures = requires(A& a, const Value& v) {
+  { a.resolved(v) } -> std::same_as<typename A::Handle>;
+  { a.rejected(v) } -> std::same_as<typename A::Handle>;
+};
+template <class A>
+concept HasPump = requires(A& a) { a.pump(); };
+template <class A>
+concept HasMicrotasks = requires(A& a, std::function<void()> work) { a.queueMicrotask(std::move(work)); };
+
+// The combinators, each optional; an adapter declares one by having the member.
+#define PC_SDK_COMBINATOR(Concept, member)                                         \
+  template <class A>                                                               \
+  concept Concept = requires(A& a, std::vector<typename A::Handle> inputs) {       \
+    { a.member(std::move(inputs)) } -> std::same_as<typename A::Handle>;           \
+  };
+PC_SDK_COMBINATOR(HasAll, all)
+PC_SDK_COMBINATOR(HasAllSettled, allSettled)
+PC_SDK_COMBINATOR(HasRace, race)
+PC_SDK_COMBINATOR(HasAny, any)
+#undef PC_SDK_COMBINATOR
+
+// The features an adapter offers: the SDK's own, plus one per optional member it has.
+template <LibraryAdapter A>
+FeatureSet featuresOf() {
+  FeatureSet f;
+  for (Feature given : {Feature::Executor, Feature::Deferred, Feature::ResolvedRejected, Feature::Catch,
+                        Feature::Timers})
+    f.add(given);
+  if constexpr (HasFinally<A>) f.add(Feature::Finally);
+  if constexpr (HasAll<A>) f.add(Feature::All);
+  if constexpr (HasAllSettled<A>) f.add(Feature::AllSettled);
+  if constexpr (HasRace<A>) f.add(Feature::Race);
+  if constexpr (HasAny<A>) f.add(Feature::Any);
+  if constexpr (HasMicrotasks<A>) f.add(Feature::Microtask);
+  return f;
+}
+
+template <LibraryAdapter A>
+class LibraryRuntime final : public PromiseRuntime {
+  using Handle = typename A::Handle;
+
+ public:
+  template <class... Args>
+  explicit LibraryRuntime(Options options, Args&&... args)
+      : host_(realm_, options), adapter_(host_, std::forward<Args>(args)...) {}
+  ~LibraryRuntime() override {
+    close();
+    edges_.clear();
+    handles_.clear();
+  }
+
+  Host& host() { return host_; }
+  A& adapter() { return adapter_; }
+
+  // Ends the case: callbacks stop reaching JavaScript, and promises nobody settled are dropped, so
+  // library threads still waiting on them wake up (as broken promises) and finish.
+  void close() {
+    host_.close();
+    pendings_.clear();
+  }
+
+  es::Realm& realm() override { return realm_; }
+  FeatureSet features() const override { return featuresOf<A>(); }
+
+  // new Promise(executor), made of a pending future: the executor gets its resolve and reject, and
+  // a throw from the executor rejects (27.2.3.1 steps 9-10).
+  es::Completion construct(const es::Value& executor) override {
+    if (!es::IsCallable(executor)) return realm_.throwTypeError("Promise resolver is not a function");
+    return guard([&] {
+      const auto [promise, resolve, reject] = deferredParts();
+      const es::Value args[] = {resolve, reject};
+      es::Completion c = es::Call(realm_, executor, es::Undefined{}, args);
+      if (c.isAbrupt()) {
+        const es::Value reason[] = {c.value};
+        es::Call(realm_, reject, es::Undefined{}, reason);
+      }
+      return es::Completion::normal(promise);
+    });
+  }
+  es::Completion withResolvers() override {
+    return guard([&] {
+      const auto [promise, resolve, reject] = deferredParts();
+      es::Object* record = realm_.makeObject();
+      record->set("promise", promise);
+      record->set("resolve", resolve);
+      record->set("reject", reject);
+      return es::Completion::normal(record);
+    });
+  }
+  es::Completion resolved(const es::Value& v) override { return ready(v, false); }
+  es::Completion rejected(const es::Value& v) override { return ready(v, true); }
+
+  es::Completion then(const es::Value& receiver, const es::Value& onFulfilled,
+                      const es::Value& onRejected) override {
+    const Handle* antecedent = host_.handleOf<Handle>(receiver);
+    if (!antecedent) return notAPromise(receiver);
+    return guard([&] {
+      Callback f = host_.makeCallback(onFulfilled, CallbackState::Kind::PassThrough);
+      Callback r = host_.makeCallback(onRejected, CallbackState::Kind::Thrower);
+      Edge edge{*antecedent, *antecedent, f.state(), r.state()};
+      edge.derived = adapter_.then(*antecedent, std::move(f), std::move(r));
+      edges_.push_back(edge);
+      return wrap(edge.derived);
+    });
+  }
+  // Promise.prototype.catch is then(undefined, onRejected) (27.2.5.1).
+  es::Completion catchRejection(const es::Value& receiver, const es::Value& onRejected) override {
+    return then(receiver, es::Undefined{}, onRejected);
+  }
+  es::Completion finally(const es::Value& receiver, const es::Value& onFinally) override {
+    if constexpr (HasFinally<A>) {
+      const Handle* h = host_.handleOf<Handle>(receiver);
+      if (!h) return notAPromise(receiver);
+      return guard([&] {
+        return wrap(adapter_.finally(*h, host_.makeCallback(onFinally, CallbackState::Kind::PassThrough)));
+      });
+    }
+    return unsupported("finally");
+  }
+  es::Completion all(const es::Value& iterable) override {
+    if constexpr (HasAll<A>) return combine(iterable, [&](std::vector<Handle> in) { return adapter_.all(std::move(in)); });
+    return unsupported("Promise.all");
+  }
+  es::Completion allSettled(const es::Value& iterable) override {
+    if constexpr (HasAllSettled<A>)
+      return combine(iterable, [&](std::vector<Handle> in) { return adapter_.allSettled(std::move(in)); });
+    return unsupported("Promise.allSettled");
+  }
+  es::Completion race(const es::Value& iterable) override {
+    if constexpr (HasRace<A>) return combine(iterable, [&](std::vector<Handle> in) { return adapter_.race(std::move(in)); });
+    return unsupported("Promise.race");
+  }
+  es::Completion any(const es::Value& iterable) override {
+    if constexpr (HasAny<A>) return combine(iterable, [&](std::vector<Handle> in) { return adapter_.any(std::move(in)); });
+    return unsupported("Promise.any");
+  }
+  es::Completion tryCall(const es::Value&) override { return unsupported("Promise.try"); }
+
+  // Async functions are JavaScript's own; featuresOf never offers them, so the runner never asks.
+  es::PromiseCapability startAsyncFunction() override { throw std::logic_error("async functions: not applicable"); }
+  void await(const es::Value&, es::Resumption) override { throw std::logic_error("await: not applicable"); }
+  void completeAsyncFunction(const es::PromiseCapability&, const es::Completion&) override {
+    throw std::logic_error("async functions: not applicable");
+  }
+
+  void queueMicrotask(std::string, std::function<void()> work) override {
+    if constexpr (HasMicrotasks<A>) {
+      guard([&] {
+        adapter_.queueMicrotask([host = &host_, work = std::move(work)] { host->runGuarded(work); });
+        return es::Completion::normal();
+      });
+    }
+  }
+
+  void drainMicrotasks() override {
+    if constexpr (HasPump<A>) guard([&] { adapter_.pump(); return es::Completion::normal(); });
+    if (adapter_.scheduling() == Scheduling::Threaded) waitUntilQuiet();
+  }
+  bool reportRejections(std::vector<es::RejectionReport>&) override { return false; }
+
+  PromiseSnapshot inspect(const es::Value& promise) override {
+    const Settled s = adapter_.inspect(*host_.handleOf<Handle>(promise));
+    return {s.state == Settled::State::Pending     ? es::PromiseState::Pending
+            : s.state == Settled::State::Fulfilled ? es::PromiseState::Fulfilled
+                                                   : es::PromiseState::Rejected,
+            s.value};
+  }
+  bool isPromise(const es::Value& v) const override { return host_.handleOf<Handle>(v) != nullptr; }
+
+ private:
+  // One then: what it waits on, what it returns, and its two callbacks.
+  struct Edge {
+    Handle antecedent;
+    Handle derived;
+    std::shared_ptr<const CallbackState> onFulfilled, onRejected;
+    bool done = false;
+  };
+
+  struct DeferredParts {
+    es::Value promise, resolve, reject;
+  };
+
+  DeferredParts deferredParts() {
+    pendings_.push_back(adapter_.pending());
+    const std::size_t k = pendings_.size() - 1;
+    return {wrap(pendings_[k].future).value, settleFunction(k, false), settleFunction(k, true)};
+  }
+
+  // A resolve or reject function of pending future k. The library decides what a second call does.
+  es::Value settleFunction(std::size_t k, bool reject) {
+    return realm_.makeFunction([this, k, reject](const es::Value&, std::span<const es::Value> args) {
+      const es::Value v = args.empty() ? es::Value(es::Undefined{}) : args[0];
+      return guard([&] {
+        if (k < pendings_.size()) (reject ? pendings_[k].reject : pendings_[k].resolve)(v);
+        return es::Completion::normal();
+      });
+    });
+  }
+
+  es::Completion ready(const es::Value& v, bool reject) {
+    return guard([&] {
+      if constexpr (HasReadyFutures<A>) return wrap(reject ? adapter_.rejected(v) : adapter_.resolved(v));
+      pendings_.push_back(adapter_.pending());
+      Pending<Handle>& p = pendings_.back();
+      (reject ? p.reject : p.resolve)(v);
+      return wrap(p.future);
+    });
+  }
+
+  // The elements of an array as futures: this library's futures as they are, other values made
+  // ready futures, as Promise.resolve would make them.
+  template <class Combinator>
+  es::Completion combine(const es::Value& iterable, Combinator&& combinator) {
+    if (!iterable.isObject() || iterable.asObject()->kind() != es::ObjectKind::Array)
+      return rejected(realm_.makeError("TypeError", "object is not iterable", true));
+    return guard([&] {
+      std::vector<Handle> inputs;
+      for (const es::Value& e : static_cast<const es::ArrayObject*>(iterable.asObject())->elements) {
+        if (const Handle* h = host_.handleOf<Handle>(e)) {
+          inputs.push_back(*h);
+          continue;
+        }
+        es::Completion r = resolved(e);
+        inputs.push_back(*host_.handleOf<Handle>(r.value));
+      }
+      return wrap(combinator(std::move(inputs)));
+    });
+  }
+
+  es::Completion wrap(Handle h) {
+    handles_.push_back(std::move(h));
+    return es::Completion::normal(realm_.heap.make<LibraryPromise<Handle>>(&handles_.back()));
+  }
+
+  // Library calls made on the case's behalf: a C++ exception out of one is a crash of the case.
+  template <class F>
+  es::Completion guard(F&& f) {
+    try {
+      return f();
+    } catch (...) {
+      host_.fault("threw " + describeCurrentException());
+      return es::Completion::throwing(realm_.makeError("Error", "the library threw", true));
+    }
+  }
+
+  es::Completion notAPromise(const es::Value&) {
+    return realm_.throwTypeError("receiver is not a promise of this library");
+  }
+  es::Completion unsupported(const char* what) {
+    return realm_.throwTypeError(std::string(what) + " is not offered by this library");
+  }
+
+  // Every continuation whose future has settled has run, and its own future has settled (unless it
+  // returned a future the library may be following).
+  bool quiet() {
+    for (Edge& e : edges_) {
+      if (e.done || adapter_.inspect(e.antecedent).isPending()) continue;
+      const bool ran = e.onFulfilled->finished || e.onRejected->finished;
+      if (!ran) return false;
+      const bool follows = e.onFulfilled->returnedPromise || e.onRejected->returnedPromise;
+      if (!follows && adapter_.inspect(e.derived).isPending()) return false;
+      e.done = true;
+    }
+    return true;
+  }
+
+  // Threaded libraries: release the case's lock and wait until quiet twice in a row (a library
+  // settles a continuation's future just after the callback returns), or time out as a hang.
+  void waitUntilQuiet() {
+    std::unique_lock<std::recursive_mutex> held(host_.mutex(), std::adopt_lock);
+    const auto deadline = Clock::now() + host_.options().drainTimeout;
+    for (int quietRounds = 0; quietRounds < 2;) {
+      quietRounds = quiet() ? quietRounds + 1 : 0;
+      if (Clock::now() > deadline) {
+        host_.fault("hung: continuations that were due had not run after " +
+                    std::to_string(host_.options().drainTimeout.count()) + " ms");
+        break;
+      }
+      host_.waitForCallbacks(held, std::chrono::microseconds(quietRounds > 0 ? 200 : 1000));
+    }
+    held.release();  // the interpreter still holds the lock it came with
+  }
+
+  es::Realm realm_;
+  Host host_;
+  A adapter_;
+  // The destructor empties these before the adapter goes: pendings first (breaking the promises
+  // nobody settled), then every future.
+  std::deque<Pending<Handle>> pendings_;
+  std::deque<Handle> handles_;
+  std::vector<Edge> edges_;
+};
+
+}  // namespace pc::sdk

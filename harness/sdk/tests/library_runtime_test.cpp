@@ -1,0 +1,104 @@
+// The SDK's bridge, on a toy library: features from members, handlers, the error channel, faults,
+// threads and teardown.
+#include <gtest/gtest.h>
+
+#include "harness/sdk/library_subject.hpp"
+#include "harness/sdk/tests/toy_library.hpp"
+
+namespace pc::sdk {
+namespace {
+
+Trace runToy(const char* program, toy::Options options = {}, Options sdk = {}) {
+  Case c;
+  c.id = "t/toy";
+  c.program = Json::parse(program);
+  return runLibraryCase<toy::Adapter>(c, sdk, options);
+}
+
+TEST(Sdk, FeaturesAreTheSdksOwnPlusOnePerOptionalMember) {
+  const FeatureSet plain = featuresOf<toy::Adapter>();
+  for (Feature f : {Feature::Executor, Feature::Deferred, Feature::ResolvedRejected, Feature::Catch, Feature::Timers})
+    EXPECT_TRUE(plain.has(f)) << featureName(f);
+  for (Feature f : {Feature::All, Feature::Finally, Feature::Thenables, Feature::Async, Feature::RejectionTracking})
+    EXPECT_FALSE(plain.has(f)) << featureName(f);
+  EXPECT_TRUE(featuresOf<toy::AdapterWithAll>().has(Feature::All));
+}
+
+TEST(Sdk, AHandlerGetsTheValueAndItsResultSettlesTheContinuation) {
+  const Trace t = runToy(R"([{"new": "p", "executor": [{"resolve": 1}]},
+                             {"then": "p", "onFulfilled": [{"log": "got"}, {"return": 2}], "as": "q"}])");
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_EQ(t.events, std::vector<Json>{Json::parse(R"(["got", 1])")});
+  EXPECT_EQ(t.final, Json::parse(R"({"p": ["fulfilled", 1], "q": ["fulfilled", 2]})"));
+}
+
+// JavaScript's default handlers: a missing onFulfilled passes the value on, a missing onRejected
+// passes the reason on, and catch is then(undefined, onRejected).
+TEST(Sdk, MissingHandlersPassThrough) {
+  const Trace t = runToy(R"([{"rejected": {"error": "Error", "message": "no"}, "as": "p"},
+                             {"then": "p", "onFulfilled": [{"log": "wrong"}], "as": "q"},
+                             {"catch": "q", "onRejected": [{"log": "caught"}]}])");
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_EQ(t.events, std::vector<Json>{Json::parse(R"(["caught", {"error": "Error", "message": "no"}])")});
+}
+
+// A reason travels as itself: the handler sees the very object the executor rejected with.
+TEST(Sdk, ARejectionKeepsItsReasonsIdentity) {
+  const Trace t = runToy(R"([{"let": "o", "value": {"object": {"k": 1}}},
+                             {"new": "p", "executor": [{"reject": {"ref": "o"}}]},
+                             {"catch": "p", "onRejected": [{"log": "same"}]}])");
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_EQ(t.events, std::vector<Json>{Json::parse(R"(["same", {"ref": "o"}])")});
+}
+
+TEST(Sdk, AnExecutorThatThrowsRejects) {
+  const Trace t = runToy(R"([{"new": "p", "executor": [{"throw": "boom"}]}])");
+  EXPECT_EQ(t.final, Json::parse(R"({"p": ["rejected", "boom"]})"));
+}
+
+TEST(Sdk, AnExceptionFromTheLibraryCrashesTheCaseWithItsTypeAndMessage) {
+  const Trace t = runToy(R"([{"resolved": 1, "as": "p"}, {"then": "p"}])", {.thenThrows = true});
+  ASSERT_TRUE(t.failure);
+  EXPECT_NE(t.failure->find("std::logic_error: then is broken"), std::string::npos) << *t.failure;
+}
+
+TEST(Sdk, ForeignExceptionsBecomeErrorsNamedAfterTheirType) {
+  es::Realm realm;
+  Host host(realm, {});
+  const Value reason = host.reasonOf(std::make_exception_ptr(std::out_of_range("far")));
+  const auto* error = dynamic_cast<const es::ErrorObject*>(reason.asObject());
+  ASSERT_NE(error, nullptr);
+  EXPECT_EQ(error->name, "std::out_of_range");
+  EXPECT_EQ(error->message, "far");
+}
+
+TEST(Sdk, ThreadedContinuationsAreWaitedFor) {
+  const Trace t = runToy(R"([{"new": "p", "executor": [{"resolve": 1}]},
+                             {"then": "p", "onFulfilled": [{"log": "a"}], "as": "q"},
+                             {"then": "q", "onFulfilled": [{"log": "b"}]},
+                             {"timer": 0, "do": [{"log": "timer"}]}])",
+                         {.threaded = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  // The timer runs after the draining, so after both continuations.
+  EXPECT_EQ(t.events, (std::vector<Json>{Json::parse(R"(["a", 1])"), Json::parse(R"(["b", {"undefined": true}])"),
+                                         Json::parse(R"(["timer", {"undefined": true}])")}));
+}
+
+TEST(Sdk, ALibraryThatNeverRunsADueContinuationHangsWithinTheBound) {
+  const Trace t = runToy(R"([{"resolved": 1, "as": "p"}, {"then": "p", "onFulfilled": [{"log": "never"}]}])",
+                         {.threaded = true, .neverRuns = true}, {.drainTimeout = std::chrono::milliseconds(50)});
+  ASSERT_TRUE(t.failure);
+  EXPECT_NE(t.failure->find("hung"), std::string::npos) << *t.failure;
+}
+
+// A continuation still waiting when the case ends must neither run JavaScript nor block teardown.
+TEST(Sdk, APendingPromiseAtTheEndIsLeftPending) {
+  const Trace t = runToy(R"([{"new": "p", "executor": []}, {"then": "p", "onFulfilled": [{"log": "never"}]}])",
+                         {.threaded = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_TRUE(t.events.empty());
+  EXPECT_EQ(t.final, Json::parse(R"({"p": ["pending"]})"));
+}
+
+}  // namespace
+}  // namespace pc::sdk

@@ -1,0 +1,110 @@
+#pragma once
+// A toy future library, written for the SDK's tests: a future is a shared state with callbacks,
+// run from a queue by pump() (or, threaded, by a thread per continuation). It keeps the first
+// settlement and ignores later ones.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <thread>
+#include <vector>
+
+#include "harness/sdk/host.hpp"
+
+namespace pc::sdk::toy {
+
+struct State {
+  std::optional<Settled> settled;
+  std::vector<std::function<void()>> waiting;
+};
+using Future = std::shared_ptr<State>;
+
+struct Options {
+  bool threaded = false;     // continuations on threads of their own
+  bool thenThrows = false;   // then() throws, as a broken library might
+  bool neverRuns = false;    // continuations are dropped: a library that hangs
+};
+
+class Adapter {
+ public:
+  using Handle = Future;
+  Adapter(Host&, Options options) : options_(options) {}
+  ~Adapter() {
+    std::vector<std::thread> threads;
+    {
+      std::lock_guard lock(mutex_);
+      threads.swap(threads_);
+    }
+    for (std::thread& t : threads) t.join();
+  }
+
+  Pending<Handle> pending() {
+    Future f = std::make_shared<State>();
+    return {f, [this, f](const Value& v) { settle(f, Settled::fulfilled(v)); },
+            [this, f](const Value& v) { settle(f, Settled::rejected(v)); }};
+  }
+
+  Handle then(const Handle& antecedent, Callback onFulfilled, Callback onRejected) {
+    if (options_.thenThrows) throw std::logic_error("then is broken");
+    Future derived = std::make_shared<State>();
+    auto run = [this, antecedent, derived, onFulfilled, onRejected] {
+      const Settled s = *antecedent->settled;
+      const Outcome o = s.state == Settled::State::Fulfilled ? onFulfilled(s.value) : onRejected(s.value);
+      settle(derived, o.rejected ? Settled::rejected(o.value) : Settled::fulfilled(o.value));
+    };
+    if (!options_.neverRuns) whenSettled(antecedent, run);
+    return derived;
+  }
+
+  Settled inspect(const Handle& h) {
+    std::lock_guard lock(mutex_);
+    return h->settled.value_or(Settled::pending());
+  }
+
+  void pump() {
+    while (!queue_.empty()) {
+      auto job = std::move(queue_.front());
+      queue_.erase(queue_.begin());
+      job();
+    }
+  }
+
+  Scheduling scheduling() const { return options_.threaded ? Scheduling::Threaded : Scheduling::SingleThreaded; }
+
+ private:
+  void settle(const Future& f, Settled s) {
+    std::vector<std::function<void()>> due;
+    {
+      std::lock_guard lock(mutex_);
+      if (f->settled) return;
+      f->settled = std::move(s);
+      due.swap(f->waiting);
+    }
+    for (auto& job : due) schedule(std::move(job));
+  }
+  void whenSettled(const Future& f, std::function<void()> job) {
+    {
+      std::lock_guard lock(mutex_);
+      if (!f->settled) return f->waiting.push_back(std::move(job));
+    }
+    schedule(std::move(job));
+  }
+  void schedule(std::function<void()> job) {
+    std::lock_guard lock(mutex_);
+    if (options_.threaded) return threads_.emplace_back(std::move(job)), void();
+    queue_.push_back(std::move(job));
+  }
+
+  Options options_;
+  std::recursive_mutex mutex_;
+  std::vector<std::function<void()>> queue_;
+  std::vector<std::thread> threads_;
+};
+
+// The same library with Promise.all.
+class AdapterWithAll : public Adapter {
+ public:
+  using Adapter::Adapter;
+  Handle all(std::vector<Handle>) { return pending().future; }
+};
+
+}  // namespace pc::sdk::toy
