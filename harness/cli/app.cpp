@@ -17,6 +17,7 @@ int runCli(int argc, const char* const* argv, Context& ctx) {
   addExplainCommand(app, ctx, exitCode);
   addCoverageCommand(app, ctx, exitCode);
   addFuzzCommand(app, ctx, exitCode);
+  addReportCommand(app, ctx, exitCode);
   addWorkerCommand(app, ctx, exitCode);
   try {
     app.parse(argc, argv);

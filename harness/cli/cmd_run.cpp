@@ -1,7 +1,5 @@
 // `promise-conformance run`: runs the corpus on the chosen subjects and reports.
-#include <algorithm>
 #include <fstream>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,7 +8,7 @@
 
 #include "harness/cli/commands.hpp"
 #include "harness/cli/corpus.hpp"
-#include "harness/core/reference_subject.hpp"
+#include "harness/cli/suite_setup.hpp"
 #include "harness/report/console.hpp"
 #include "harness/report/json_report.hpp"
 #include "harness/report/junit.hpp"
@@ -28,48 +26,6 @@ struct RunOptions {
   std::filesystem::path json, junit, output;
   bool verbose = false;
 };
-
-std::optional<Level> levelFromName(const std::string& name) {
-  for (Level l : {Level::Outcome, Level::Causal, Level::Exact})
-    if (levelName(l) == name) return l;
-  return std::nullopt;
-}
-
-// The subjects the user asked for, opened. Sets `ok` to false when a subject named explicitly is
-// unknown or unavailable; with "all", unavailable subjects are skipped with a note.
-struct OpenedSubjects {
-  std::vector<std::unique_ptr<Subject>> owned;
-  std::vector<SubjectPlan> plans;
-  bool ok = true;
-};
-
-OpenedSubjects openSubjects(const RunOptions& opt, Context& ctx) {
-  OpenedSubjects opened;
-  const bool all = std::find(opt.subjects.begin(), opt.subjects.end(), "all") != opt.subjects.end();
-  for (const std::string& name : opt.subjects) {
-    if (name == "all") continue;
-    if (std::none_of(ctx.subjects.begin(), ctx.subjects.end(), [&](const SubjectEntry& e) { return e.name == name; })) {
-      ctx.err << fmt::format("error: unknown subject '{}' (see `promise-conformance list --subjects`)\n", name);
-      opened.ok = false;
-    }
-  }
-  // Registry order, so reports list subjects the same way whatever order the user typed them in.
-  for (const SubjectEntry& entry : ctx.subjects) {
-    const bool named = std::find(opt.subjects.begin(), opt.subjects.end(), entry.name) != opt.subjects.end();
-    if (!all && !named) continue;
-    Opened o = entry.open();
-    if (!o.subject) {
-      ctx.err << fmt::format("{}: subject {} is not available: {}\n", named ? "error" : "note", entry.name,
-                             o.unavailable);
-      if (named) opened.ok = false;
-      continue;
-    }
-    const Level required = opt.level.empty() ? entry.required : *levelFromName(opt.level);
-    opened.plans.push_back({o.subject.get(), required});
-    opened.owned.push_back(std::move(o.subject));
-  }
-  return opened;
-}
 
 template <typename T>
 std::vector<T> keepMatching(std::vector<T> items, const std::string& glob) {
@@ -104,16 +60,9 @@ bool writeReports(const RunOptions& opt, Context& ctx, const SuiteResult& suite)
   return ok;
 }
 
-// The reference is the causal witness: reuse it when it is being run anyway, else make one.
-Subject* witnessFor(const OpenedSubjects& opened, std::unique_ptr<Subject>& spare) {
-  for (const SubjectPlan& plan : opened.plans)
-    if (plan.subject->name() == "reference") return plan.subject;
-  spare = std::make_unique<ReferenceSubject>();
-  return spare.get();
-}
-
 int runCommand(const RunOptions& opt, Context& ctx) {
-  OpenedSubjects opened = openSubjects(opt, ctx);
+  OpenedSubjects opened =
+      openSubjects(opt.subjects, opt.level.empty() ? std::nullopt : levelFromName(opt.level), ctx);
   if (!opened.ok) return 1;
   if (opened.plans.empty()) {
     ctx.err << "error: no subject to run\n";

@@ -13,6 +13,7 @@ void addValidateCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addExplainCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addCoverageCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addFuzzCommand(CLI::App& app, Context& ctx, int& exitCode);
+void addReportCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addWorkerCommand(CLI::App& app, Context& ctx, int& exitCode);
 
 }  // namespace pc::cli

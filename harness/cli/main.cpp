@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
       pc::isolateEntries(inProcess, {ec ? std::string(argv[0]) : self.string(), "worker", "--subject"});
 
   pc::cli::Context ctx{std::cout, std::cerr, subjects, PC_DEFAULT_CASES_DIR, PC_DEFAULT_RULES_DIR};
+  ctx.reportsDir = PC_DEFAULT_REPORTS_DIR;
   ctx.workerSubjects = &inProcess;
   // Colours only for a person at a terminal, and never when they asked for none (no-color.org).
   ctx.color = isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;

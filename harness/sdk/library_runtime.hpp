@@ -72,7 +72,9 @@ class LibraryRuntime final : public PromiseRuntime {
   template <class... Args>
   explicit LibraryRuntime(Options options, Args&&... args)
       : host_(realm_, options), adapter_(host_, std::forward<Args>(args)...) {}
-  ~LibraryRuntime() override {
+  // noexcept even when the library's destructors are not (KJ's): a throw while tearing down a case
+  // ends the worker, and the isolation records the crash.
+  ~LibraryRuntime() noexcept override {
     close();
     edges_.clear();
     handles_.clear();

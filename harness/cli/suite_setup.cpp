@@ -1,0 +1,64 @@
+#include "harness/cli/suite_setup.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "harness/core/reference_subject.hpp"
+
+namespace pc::cli {
+namespace {
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool reportUnknown(const std::vector<std::string>& names, Context& ctx) {
+  bool ok = true;
+  for (const std::string& name : names) {
+    if (name == "all") continue;
+    if (std::none_of(ctx.subjects.begin(), ctx.subjects.end(), [&](const SubjectEntry& e) { return e.name == name; })) {
+      ctx.err << fmt::format("error: unknown subject '{}' (see `promise-conformance list --subjects`)\n", name);
+      ok = false;
+    }
+  }
+  return ok;
+}
+
+}  // namespace
+
+std::optional<Level> levelFromName(const std::string& name) {
+  for (Level l : {Level::Outcome, Level::Causal, Level::Exact})
+    if (levelName(l) == name) return l;
+  return std::nullopt;
+}
+
+OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional<Level> level, Context& ctx) {
+  OpenedSubjects opened;
+  opened.ok = reportUnknown(names, ctx);
+  const bool all = contains(names, "all");
+  for (const SubjectEntry& entry : ctx.subjects) {
+    const bool named = contains(names, entry.name);
+    if (!all && !named) continue;
+    Opened o = entry.open();
+    if (!o.subject) {
+      ctx.err << fmt::format("{}: subject {} is not available: {}\n", named ? "error" : "note", entry.name,
+                             o.unavailable);
+      if (named) opened.ok = false;
+      continue;
+    }
+    opened.plans.push_back({o.subject.get(), level.value_or(entry.required)});
+    opened.entries.push_back(&entry);
+    opened.owned.push_back(std::move(o.subject));
+  }
+  return opened;
+}
+
+Subject* witnessFor(const OpenedSubjects& opened, std::unique_ptr<Subject>& spare) {
+  for (const SubjectPlan& plan : opened.plans)
+    if (plan.subject->name() == "reference") return plan.subject;
+  spare = std::make_unique<ReferenceSubject>();
+  return spare.get();
+}
+
+}  // namespace pc::cli

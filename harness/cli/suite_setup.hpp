@@ -1,0 +1,32 @@
+#pragma once
+// What `run` and `report` share before running the suite: opening the subjects the user named (or all
+// of them) and choosing the causal witness.
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "harness/cli/context.hpp"
+#include "harness/run/runner.hpp"
+
+namespace pc::cli {
+
+std::optional<Level> levelFromName(const std::string& name);
+
+// The subjects the user asked for, opened, in registry order (so reports list subjects the same way
+// whatever order the user typed them in). `ok` is false when a subject named explicitly is unknown or
+// unavailable; with "all", unavailable subjects are skipped with a note.
+struct OpenedSubjects {
+  std::vector<std::unique_ptr<Subject>> owned;
+  std::vector<SubjectPlan> plans;
+  std::vector<const SubjectEntry*> entries;  // the registry entry of each plan
+  bool ok = true;
+};
+
+// `level`: what every case must reach; empty for each subject's own required level.
+OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional<Level> level, Context& ctx);
+
+// The reference is the causal witness: reuse it when it is being run anyway, else make one in `spare`.
+Subject* witnessFor(const OpenedSubjects& opened, std::unique_ptr<Subject>& spare);
+
+}  // namespace pc::cli

@@ -1,0 +1,103 @@
+// One subject's page: what it is, its counts at each level, why cases were not applicable, and every
+// failing case with expected and actual traces side by side and the rules it exercises.
+#include <fmt/format.h>
+
+#include "harness/report/conformance_markdown.hpp"
+#include "harness/report/markdown_text.hpp"
+#include "harness/report/side_by_side.hpp"
+
+namespace pc::conformance {
+namespace {
+
+std::string str(const Json& j) { return j.get<std::string>(); }
+
+Trace traceFromJson(const Json& j) {
+  Trace t;
+  if (j.is_null()) return t;
+  for (const Json& event : j.at("trace")) t.events.push_back(event);
+  t.final = j.at("final");
+  if (j.contains("failure")) t.failure = str(j.at("failure"));
+  return t;
+}
+
+std::string about(const Json& s) {
+  std::string out = markdown::text(str(s.at("description"))) + "\n\n";
+  if (!str(s.at("library")).empty()) out += "- library: " + markdown::text(str(s.at("library"))) + "\n";
+  out += "- required level: " + str(s.at("required")) + "\n";
+  out += s.at("deterministic").get<bool>()
+             ? "- deterministic: yes\n"
+             : "- deterministic: no: its threads decide the order of some events, so which cases pass at causal "
+               "and exact may change from run to run\n";
+  std::string features;
+  for (const Json& f : s.at("features")) features += (features.empty() ? "" : ", ") + str(f);
+  return out + "- features: " + (features.empty() ? "none" : features) + "\n";
+}
+
+std::string countsTable(const Json& s) {
+  std::string out = "| level | pass | fail | not applicable | crashed | invalid |\n| --- | --- | --- | --- | --- | --- |\n";
+  for (const char* level : {"outcome", "causal", "exact"}) {
+    const Json& c = s.at("counts").at(level);
+    out += fmt::format("| {}{} | {} | {} | {} | {} | {} |\n", level, s.at("required") == level ? " (required)" : "",
+                       c.at("pass").get<std::size_t>(), c.at("fail").get<std::size_t>(),
+                       c.at("not-applicable").get<std::size_t>(), c.at("crashed").get<std::size_t>(),
+                       c.at("invalid").get<std::size_t>());
+  }
+  return out;
+}
+
+std::string notApplicableSection(const Json& s) {
+  const Json& na = s.at("notApplicable");
+  if (na.at("cases").get<std::size_t>() == 0) return "";
+  std::string out = fmt::format("\n## Not applicable ({} cases)\n\nCases needing a feature this subject does not offer, by feature "
+                                "(a case may need several):\n\n",
+                                na.at("cases").get<std::size_t>());
+  for (const Json& f : na.at("byFeature"))
+    out += fmt::format("- {}: {}, e.g. {}\n", str(f.at("feature")), markdown::count(f.at("cases").get<std::size_t>(), "case"),
+                       markdown::code(str(f.at("example"))));
+  return out;
+}
+
+std::string statementOf(const std::string& rule, const Json& report) {
+  for (const Json& r : report.at("rules"))
+    if (r.at("id") == rule) return markdown::text(str(r.at("statement")));
+  return "(not in the rules catalog)";
+}
+
+std::string verdict(const Json& failure, const Json& s) {
+  if (failure.at("status") == "crashed") return "crashed";
+  return fmt::format("reaches {}, needs {}", str(failure.at("level")), str(s.at("required")));
+}
+
+std::string failureSection(const Json& failure, const Json& s, const Json& report) {
+  std::string out = fmt::format("\n### {}\n\n{}\n\n", markdown::code(str(failure.at("case"))),
+                                markdown::text(str(failure.at("title"))));
+  out += "- verdict: " + verdict(failure, s) + "\n";
+  if (!str(failure.at("message")).empty()) out += "- why: " + markdown::text(str(failure.at("message"))) + "\n";
+  for (const Json& rule : failure.at("rules"))
+    out += fmt::format("- rule {}: {}\n", markdown::code(str(rule)), statementOf(str(rule), report));
+  const Trace expected = traceFromJson(failure.at("expected")), actual = traceFromJson(failure.at("actual"));
+  return out + "\n" + markdown::fenced(sideBySide(expected, actual, str(s.at("name"))));
+}
+
+std::string failuresSection(const Json& s, const Json& report) {
+  const Json& failures = s.at("failures");
+  if (failures.empty()) return "\n## Failing cases\n\nEvery case that ran reaches the required level.\n";
+  std::string out = fmt::format("\n## Failing cases ({})\n\nBelow the required level or crashed, by case id. Rows that "
+                                "differ are marked with `!`.\n",
+                                failures.size());
+  for (const Json& failure : failures) out += failureSection(failure, s, report);
+  return out;
+}
+
+}  // namespace
+
+std::string renderSubjectPage(const Json& subject, const Json& report) {
+  std::string out = fmt::format("# {}\n\n", markdown::code(str(subject.at("name"))));
+  out += "[All subjects](../conformance.md). Rendered from `conformance.json` by `promise-conformance report`.\n\n";
+  out += about(subject) + "\n" + countsTable(subject);
+  out += notApplicableSection(subject);
+  out += failuresSection(subject, report);
+  return out;
+}
+
+}  // namespace pc::conformance

@@ -1,0 +1,105 @@
+// The per-subject part of the conformance report: counts at each level, not-applicable cases by
+// missing feature, and every failing case with both traces.
+#include <map>
+
+#include "harness/report/conformance_build.hpp"
+
+namespace pc::conformance {
+namespace {
+
+struct Counts {
+  std::size_t pass = 0, fail = 0, notApplicable = 0, crashed = 0, invalid = 0;
+};
+
+// At level L a case that ran passes when it reached L, whatever the subject's required level.
+Counts countAt(Level level, const SubjectView& s) {
+  Counts c;
+  for (const CaseResult* r : s.results) {
+    switch (r->status) {
+      case Status::Pass:
+      case Status::Fail: ++(r->level >= level ? c.pass : c.fail); break;
+      case Status::NotApplicable: ++c.notApplicable; break;
+      case Status::Crashed: ++c.crashed; break;
+      case Status::Invalid: ++c.invalid; break;
+    }
+  }
+  return c;
+}
+
+Json countsToJson(const Counts& c) {
+  return Json{{std::string(statusName(Status::Pass)), c.pass},
+              {std::string(statusName(Status::Fail)), c.fail},
+              {std::string(statusName(Status::NotApplicable)), c.notApplicable},
+              {std::string(statusName(Status::Crashed)), c.crashed},
+              {std::string(statusName(Status::Invalid)), c.invalid}};
+}
+
+Json countsByLevel(const SubjectView& s) {
+  Json out = Json::object();
+  for (Level l : kLevels) out[std::string(levelName(l))] = countsToJson(countAt(l, s));
+  return out;
+}
+
+// How many cases each missing feature makes not applicable, in feature order, with the first case.
+Json notApplicableToJson(const SubjectView& s, const BuildContext& ctx) {
+  std::map<std::string, std::pair<std::size_t, std::string>> byFeature;
+  std::size_t total = 0;
+  for (const CaseResult* r : s.results) {
+    if (r->status != Status::NotApplicable) continue;
+    ++total;
+    for (const std::string& f : missingFeatures(*r, s, ctx)) {
+      auto& [count, example] = byFeature[f];
+      if (count++ == 0) example = r->caseId;
+    }
+  }
+  Json list = Json::array();
+  for (const std::string& f : FeatureSet::all().names())
+    if (auto it = byFeature.find(f); it != byFeature.end())
+      list.push_back({{"feature", f}, {"cases", it->second.first}, {"example", it->second.second}});
+  return Json{{"cases", total}, {"byFeature", list}};
+}
+
+Json actualToJson(const Trace& t) {
+  Json out = t.toJson();
+  if (t.failure) out["failure"] = *t.failure;
+  return out;
+}
+
+Json failureToJson(const CaseResult& r, const BuildContext& ctx) {
+  const Case* c = ctx.findCase(r.caseId);
+  return Json{{"case", r.caseId},
+              {"title", c ? c->title : ""},
+              {"status", statusName(r.status)},
+              {"level", levelName(r.level)},
+              {"message", r.message},
+              {"rules", c ? Json(c->rules) : Json::array()},
+              {"expected", c ? c->expected.toJson() : Json(nullptr)},
+              {"actual", actualToJson(r.actual)}};
+}
+
+Json featuresToJson(const ReportSubject& about) { return Json(about.features.names()); }
+
+Json subjectToJson(const SubjectView& s, const BuildContext& ctx) {
+  Json failures = Json::array();
+  for (const CaseResult* r : s.results)
+    if (failing(*r)) failures.push_back(failureToJson(*r, ctx));
+  return Json{{"name", s.about.name},
+              {"library", s.about.library},
+              {"description", s.about.description},
+              {"required", levelName(s.required)},
+              {"deterministic", s.about.deterministic},
+              {"features", featuresToJson(s.about)},
+              {"counts", countsByLevel(s)},
+              {"notApplicable", notApplicableToJson(s, ctx)},
+              {"failures", failures}};
+}
+
+}  // namespace
+
+Json subjectsToJson(const BuildContext& ctx) {
+  Json out = Json::array();
+  for (const SubjectView& s : ctx.subjects) out.push_back(subjectToJson(s, ctx));
+  return out;
+}
+
+}  // namespace pc::conformance
