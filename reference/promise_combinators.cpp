@@ -5,33 +5,10 @@
 
 #include "reference/promise_abstract_operations.hpp"
 #include "reference/promise_builtins.hpp"
+#include "reference/iteration.hpp"
 
 namespace pc::es {
 namespace {
-
-// GetIterator ( obj, sync ) (7.4.3) for the iterables a case can build: arrays and strings (by code
-// point). NON-SPEC: the values are read up front, which is unobservable because neither iterator can
-// be changed by user code here.
-Completion iterableValues(Realm& realm, const Value& iterable, std::vector<Value>& out) {
-  if (iterable.isString()) {
-    const std::string& s = iterable.asString();
-    for (std::size_t i = 0; i < s.size();) {
-      std::size_t len = 1;
-      const auto lead = static_cast<unsigned char>(s[i]);
-      if (lead >= 0xF0) len = 4;
-      else if (lead >= 0xE0) len = 3;
-      else if (lead >= 0xC0) len = 2;
-      out.emplace_back(s.substr(i, len));
-      i += len;
-    }
-    return Completion::normal();
-  }
-  if (iterable.isObject() && iterable.asObject()->kind() == ObjectKind::Array) {
-    out = static_cast<ArrayObject*>(iterable.asObject())->elements;
-    return Completion::normal();
-  }
-  return realm.throwTypeError("object is not iterable");
-}
 
 // The [[RemainingElements]] record with the list being filled, shared by a combinator's element
 // functions (27.2.4.1.2 and its siblings).
@@ -55,7 +32,7 @@ Completion performCombinator(Realm& realm, const Value& iterable, PromiseCapabil
     return Completion::normal(capability.promise);
   };
   std::vector<Value> elements;
-  if (Completion it = iterableValues(realm, iterable, elements); it.isAbrupt())
+  if (Completion it = IterableToList(realm, iterable, elements); it.isAbrupt())
     return rejectWith(it.value);  // IfAbruptRejectPromise(iteratorRecord, promiseCapability)
   for (std::size_t index = 0; index < elements.size(); ++index) {
     // Let nextPromise be ? Call(promiseResolve, constructor, « next »).

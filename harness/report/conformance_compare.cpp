@@ -37,11 +37,12 @@ Json subjectView(const Json& s, const Names& unstable) {
     view["failures"] = keyedBy(s.value("failures", Json::array()), "case");
     return view;
   }
-  // What threads cannot change: what the subject is, what it offers, and whether a case's outcome is right.
+  // What threads cannot change: what the subject is and what it offers. Even outcomes can move: a
+  // handler that runs before another settles a promise decides its value, and a library that dies
+  // on a pool thread after a case can take the next case with it.
   Json view = Json::object();
   for (const char* key : {"name", "library", "description", "required", "deterministic", "features", "notApplicable"})
     view[key] = s.value(key, Json(nullptr));
-  view["counts"] = {{"outcome", s.value("counts", Json::object()).value("outcome", Json(nullptr))}};
   return view;
 }
 

@@ -68,8 +68,8 @@ std::string subjectPagePath(const std::string& subject);
 
 // The differences between a committed report and a fresh one, one line each for a person; empty when
 // the committed one is current. Subjects whose threads decide the order of events (deterministic
-// false) are compared only on what cannot vary between runs: what they are, their features, their
-// not-applicable cases and their counts at the outcome level.
+// false) are compared only on what cannot vary between runs: what they are, their features and
+// their not-applicable cases.
 std::vector<std::string> compareReports(const Json& committed, const Json& fresh);
 
 // The committed Markdown files that are not the rendering of the committed JSON: changed, missing, or

@@ -13,7 +13,10 @@
 //                                                      the library's continuation; exactly one of the
 //                                                      callbacks is to be called, with the value or
 //                                                      with host.reasonOf(the library's error)
-//   sdk::Settled inspect(const Handle&)                the state now, without blocking or consuming
+//   sdk::Settled inspect(const Handle&)                the state now, without blocking or consuming;
+//                                                      called for the final states once the library
+//                                                      is idle, and (Threaded only) while waiting for
+//                                                      its threads, so it must be thread-safe there
 //   sdk::Scheduling scheduling() const                 who runs continuations (see Scheduling)
 //
 // Optional (each one, when present, declares a feature; see featuresOf in library_runtime.hpp):
@@ -23,6 +26,9 @@
 //   Handle finally(const Handle&, sdk::Callback)       Finally
 //   Handle all(std::vector<Handle>), allSettled(...), race(...), any(...)   the combinators
 //   void queueMicrotask(std::function<void()>)         Microtask: schedule work on the library
+//
+// The adapter's destructor may throw (KJ's event loop does): the case's worker then ends and the
+// case is recorded as crashed.
 //
 // Executor construction, deferreds, catch (as then with a pass-through) and virtual timers come from
 // the SDK for every adapter. Thenable adoption, async functions, Promise.try and rejection tracking

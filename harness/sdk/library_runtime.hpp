@@ -3,6 +3,7 @@
 // wraps the library's futures as JavaScript objects, turns JavaScript handlers into Callbacks,
 // supplies what every adapter gets for free (executors, deferreds, catch, ready futures) and waits
 // for the library's continuations when the interpreter drains.
+#include <algorithm>
 #include <concepts>
 #include <deque>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "harness/core/promise_runtime.hpp"
 #include "harness/sdk/host.hpp"
+#include "reference/iteration.hpp"
 
 namespace pc::sdk {
 
@@ -77,6 +79,7 @@ class LibraryRuntime final : public PromiseRuntime {
   ~LibraryRuntime() noexcept override {
     close();
     edges_.clear();
+    joins_.clear();
     handles_.clear();
   }
 
@@ -207,6 +210,13 @@ class LibraryRuntime final : public PromiseRuntime {
     bool done = false;
   };
 
+  // One combinator: its inputs and its output.
+  struct Join {
+    std::vector<Handle> inputs;
+    Handle output;
+    bool done = false;
+  };
+
   struct DeferredParts {
     es::Value promise, resolve, reject;
   };
@@ -238,15 +248,15 @@ class LibraryRuntime final : public PromiseRuntime {
     });
   }
 
-  // The elements of an array as futures: this library's futures as they are, other values made
-  // ready futures, as Promise.resolve would make them.
+  // The elements of an iterable as futures: this library's futures as they are, other values made
+  // ready futures, as Promise.resolve would make them. What cannot be iterated rejects, as in JS.
   template <class Combinator>
   es::Completion combine(const es::Value& iterable, Combinator&& combinator) {
-    if (!iterable.isObject() || iterable.asObject()->kind() != es::ObjectKind::Array)
-      return rejected(realm_.makeError("TypeError", "object is not iterable", true));
+    std::vector<es::Value> elements;
+    if (es::Completion it = es::IterableToList(realm_, iterable, elements); it.isAbrupt()) return rejected(it.value);
     return guard([&] {
       std::vector<Handle> inputs;
-      for (const es::Value& e : static_cast<const es::ArrayObject*>(iterable.asObject())->elements) {
+      for (const es::Value& e : elements) {
         if (const Handle* h = host_.handleOf<Handle>(e)) {
           inputs.push_back(*h);
           continue;
@@ -254,7 +264,9 @@ class LibraryRuntime final : public PromiseRuntime {
         es::Completion r = resolved(e);
         inputs.push_back(*host_.handleOf<Handle>(r.value));
       }
-      return wrap(combinator(std::move(inputs)));
+      Handle output = combinator(inputs);
+      joins_.push_back({std::move(inputs), output});
+      return wrap(std::move(output));
     });
   }
 
@@ -282,8 +294,16 @@ class LibraryRuntime final : public PromiseRuntime {
   }
 
   // Every continuation whose future has settled has run, and its own future has settled (unless it
-  // returned a future the library may be following).
+  // returned a future the library may be following); and every combinator whose inputs have all
+  // settled has settled too (a library may compute it on a thread of its own).
   bool quiet() {
+    for (Join& j : joins_) {
+      if (j.done) continue;
+      const auto settled = [&](const Handle& h) { return !adapter_.inspect(h).isPending(); };
+      if (!std::all_of(j.inputs.begin(), j.inputs.end(), settled)) continue;
+      if (!settled(j.output)) return false;
+      j.done = true;
+    }
     for (Edge& e : edges_) {
       if (e.done || adapter_.inspect(e.antecedent).isPending()) continue;
       const bool ran = e.onFulfilled->finished || e.onRejected->finished;
@@ -320,6 +340,7 @@ class LibraryRuntime final : public PromiseRuntime {
   std::deque<Pending<Handle>> pendings_;
   std::deque<Handle> handles_;
   std::vector<Edge> edges_;
+  std::vector<Join> joins_;
 };
 
 }  // namespace pc::sdk

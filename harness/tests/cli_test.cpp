@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "harness/cli/context.hpp"
+#include "harness/tests/cli_driver.hpp"
 #include "harness/tests/fakes.hpp"
 #include "harness/tests/xml_check.hpp"
 
@@ -14,10 +15,7 @@ namespace {
 using tests::ScratchDir;
 using tests::ScriptedSubject;
 
-struct Outcome {
-  int code;
-  std::string out, err;
-};
+using Outcome = tests::CliOutcome;
 
 // Subjects for every verdict: an honest one, one that gets every final state wrong, one that
 // crashes, one that logs in reverse order, and one that is not installed.
@@ -61,22 +59,8 @@ class Cli : public testing::Test {
 })");
   }
 
-  Outcome run(std::vector<std::string> args) {
-    args.insert(args.begin(), "promise-conformance");
-    std::vector<const char*> argv;
-    for (const std::string& a : args) argv.push_back(a.c_str());
-    std::ostringstream out, err;
-    Context ctx{out, err, registry_, dir_.path() / "cases", dir_.path() / "rules"};
-    const int code = runCli(static_cast<int>(argv.size()), argv.data(), ctx);
-    return {code, out.str(), err.str()};
-  }
-
-  std::string read(const std::filesystem::path& relative) {
-    std::ifstream in(dir_.path() / relative, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  }
+  Outcome run(std::vector<std::string> args) { return tests::runCommand(registry_, dir_.path(), std::move(args)); }
+  std::string read(const std::filesystem::path& relative) { return tests::readFile(dir_.path() / relative); }
 
   void breakOneFile() { dir_.write("cases/t/broken.json", R"({"id": "t/broken", "title": "x", "rules": ["es.Test"],
     "program": [{"thne": "p"}], "expect": {"trace": [], "final": {}}})"); }

@@ -1,0 +1,223 @@
+// Qt 6 QPromise / QFuture. A pending promise is a started QPromise<Value>; resolve is addResult then
+// finish, reject is setException then finish. `then` is QFuture::then with a continuation that
+// takes the whole QFuture, the form that runs on success and on failure; the variants differ in
+// where Qt runs it. Caution for readers: a QFuture holds ONE continuation, and a second then
+// replaces the first (the first one's future is canceled) -- the library's rule, kept as it is.
+#include "adapters/qt/qt_adapter.hpp"
+
+#include <QCoreApplication>
+#include <QFuture>
+#include <QPromise>
+#include <QThread>
+#include <QThreadPool>
+#include <atomic>
+#include <memory>
+#include <vector>
+
+namespace pc::adapters {
+namespace {
+
+using sdk::Value;
+using Future = QFuture<Value>;
+
+enum class Mode {
+  Sync,           // then(f): in the thread that finishes the antecedent, at once if it has finished
+  Context,        // then(context, f), context on the case's thread
+  ContextThread,  // then(context, f), context living in its own QThread with an event loop
+  Async,          // then(QtFuture::Launch::Async, f): the global QThreadPool
+  OnFailed,       // then(f).onFailed(r), the pair Qt's documentation shows
+};
+
+// Queued calls need a QCoreApplication, one per process. Never destroyed: deleting it during
+// static destruction would race Qt's own teardown.
+void ensureApplication() {
+  static int argc = 1;
+  static char name[] = "promise-conformance";
+  static char* argv[] = {name, nullptr};
+  static QCoreApplication* app = QCoreApplication::instance() ? nullptr : new QCoreApplication(argc, argv);
+  (void)app;
+}
+
+class QtAdapter {
+ public:
+  using Handle = Future;
+
+  QtAdapter(sdk::Host& host, Mode mode) : host_(host), mode_(mode) {
+    ensureApplication();
+    if (mode_ == Mode::ContextThread) startContextThread();
+  }
+  ~QtAdapter() {
+    if (thread_) {
+      thread_->quit();
+      thread_->wait();
+    }
+    // Async continuations still queued hold our callbacks: let them finish before the case goes.
+    if (mode_ == Mode::Async) QThreadPool::globalInstance()->waitForDone();
+  }
+  QtAdapter(const QtAdapter&) = delete;
+  QtAdapter& operator=(const QtAdapter&) = delete;
+
+  sdk::Pending<Handle> pending() {
+    auto promise = std::make_shared<QPromise<Value>>();
+    promise->start();
+    return {promise->future(),
+            [promise](const Value& v) {
+              promise->addResult(v);
+              promise->finish();
+            },
+            [promise](const Value& reason) {
+              promise->setException(std::make_exception_ptr(sdk::Rejection(reason)));
+              promise->finish();
+            }};
+  }
+
+  Handle resolved(const Value& v) { return QtFuture::makeReadyFuture(v); }
+  Handle rejected(const Value& reason) {
+    return QtFuture::makeExceptionalFuture<Value>(std::make_exception_ptr(sdk::Rejection(reason)));
+  }
+
+  Handle then(const Handle& antecedent, sdk::Callback onFulfilled, sdk::Callback onRejected) {
+    if (mode_ == Mode::OnFailed) return thenOnFailed(antecedent, onFulfilled, onRejected);
+    return continueWith(antecedent, [this, onFulfilled, onRejected](const Future& settled) {
+      Value value;
+      try {
+        value = settled.result();  // rethrows the stored exception
+      } catch (...) {
+        return onRejected(host_.reasonOf(std::current_exception())).valueOrThrow();
+      }
+      return onFulfilled(value).valueOrThrow();
+    });
+  }
+
+  // A canceled future (its QPromise died unfinished, or its continuation was replaced) and a
+  // finished one without a result are neither fulfilled nor rejected; they show as rejections
+  // with an Error naming the state.
+  sdk::Settled inspect(const Handle& h) {
+    if (!h.isFinished()) return sdk::Settled::pending();
+    try {
+      Future(h).waitForFinished();  // does not block when finished; rethrows the exception
+    } catch (...) {
+      return sdk::Settled::rejected(host_.reasonOf(std::current_exception()));
+    }
+    if (h.resultCount() > 0) return sdk::Settled::fulfilled(h.resultAt(0));
+    if (h.isCanceled()) return sdk::Settled::rejected(host_.makeError("QFuture canceled", "canceled, no result"));
+    return sdk::Settled::rejected(host_.makeError("QFuture without result", "finished with no result"));
+  }
+
+  sdk::Scheduling scheduling() const {
+    const bool threaded = mode_ == Mode::ContextThread || mode_ == Mode::Async;
+    return threaded ? sdk::Scheduling::Threaded : sdk::Scheduling::SingleThreaded;
+  }
+
+  // Microtasks are calls queued to the case thread's event loop, as a Qt program posts work. They
+  // go to caseObject_, so that those never delivered die with the case.
+  void queueMicrotask(std::function<void()> work) {
+    ++queued_;
+    QMetaObject::invokeMethod(
+        &caseObject_,
+        [this, work = std::move(work)] {
+          --queued_;
+          work();
+        },
+        Qt::QueuedConnection);
+  }
+  // Delivers the case thread's posted calls, including those posted meanwhile.
+  void pump() {
+    while (queued_ > 0) QCoreApplication::sendPostedEvents();
+  }
+
+  // QtFuture::whenAll finishes once every input has finished, failed ones too: no early rejection,
+  // and the reason given is the first failure in input order, not in time.
+  Handle all(std::vector<Handle> inputs) {
+    return continueWith(QtFuture::whenAll(inputs.begin(), inputs.end()), [this](const QFuture<QList<Future>>& all) {
+      std::vector<Value> values;
+      for (const Future& f : all.result()) values.push_back(valueOf(f));
+      return host_.makeArray(std::move(values));
+    });
+  }
+  Handle allSettled(std::vector<Handle> inputs) {
+    return continueWith(QtFuture::whenAll(inputs.begin(), inputs.end()), [this](const QFuture<QList<Future>>& all) {
+      std::vector<Value> outcomes;
+      for (const Future& f : all.result()) outcomes.push_back(describe(inspect(f)));
+      return host_.makeArray(std::move(outcomes));
+    });
+  }
+  // QtFuture::whenAny gives the index and future of the first input to finish, failed or not.
+  // With no input it finishes at once with index -1 and a canceled future.
+  Handle race(std::vector<Handle> inputs) {
+    return continueWith(QtFuture::whenAny(inputs.begin(), inputs.end()),
+                        [this](const QFuture<QtFuture::WhenAnyResult<Value>>& any) { return valueOf(any.result().future); });
+  }
+
+ private:
+  // QFuture::then in this variant's form; `fn` takes the finished antecedent.
+  template <class T, class Fn>
+  Handle continueWith(QFuture<T> antecedent, Fn&& fn) {
+    switch (mode_) {
+      case Mode::Context:
+      case Mode::ContextThread:
+        return antecedent.then(threadContext_ ? threadContext_ : &caseObject_, std::forward<Fn>(fn));
+      case Mode::Async:
+        return antecedent.then(QtFuture::Launch::Async, std::forward<Fn>(fn));
+      default:
+        return antecedent.then(std::forward<Fn>(fn));
+    }
+  }
+
+  // then(f).onFailed(r): r also receives what f throws, unlike then(f, r).
+  static Handle thenOnFailed(Future antecedent, const sdk::Callback& onFulfilled, const sdk::Callback& onRejected) {
+    return antecedent.then([onFulfilled](const Value& v) { return onFulfilled(v).valueOrThrow(); })
+        .onFailed([onRejected](const sdk::Rejection& e) { return onRejected(e.reason()).valueOrThrow(); });
+  }
+
+  // An input of a combinator as the combinator's continuation sees it: its value, or a throw.
+  Value valueOf(const Future& f) {
+    const sdk::Settled s = inspect(f);
+    if (s.state == sdk::Settled::State::Fulfilled) return s.value;
+    // whenAll counts an input whose continuation was replaced as done while it still runs.
+    if (s.isPending()) throw sdk::Rejection(host_.makeError("QFuture running", "combinator input not finished"));
+    throw sdk::Rejection(s.value);
+  }
+
+  Value describe(const sdk::Settled& s) {
+    if (s.state == sdk::Settled::State::Fulfilled) return host_.makeObject({{"status", "fulfilled"}, {"value", s.value}});
+    if (s.state == sdk::Settled::State::Rejected) return host_.makeObject({{"status", "rejected"}, {"reason", s.value}});
+    return host_.makeObject({{"status", "running"}});
+  }
+
+  // The context object lives in its own thread and is deleted there when the thread ends.
+  void startContextThread() {
+    thread_ = std::make_unique<QThread>();
+    threadContext_ = new QObject;
+    threadContext_->moveToThread(thread_.get());
+    QObject::connect(thread_.get(), &QThread::finished, threadContext_, &QObject::deleteLater);
+    thread_->start();
+  }
+
+  sdk::Host& host_;
+  Mode mode_;
+  QObject caseObject_;  // on the case's thread: the context of qt/context, the target of microtasks
+  QObject* threadContext_ = nullptr;
+  std::unique_ptr<QThread> thread_;
+  std::atomic<int> queued_{0};
+};
+
+}  // namespace
+
+void addQtSubjects(SubjectRegistry& registry) {
+  const std::string library = "Qt " QT_VERSION_STR " QPromise/QFuture";
+  registry.push_back(librarySubject<QtAdapter>(
+      {"qt/sync", library, "then(f): runs in the thread that finishes the future, at once if finished"}, Mode::Sync));
+  registry.push_back(librarySubject<QtAdapter>(
+      {"qt/context", library, "then(context, f), context on the case's thread (invoked directly)"}, Mode::Context));
+  registry.push_back(librarySubject<QtAdapter>(
+      {"qt/context-thread", library, "then(context, f), context in its own QThread: queued to its event loop",
+       false},
+      Mode::ContextThread));
+  registry.push_back(librarySubject<QtAdapter>(
+      {"qt/async", library, "then(QtFuture::Launch::Async, f): the global QThreadPool", false}, Mode::Async));
+  registry.push_back(librarySubject<QtAdapter>(
+      {"qt/onfailed", library, "then(f).onFailed(r), synchronous: r also sees what f throws"}, Mode::OnFailed));
+}
+
+}  // namespace pc::adapters

@@ -1,0 +1,8 @@
+#pragma once
+#include "harness/sdk/registry.hpp"
+
+namespace pc::adapters {
+
+void addQtSubjects(SubjectRegistry& registry);
+
+}  // namespace pc::adapters
