@@ -17,7 +17,7 @@ Run::Run(PromiseRuntime& runtime) : rt_(runtime), realm_(runtime.realm()) {
 }
 
 Trace Run::execute(const Json& program) {
-  macrotask("script", "main script", -1, 0, {}, [&] {
+  macrotask("script", "main script", 0, -1, 0, {}, [&] {
     Completion c = runBody(program, Env{});
     if (c.isAbrupt()) record(Json{{"uncaught", encode(c.value)}});
   });
@@ -26,20 +26,28 @@ Trace Run::execute(const Json& program) {
     std::vector<int> after;
     if (lastTimerJob_ >= 0) after.push_back(lastTimerJob_);
     lastTimerJob_ = realm_.jobs.nextId();
-    macrotask("timer", "timer callback at t=" + std::to_string(static_cast<long long>(t.due)),
+    macrotask("timer", "timer callback at t=" + std::to_string(static_cast<long long>(t.due)), t.due,
               t.scheduledBy, t.scheduledAfterEvents, std::move(after), t.callback);
   }
   trace_.final = finalStates();
-  for (const es::JobRecord& j : realm_.jobs.journal())
-    trace_.jobs.push_back({j.id, j.enqueuedBy, j.enqueuedAfterEvents, j.kind, j.description, j.after});
+  // A microtask runs at the clock of the job that enqueued it; macrotasks were given theirs.
+  std::map<int, double> timeOf = macrotaskTime_;
+  for (const es::JobRecord& j : realm_.jobs.journal()) {
+    auto known = timeOf.find(j.id);
+    const double time = known != timeOf.end() ? known->second : timeOf[j.enqueuedBy];
+    timeOf[j.id] = time;
+    trace_.jobs.push_back({j.id, j.enqueuedBy, j.enqueuedAfterEvents, j.kind, j.description, j.after, time});
+  }
   return std::move(trace_);
 }
 
-void Run::macrotask(std::string_view kind, std::string description, int enqueuedBy,
+void Run::macrotask(std::string_view kind, std::string description, double time, int enqueuedBy,
                     std::size_t afterEvents, std::vector<int> after,
                     const std::function<void()>& work) {
   const int id = realm_.jobs.beginMacrotask(kind, std::move(description), enqueuedBy, afterEvents,
                                             std::move(after));
+  macrotaskTime_[id] = time;
+  rt_.beginMacrotask();
   work();
   realm_.jobs.endMacrotask();
   checkpoint(id);
@@ -56,7 +64,9 @@ void Run::checkpoint(int macrotaskJob) {
       // The reports come after every job of this macrotask, whatever enqueued them.
       std::vector<int> after;
       for (int id = macrotaskJob; id < realm_.jobs.nextId(); ++id) after.push_back(id);
-      realm_.jobs.beginMacrotask("host", "rejection tracking", -1, realm_.jobs.events(), std::move(after));
+      const int host =
+          realm_.jobs.beginMacrotask("host", "rejection tracking", -1, realm_.jobs.events(), std::move(after));
+      macrotaskTime_[host] = macrotaskTime_.at(macrotaskJob);
       reportRejections(reports);
       realm_.jobs.endMacrotask();
     }

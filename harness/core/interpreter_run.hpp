@@ -49,7 +49,7 @@ class Run {
 
  private:
   // The event loop (interpreter.cpp).
-  void macrotask(std::string_view kind, std::string description, int enqueuedBy,
+  void macrotask(std::string_view kind, std::string description, double time, int enqueuedBy,
                  std::size_t afterEvents, std::vector<int> after, const std::function<void()>& work);
   void checkpoint(int macrotaskJob);
   void reportRejections(const std::vector<es::RejectionReport>& reports);
@@ -88,6 +88,7 @@ class Run {
   es::Realm& realm_;
   es::VirtualTimerQueue timers_;
   int lastTimerJob_ = -1;
+  std::map<int, double> macrotaskTime_;  // job id -> the virtual clock it ran at
   std::map<std::string, std::uint64_t> timerIds_;  // "id" of a timer statement -> its sequence
   std::map<std::string, Value> bindings_;
   std::map<std::string, std::pair<Value, Value>> resolvers_;

@@ -47,6 +47,11 @@ class PromiseRuntime {
   virtual void await(const es::Value& v, es::Resumption resume) = 0;
   virtual void completeAsyncFunction(const es::PromiseCapability& c, const es::Completion& result) = 0;
 
+  // A macrotask (the script, a timer callback) starts running JavaScript; it ends at the next
+  // drainMicrotasks. Libraries use it to tell a handler entered from platform code from one entered
+  // while JavaScript runs.
+  virtual void beginMacrotask() {}
+
   virtual void queueMicrotask(std::string description, std::function<void()> work) = 0;
   // Runs microtasks until none is left.
   virtual void drainMicrotasks() = 0;

@@ -22,6 +22,16 @@ struct JobRecord {
   std::string description;              // e.g. "fulfill reaction #2 of p1"
   std::vector<int> after;               // further jobs whose events must come first (registration
                                         // order of one promise's handlers, timers in time order)
+  double time = 0;                      // the virtual clock while it ran (ms)
+};
+
+// Why a subject produced no trace for a case. Kept apart because each tells a different story:
+// the library's own contract, a dead process, no progress, or a fault of this project.
+enum class FailureKind {
+  LibraryError,  // a C++ exception out of a library call: its type and what()
+  Crash,         // the process running the case died: the signal's name (ASan's summary line)
+  Hang,          // no progress within the budget
+  HarnessError,  // our own fault: a protocol error, an adapter bug, a trace we cannot read
 };
 
 struct Trace {
@@ -33,6 +43,11 @@ struct Trace {
                                 // also the order in which they were enqueued)
   // Set when the subject could not produce a trace at all (crash, hang, protocol error).
   std::optional<std::string> failure;
+  FailureKind failureKind = FailureKind::HarnessError;  // what kind of failure `failure` is
+  // Set when the subject was seen breaking run to completion in a way the order of events may not
+  // show: a handler entered synchronously inside, or concurrently with, other JavaScript code. Such a
+  // trace cannot reach causal (spec/levels.md).
+  std::optional<std::string> brokeRunToCompletion;
 
   bool hasCausality() const { return !jobs.empty() && eventJob.size() == events.size(); }
   Json toJson() const;  // {"trace": [...], "final": {...}} as in a case's "expect"
