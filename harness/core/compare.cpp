@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -43,22 +44,65 @@ std::string firstOrderDifference(const Trace& expected, const Trace& actual) {
 }
 
 // Causal: `actual` must list the witness's events in an order that respects its happens-before
-// relation. Equal events are interchangeable, so each actual event takes the earliest equal witness
-// event that is ready (all its predecessors already taken).
-std::optional<std::string> causalDifference(const Trace& actual, const Trace& witness) {
-  const HappensBefore hb(witness);
-  const std::size_t n = witness.events.size();
-  std::vector<bool> taken(n, false);
-  for (std::size_t a = 0; a < actual.events.size(); ++a) {
-    std::optional<std::size_t> match;
-    for (std::size_t w = 0; w < n && !match; ++w)
-      if (!taken[w] && witness.events[w] == actual.events[a] && hb.ready(w, taken)) match = w;
-    if (!match)
-      return "event " + std::to_string(a + 1) + " " + show(actual.events[a]) +
-             " happens before something it depends on";
-    taken[*match] = true;
+// relation. Equal events are interchangeable, so this searches for an assignment of actual events to
+// witness events: depth first, trying the ready equal witness events in order, and remembering the
+// sets of taken events from which no assignment exists. Without repeated events there is never a
+// choice, so the search is linear.
+class LinearExtension {
+ public:
+  LinearExtension(const Trace& actual, const Trace& witness)
+      : actual_(actual), witness_(witness), hb_(witness), taken_(witness.events.size(), false) {}
+
+  // The first actual event that no assignment can place, or nothing when one exists.
+  std::optional<std::size_t> firstUnplaceable() {
+    if (place(0)) return std::nullopt;
+    return deepest_;
   }
-  return std::nullopt;
+
+  // Why actual event `a` cannot come where it does: a witness event equal to it and one of its
+  // predecessors that the actual trace has not produced yet, as the search left them at its deepest.
+  std::string whyNot(std::size_t a) const {
+    for (std::size_t w = 0; w < deepestTaken_.size(); ++w) {
+      if (deepestTaken_[w] || witness_.events[w] != actual_.events[a]) continue;
+      for (std::size_t p = 0; p < deepestTaken_.size(); ++p)
+        if (!deepestTaken_[p] && hb_.before(p, w))
+          return "it must come after " + show(witness_.events[p]) + " by " + edgeName(witness_, p, w);
+    }
+    return "it happens before something it depends on";
+  }
+
+ private:
+  bool place(std::size_t a) {
+    if (a == actual_.events.size()) return true;
+    if (a >= deepest_) {
+      deepest_ = a;
+      deepestTaken_ = taken_;
+    }
+    if (failed_.contains(taken_)) return false;
+    for (std::size_t w = 0; w < taken_.size(); ++w) {
+      if (taken_[w] || witness_.events[w] != actual_.events[a] || !hb_.ready(w, taken_)) continue;
+      taken_[w] = true;
+      if (place(a + 1)) return true;
+      taken_[w] = false;
+    }
+    failed_.insert(taken_);
+    return false;
+  }
+
+  const Trace& actual_;
+  const Trace& witness_;
+  const HappensBefore hb_;
+  std::vector<bool> taken_;
+  std::set<std::vector<bool>> failed_;
+  std::size_t deepest_ = 0;
+  std::vector<bool> deepestTaken_;
+};
+
+std::optional<std::string> causalDifference(const Trace& actual, const Trace& witness) {
+  LinearExtension search(actual, witness);
+  const std::optional<std::size_t> a = search.firstUnplaceable();
+  if (!a) return std::nullopt;
+  return "event " + std::to_string(*a + 1) + " " + show(actual.events[*a]) + " is too early: " + search.whyNot(*a);
 }
 
 }  // namespace
@@ -66,6 +110,8 @@ std::optional<std::string> causalDifference(const Trace& actual, const Trace& wi
 Comparison compareTraces(const Trace& expected, const Trace& actual, const Trace* causal) {
   if (actual.failure) return {Level::None, *actual.failure};
   if (auto why = outcomeDifference(expected, actual)) return {Level::None, *why};
+  // Seen breaking run to completion: whatever the order of events, not causal (spec/levels.md).
+  if (actual.brokeRunToCompletion) return {Level::Outcome, *actual.brokeRunToCompletion};
   if (expected.events == actual.events) return {Level::Exact, ""};
   const std::string orderWhy = firstOrderDifference(expected, actual);
   // The witness must be a run of this very case that agrees with the expectation.

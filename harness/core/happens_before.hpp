@@ -1,11 +1,16 @@
 #pragma once
-// The happens-before relation over the events of a trace that carries causality (the reference's).
-// Event a happens before event b when:
-//  - both ran in one job, a first (program order);
-//  - b's job, or an ancestor of it, was enqueued by a's job after a was recorded ("enqueued by");
-//  - a's job must run before b's job: reactions of one promise in registration order, timers in time
-//    order, host reports after the jobs of their macrotask ("after" edges), and transitively so.
+// The happens-before relation of the causal level (spec/levels.md) over the events of a trace that
+// carries causality (the reference's, the witness). It is the transitive closure of five edges:
+//  E1 program order: the events of one job in the order it recorded them;
+//  E2 run to completion: every event of a job before every event of each job it enqueued (before
+//     or after the enqueue point: A+ 2.2.4 and note 3.1);
+//  E3 registration order: the reactions of one promise in the order of their then calls (A+ 2.2.6),
+//     recorded by the reference as an "after" edge between reaction jobs;
+//  E4 virtual time: every event of a job that ran while the clock read t before every event of a
+//     timer callback due later than t; timer callbacks in the order they ran ("after" edges);
+//  E5 host reports: a macrotask's rejection reports after every job of that macrotask ("after").
 #include <cstddef>
+#include <string>
 #include <vector>
 
 #include "harness/core/trace.hpp"
@@ -22,5 +27,9 @@ class HappensBefore {
  private:
   std::vector<std::vector<bool>> preceding_;  // preceding_[b][a]: a happens before b
 };
+
+// Which edge of spec/levels.md puts witness event `a` before witness event `b` (a happens before b),
+// in words, for failure messages: the edge into b's job when a is not in that job.
+std::string edgeName(const Trace& witness, std::size_t a, std::size_t b);
 
 }  // namespace pc
