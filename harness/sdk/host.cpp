@@ -2,6 +2,7 @@
 
 #include <cxxabi.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <memory>
 #include <typeinfo>
@@ -73,7 +74,16 @@ Callback Host::makeCallback(const Value& handler, CallbackState::Kind whenNotCal
 }
 
 Outcome Host::call(CallbackState& state, const Value& argument) {
+  const std::thread::id self = std::this_thread::get_id();
+  noteEntry(self);
+  ++waiting_;
   std::lock_guard lock(mutex_);
+  --waiting_;
+  struct Leave {
+    Host& host;
+    std::thread::id self;
+    ~Leave() { host.leave(self); }
+  } leaving{*this, self};
   if (closed_ || state.started) return {true, es::Undefined{}};
   state.started = true;
   es::Completion c;
@@ -94,7 +104,14 @@ Outcome Host::call(CallbackState& state, const Value& argument) {
 }
 
 void Host::runGuarded(const std::function<void()>& work) {
+  const std::thread::id self = std::this_thread::get_id();
+  noteEntry(self);
   std::lock_guard lock(mutex_);
+  struct Leave {
+    Host& host;
+    std::thread::id self;
+    ~Leave() { host.leave(self); }
+  } leaving{*this, self};
   if (closed_) return;
   try {
     work();
@@ -112,6 +129,44 @@ void Host::fault(std::string what) {
 std::optional<std::string> Host::faultMessage() {
   std::lock_guard lock(mutex_);
   return fault_;
+}
+
+void Host::startMacrotask() {
+  std::lock_guard lock(activity_);
+  mainRunsJs_ = true;
+  mainThread_ = std::this_thread::get_id();
+}
+
+void Host::endMacrotask() {
+  std::lock_guard lock(activity_);
+  mainRunsJs_ = false;
+}
+
+// Checked before taking the JavaScript lock, which would serialise a concurrent callback and make
+// its trace look fine.
+void Host::noteEntry(std::thread::id caller) {
+  std::lock_guard lock(activity_);
+  const bool mainHere = mainRunsJs_ && mainThread_ == caller;
+  const bool callbackHere = std::find(inCallbacks_.begin(), inCallbacks_.end(), caller) != inCallbacks_.end();
+  std::optional<std::string> broke;
+  if (mainHere || callbackHere)
+    broke = "a handler ran synchronously inside the code that registered it or settled its promise";
+  else if (mainRunsJs_)
+    broke = "a handler ran concurrently with the code that registered it or settled its promise";
+  else if (!inCallbacks_.empty())
+    broke = "a handler ran concurrently with another handler";
+  if (broke && !brokeRunToCompletion_) brokeRunToCompletion_ = std::move(broke);
+  inCallbacks_.push_back(caller);
+}
+
+void Host::leave(std::thread::id caller) {
+  std::lock_guard lock(activity_);
+  inCallbacks_.erase(std::find(inCallbacks_.begin(), inCallbacks_.end(), caller));
+}
+
+std::optional<std::string> Host::brokeRunToCompletion() {
+  std::lock_guard lock(activity_);
+  return brokeRunToCompletion_;
 }
 
 void Host::close() {

@@ -6,12 +6,14 @@
 // The main thread holds it except while it waits for a Threaded library to drain, so a library
 // thread that calls a Callback waits until then: the script runs to completion first, as in
 // JavaScript. Host's own methods lock for themselves and may be called from any thread.
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
 #include <optional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "harness/sdk/adapter.hpp"
@@ -82,6 +84,16 @@ class Host {
   void fault(std::string what);
   std::optional<std::string> faultMessage();
 
+  // Run to completion (spec/levels.md, E2): the main thread runs a macrotask's JavaScript from
+  // startMacrotask() until endMacrotask() (the drain), and a callback runs JavaScript while it is in
+  // call(). A callback entered while JavaScript runs, on the same thread (inside then() or a settle)
+  // or on another one, is recorded here: the lock would otherwise hide it.
+  void startMacrotask();
+  void endMacrotask();
+  std::optional<std::string> brokeRunToCompletion();
+  // How many callbacks are waiting for the lock right now (tests use it to provoke a race).
+  int callbacksWaiting() const { return waiting_.load(); }
+
   // After close() callbacks do nothing: the case is over and its realm is about to go.
   void close();
   bool closed();
@@ -97,6 +109,16 @@ class Host {
   std::condition_variable_any finished_;
   std::optional<std::string> fault_;
   bool closed_ = false;
+
+  // Who runs JavaScript now, guarded by activity_ (never held while JavaScript runs).
+  void noteEntry(std::thread::id caller);
+  void leave(std::thread::id caller);
+  std::mutex activity_;
+  bool mainRunsJs_ = false;
+  std::thread::id mainThread_;
+  std::vector<std::thread::id> inCallbacks_;  // one entry per callback running, by thread
+  std::optional<std::string> brokeRunToCompletion_;
+  std::atomic<int> waiting_{0};
 };
 
 // "std::future_error: The associated promise has been destructed" for the exception in flight.

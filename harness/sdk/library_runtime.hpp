@@ -186,7 +186,10 @@ class LibraryRuntime final : public PromiseRuntime {
     }
   }
 
+  void beginMacrotask() override { host_.startMacrotask(); }
+
   void drainMicrotasks() override {
+    host_.endMacrotask();
     if constexpr (HasPump<A>) guard([&] { adapter_.pump(); return es::Completion::normal(); });
     if (adapter_.scheduling() == Scheduling::Threaded) waitUntilQuiet();
   }

@@ -24,6 +24,7 @@ Trace runLibraryCase(const Case& c, const Options& options, const Args&... args)
       std::unique_lock lock(runtime.host().mutex());
       trace = interpret(c.program, runtime);
     }
+    trace.brokeRunToCompletion = runtime.host().brokeRunToCompletion();
     runtime.close();
     if (auto fault = runtime.host().faultMessage()) trace.failure = *fault;
     return trace;

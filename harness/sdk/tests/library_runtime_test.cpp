@@ -100,5 +100,48 @@ TEST(Sdk, APendingPromiseAtTheEndIsLeftPending) {
   EXPECT_EQ(t.final, Json::parse(R"({"p": ["pending"]})"));
 }
 
+// Run to completion (spec/levels.md, E2): the SDK sees a handler entered while JavaScript runs,
+// which the case's lock would otherwise hide.
+constexpr const char* kHandlerThenLog = R"([{"resolved": 1, "as": "p"},
+                                            {"then": "p", "onFulfilled": [{"log": "handler"}]},
+                                            {"log": "after then"}])";
+
+TEST(SdkRunToCompletion, AHandlerRunInsideThenIsSeenAsSynchronous) {
+  const Trace t = runToy(kHandlerThenLog, {.synchronous = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  ASSERT_TRUE(t.brokeRunToCompletion);
+  EXPECT_NE(t.brokeRunToCompletion->find("synchronously"), std::string::npos) << *t.brokeRunToCompletion;
+}
+
+TEST(SdkRunToCompletion, AHandlerRunInsideTheSettleThatMadeItDueIsSeenAsSynchronous) {
+  // Registered while pending; the handler of a timer settles p and the continuation runs inside.
+  const Trace t = runToy(R"([{"deferred": "p"}, {"then": "p", "onFulfilled": [{"log": "handler"}]},
+                             {"timer": 5, "do": [{"resolve": 1, "of": "p"}, {"log": "after resolve"}]}])",
+                         {.synchronous = true});
+  ASSERT_TRUE(t.brokeRunToCompletion);
+  EXPECT_NE(t.brokeRunToCompletion->find("synchronously"), std::string::npos) << *t.brokeRunToCompletion;
+}
+
+TEST(SdkRunToCompletion, AHandlerStartedOnAnotherThreadWhileTheScriptRunsIsSeenAsConcurrent) {
+  const Trace t = runToy(kHandlerThenLog, {.threaded = true, .handOff = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  // The lock makes the order look right...
+  EXPECT_EQ(t.events, (std::vector<Json>{Json::parse(R"(["after then", {"undefined": true}])"),
+                                         Json::parse(R"(["handler", 1])")}));
+  // ...but the handler ran while the script did.
+  ASSERT_TRUE(t.brokeRunToCompletion);
+  EXPECT_NE(t.brokeRunToCompletion->find("concurrently with the code that registered it"), std::string::npos)
+      << *t.brokeRunToCompletion;
+}
+
+TEST(SdkRunToCompletion, HandlersRunFromTheLibrarysOwnLoopAreNotFlagged) {
+  const Trace t = runToy(R"([{"deferred": "p"}, {"then": "p", "onFulfilled": [{"log": "a"}], "as": "q"},
+                             {"then": "q", "onFulfilled": [{"log": "b"}]},
+                             {"timer": 5, "do": [{"resolve": 1, "of": "p"}, {"log": "after resolve"}]}])");
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_FALSE(t.brokeRunToCompletion) << *t.brokeRunToCompletion;
+  EXPECT_EQ(t.events.size(), 3u);
+}
+
 }  // namespace
 }  // namespace pc::sdk

@@ -20,6 +20,9 @@ using Future = std::shared_ptr<State>;
 
 struct Options {
   bool threaded = false;     // continuations on threads of their own
+  bool synchronous = false;  // continuations run at once, inside then() or the settle that makes them due
+  bool handOff = false;      // threaded: then() and settles return only once the new thread is
+                             // waiting for the JavaScript lock (a race, made certain)
   bool thenThrows = false;   // then() throws, as a broken library might
   bool neverRuns = false;    // continuations are dropped: a library that hangs
 };
@@ -27,7 +30,7 @@ struct Options {
 class Adapter {
  public:
   using Handle = Future;
-  Adapter(Host&, Options options) : options_(options) {}
+  Adapter(Host& host, Options options) : host_(host), options_(options) {}
   ~Adapter() {
     std::vector<std::thread> threads;
     {
@@ -89,11 +92,20 @@ class Adapter {
     schedule(std::move(job));
   }
   void schedule(std::function<void()> job) {
-    std::lock_guard lock(mutex_);
-    if (options_.threaded) return threads_.emplace_back(std::move(job)), void();
-    queue_.push_back(std::move(job));
+    if (options_.synchronous) return job();
+    {
+      std::lock_guard lock(mutex_);
+      if (!options_.threaded) return queue_.push_back(std::move(job));
+      threads_.emplace_back(std::move(job));
+    }
+    if (options_.handOff) awaitHandOff();
+  }
+  void awaitHandOff() {
+    const auto deadline = Clock::now() + std::chrono::seconds(5);
+    while (host_.callbacksWaiting() == 0 && Clock::now() < deadline) std::this_thread::yield();
   }
 
+  Host& host_;
   Options options_;
   std::recursive_mutex mutex_;
   std::vector<std::function<void()>> queue_;
