@@ -20,6 +20,7 @@ constexpr std::size_t kShownDifferences = 50;
 struct ReportOptions {
   std::vector<std::string> subjects{"all"};
   std::filesystem::path cases, rules, output, check;
+  int repeat = kDefaultRepeat;
 };
 
 struct FreshReport {
@@ -40,8 +41,7 @@ std::vector<ReportSubject> describe(const OpenedSubjects& opened) {
 std::vector<std::string> summaryLines(const SuiteResult& suite) {
   std::vector<std::string> lines;
   for (const SubjectSummary& s : suite.summaries)
-    lines.push_back(fmt::format("  {:<16} at {}: {} pass, {} fail, {} n/a, {} crashed, {} invalid", s.subject,
-                                levelName(s.required), s.pass, s.fail, s.notApplicable, s.crashed, s.invalid));
+    lines.push_back(fmt::format("  {:<16} at {}: {}", s.subject, levelName(s.required), countsText(s)));
   return lines;
 }
 
@@ -99,7 +99,7 @@ int checkReport(const ReportOptions& opt, const FreshReport& fresh, Context& ctx
 }
 
 int reportCommand(const ReportOptions& opt, Context& ctx) {
-  OpenedSubjects opened = openSubjects(opt.subjects, std::nullopt, ctx);
+  OpenedSubjects opened = openSubjects(opt.subjects, std::nullopt, ctx, opt.repeat);
   if (!opened.ok) return 1;
   if (opened.plans.empty()) {
     ctx.err << "error: no subject to run\n";
@@ -138,6 +138,11 @@ void addReportCommand(CLI::App& app, Context& ctx, int& exitCode) {
   cmd->add_option("--cases", opt->cases, "Directory of case files")->capture_default_str();
   cmd->add_option("--rules", opt->rules, "Directory of the rules catalog")->capture_default_str();
   check->excludes(cmd->get_option("--output"));
+  cmd->add_option("--repeat", opt->repeat,
+                  "Runs of each case on subjects whose threads decide the order of some events; counts use the "
+                  "levels every run reaches")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   cmd->footer("Exit code: 0 when the report was written (failing cases are its content) or is current, 1 when "
               "it is stale, a subject named is not available or a file cannot be written, 2 for a usage error.");
   cmd->callback([opt, &ctx, &exitCode] { exitCode = reportCommand(*opt, ctx); });

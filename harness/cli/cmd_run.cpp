@@ -25,6 +25,7 @@ struct RunOptions {
   std::string level;  // empty: each subject's own required level
   std::filesystem::path json, junit, output;
   bool verbose = false;
+  int repeat = kDefaultRepeat;
 };
 
 template <typename T>
@@ -62,7 +63,7 @@ bool writeReports(const RunOptions& opt, Context& ctx, const SuiteResult& suite)
 
 int runCommand(const RunOptions& opt, Context& ctx) {
   OpenedSubjects opened =
-      openSubjects(opt.subjects, opt.level.empty() ? std::nullopt : levelFromName(opt.level), ctx);
+      openSubjects(opt.subjects, opt.level.empty() ? std::nullopt : levelFromName(opt.level), ctx, opt.repeat);
   if (!opened.ok) return 1;
   if (opened.plans.empty()) {
     ctx.err << "error: no subject to run\n";
@@ -102,6 +103,11 @@ void addRunCommand(CLI::App& app, Context& ctx, int& exitCode) {
   cmd->add_option("--junit", opt->junit, "Write the JUnit XML report to this file");
   cmd->add_option("--output", opt->output, "Write DIR/results.json and DIR/junit.xml");
   cmd->add_flag("--verbose,-v", opt->verbose, "Also list passing and not-applicable cases");
+  cmd->add_option("--repeat", opt->repeat,
+                  "Runs of each case on subjects whose threads decide the order of some events; a case passes "
+                  "a level only when every run reaches it")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
   cmd->callback([opt, &ctx, &exitCode] { exitCode = runCommand(*opt, ctx); });
 }
 

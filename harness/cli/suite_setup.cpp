@@ -33,7 +33,8 @@ std::optional<Level> levelFromName(const std::string& name) {
   return std::nullopt;
 }
 
-OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional<Level> level, Context& ctx) {
+OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional<Level> level, Context& ctx,
+                            int repeat) {
   OpenedSubjects opened;
   opened.ok = reportUnknown(names, ctx);
   const bool all = contains(names, "all");
@@ -47,7 +48,7 @@ OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional
       if (named) opened.ok = false;
       continue;
     }
-    opened.plans.push_back({o.subject.get(), level.value_or(entry.required)});
+    opened.plans.push_back({o.subject.get(), level.value_or(entry.required), entry.deterministic ? 1 : repeat});
     opened.entries.push_back(&entry);
     opened.owned.push_back(std::move(o.subject));
   }

@@ -23,8 +23,13 @@ struct OpenedSubjects {
   bool ok = true;
 };
 
+// How many times a subject whose threads decide the order of some events runs each case, unless
+// --repeat says otherwise; deterministic subjects run each case once.
+inline constexpr int kDefaultRepeat = 5;
+
 // `level`: what every case must reach; empty for each subject's own required level.
-OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional<Level> level, Context& ctx);
+OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional<Level> level, Context& ctx,
+                            int repeat = kDefaultRepeat);
 
 // The reference is the causal witness: reuse it when it is being run anyway, else make one in `spare`.
 Subject* witnessFor(const OpenedSubjects& opened, std::unique_ptr<Subject>& spare);

@@ -28,11 +28,11 @@ struct BuildContext {
 
 BuildContext makeBuildContext(const ReportInput& input);
 
-// Pass, fail and crashed results ran; not-applicable and invalid ones did not.
+// Pass, fail and no-trace results ran; not-applicable and invalid ones did not.
 bool ran(Status s);
-// The level a result reached, None when it crashed; empty when it did not run.
+// The level a result reached, None when it left no trace; empty when it did not run.
 std::optional<Level> reached(const CaseResult& r);
-// Below the subject's required level, or crashed.
+// Below the subject's required level, or no trace.
 bool failing(const CaseResult& r);
 // The features a not-applicable result's case needs and its subject lacks.
 std::vector<std::string> missingFeatures(const CaseResult& r, const SubjectView& s, const BuildContext& ctx);

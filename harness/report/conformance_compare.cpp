@@ -62,7 +62,7 @@ Json libraryView(const Json& library, const Names& unstable) {
   Json view = {{"subjects", variants}, {"missingFeatures", library.value("missingFeatures", Json(nullptr))}};
   if (!stable) return view;
   view["deviations"] = keyedBy(library.value("deviations", Json::array()), "rule");
-  view["crashes"] = keyedBy(library.value("crashes", Json::array()), "reason");
+  view["noTrace"] = keyedBy(library.value("noTrace", Json::array()), "reason");
   view["levels"] = keyedBy(library.value("levels", Json::array()), "subject");
   view["variantDifferences"] = library.value("variantDifferences", Json(nullptr));
   return view;

@@ -84,26 +84,27 @@ Json deviationsToJson(const Variants& variants, const BuildContext& ctx) {
   return out;
 }
 
-// Crashes grouped by their reason, the most frequent first.
-Json crashesToJson(const Variants& variants) {
+// Cases that left no trace, grouped by their kind and reason, the most frequent first.
+Json noTraceToJson(const Variants& variants) {
   struct Group {
     std::size_t cases = 0;
     std::string example;
     Json subjects = Json::array();
   };
-  std::map<std::string, Group> byReason;
+  std::map<std::pair<std::string, std::string>, Group> byReason;  // (kind, reason)
   for (const SubjectView* v : variants)
     for (const CaseResult* r : v->results) {
-      if (r->status != Status::Crashed) continue;
-      Group& g = byReason[r->message];
+      if (!producedNoTrace(r->status)) continue;
+      Group& g = byReason[{std::string(statusName(r->status)), r->message}];
       if (g.cases++ == 0) g.example = r->caseId;
       if (g.subjects.empty() || g.subjects.back() != v->about.name) g.subjects.push_back(v->about.name);
     }
-  std::vector<std::pair<std::string, Group>> sorted(byReason.begin(), byReason.end());
+  std::vector<std::pair<std::pair<std::string, std::string>, Group>> sorted(byReason.begin(), byReason.end());
   std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.cases > b.second.cases; });
   Json out = Json::array();
-  for (const auto& [reason, g] : sorted)
-    out.push_back({{"reason", reason}, {"cases", g.cases}, {"example", g.example}, {"subjects", g.subjects}});
+  for (const auto& [why, g] : sorted)
+    out.push_back({{"kind", why.first}, {"reason", why.second}, {"cases", g.cases}, {"example", g.example},
+                   {"subjects", g.subjects}});
   return out;
 }
 
@@ -116,7 +117,7 @@ Json librariesToJson(const BuildContext& ctx) {
                    {"subjects", names(variants)},
                    {"missingFeatures", missingFeaturesToJson(variants, ctx)},
                    {"deviations", deviationsToJson(variants, ctx)},
-                   {"crashes", crashesToJson(variants)},
+                   {"noTrace", noTraceToJson(variants)},
                    {"levels", levelsToJson(variants)},
                    {"variantDifferences", variantDifferencesToJson(variants)}});
   return out;

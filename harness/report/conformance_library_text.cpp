@@ -1,5 +1,5 @@
 // A library summary in plain words, from the "libraries" part of the report: features it does not
-// offer, rules its variants break, why it crashed, how far each variant gets and how variants differ.
+// offer, rules its variants break, why cases left no trace, how far each variant gets and how variants differ.
 // Each line names a case that shows it; nothing here is written about a particular library.
 #include <fmt/format.h>
 
@@ -56,12 +56,12 @@ std::string deviations(const Json& library) {
   return out;
 }
 
-std::string crashes(const Json& library) {
-  const Json& list = library.at("crashes");
+std::string noTrace(const Json& library) {
+  const Json& list = library.at("noTrace");
   if (list.empty()) return "";
-  std::string out = "- Crashed:\n";
+  std::string out = "- Left no trace:\n";
   for (std::size_t i = 0; i < list.size() && i < kCrashReasons; ++i)
-    out += fmt::format("  - {}: {} in {}, {}\n", markdown::text(str(list[i].at("reason"))), markdown::count(num(list[i].at("cases")), "case"),
+    out += fmt::format("  - {} ({}): {} in {}, {}\n", markdown::text(str(list[i].at("reason"))), str(list[i].at("kind")), markdown::count(num(list[i].at("cases")), "case"),
                        nameList(list[i].at("subjects")), eg(list[i].at("example")));
   if (list.size() > kCrashReasons) out += fmt::format("  - and {} other reasons\n", list.size() - kCrashReasons);
   return out;
@@ -94,7 +94,7 @@ std::string variantDifferences(const Json& library) {
 
 std::string renderLibrarySummary(const Json& library) {
   std::string out = "### " + markdown::text(str(library.at("library"))) + "\n\n" + variantsLine(library);
-  out += missingFeatures(library) + deviations(library) + crashes(library) + levels(library) + variantDifferences(library);
+  out += missingFeatures(library) + deviations(library) + noTrace(library) + levels(library) + variantDifferences(library);
   return out + "\n";
 }
 

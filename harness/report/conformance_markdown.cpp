@@ -14,34 +14,36 @@ constexpr const char* kLevelsExplained =
     "A case passes at a level when the subject's trace matches the expected one that far: **outcome** "
     "(the same final states and events, in any order), **causal** (an order JavaScript's happens-before "
     "relation allows, what Promises/A+ asks), **exact** (JavaScript's own order, job for job). Each "
-    "subject must reach its required level; crashed, not applicable and invalid cases count the same at "
-    "every level.\n";
+    "subject must reach its required level. A case that left no trace failed at every level, for one of "
+    "four reasons told apart: a **library error** (a C++ exception out of a library call), a **crash** (the "
+    "process died), a **hang** (no progress within the budget) or a **harness error** (our own fault). Not "
+    "applicable and invalid cases count the same at every level.\n";
 
 std::string countsTable(const Json& report) {
   std::string out =
       "| subject | library | required | deterministic | outcome pass / fail | causal pass / fail "
-      "| exact pass / fail | not applicable | crashed | invalid |\n"
+      "| exact pass / fail | not applicable | no trace | invalid |\n"
       "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
   for (const Json& s : report.at("subjects")) {
-    // Not applicable, crashed and invalid are the same at every level.
+    // Not applicable, no trace and invalid are the same at every level.
     const Json& any = s.at("counts").at("exact");
     out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
                        markdown::cell(subjectLink(s.at("name"), false)),
                        markdown::cell(markdown::text(s.at("library").get<std::string>())),
                        s.at("required").get<std::string>(), s.at("deterministic").get<bool>() ? "yes" : "no",
                        passFailAt(s, "outcome"), passFailAt(s, "causal"), passFailAt(s, "exact"),
-                       any.at("not-applicable").get<std::size_t>(), any.at("crashed").get<std::size_t>(),
+                       any.at("not-applicable").get<std::size_t>(), noTraceCell(any),
                        any.at("invalid").get<std::size_t>());
   }
   return out;
 }
 
 std::string matrixCell(const Json& cell) {
-  const std::size_t pass = cell.at("pass"), fail = cell.at("fail"), crashed = cell.at("crashed");
-  const std::size_t ran = pass + fail + crashed;
+  const std::size_t pass = cell.at("pass"), fail = cell.at("fail"), noTrace = cell.at("no-trace");
+  const std::size_t ran = pass + fail + noTrace;
   if (ran == 0) return "n/a";
   std::string out = pass == ran ? fmt::format("{}/{}", pass, ran) : fmt::format("**{}/{}**", pass, ran);
-  if (crashed > 0) out += fmt::format(" †{}", crashed);
+  if (noTrace > 0) out += fmt::format(" †{}", noTrace);
   return out;
 }
 
@@ -80,6 +82,18 @@ std::string passFailAt(const Json& subject, const std::string& level) {
   return subject.at("required") == level ? "**" + text + "**" : text;
 }
 
+std::string noTraceCell(const Json& counts) {
+  std::size_t total = 0;
+  std::string kinds;
+  for (const char* kind : {"library-error", "crash", "hang", "harness-error"}) {
+    const std::size_t n = counts.value(kind, std::size_t{0});
+    if (n == 0) continue;
+    total += n;
+    kinds += fmt::format("{}{} {}", kinds.empty() ? "" : ", ", n, kind);
+  }
+  return total == 0 ? "0" : fmt::format("{}: {}", total, kinds);
+}
+
 std::string renderIndex(const Json& report) {
   std::string out = "# Promise conformance\n\n";
   out += "Rendered by `promise-conformance report` from `conformance.json`; regenerate both with that command "
@@ -89,7 +103,7 @@ std::string renderIndex(const Json& report) {
   out += countsTable(report);
   out += "\n" + librariesSection(report);
   out += "\n## Rules × subjects\n\nEach cell: the rule's cases that pass at the subject's required level / the "
-         "rule's cases that ran there; **bold** when some did not pass, †k when k of them crashed, n/a when "
+         "rule's cases that ran there; **bold** when some did not pass, †k when k of them left no trace, n/a when "
          "none ran.\n\n";
   out += matrixTable(report);
   return out;

@@ -15,5 +15,7 @@ std::string renderLibrarySummary(const Json& library);
 std::string subjectLink(const std::string& subject, bool fromSubjectsFolder);
 // " pass / fail" at one level of a subject's "counts", bold at the subject's required level.
 std::string passFailAt(const Json& subject, const std::string& level);
+// The cases of one level's "counts" that ran but left no trace: "0", or "3: 1 library error, 2 hang".
+std::string noTraceCell(const Json& counts);
 
 }  // namespace pc::conformance

@@ -1,5 +1,6 @@
 // The rules x subjects matrix: for each rule, on each subject, how many of the rule's cases that ran
-// pass at the subject's required level, fail below it, or crashed.
+// pass at the subject's required level, fail below it, or left no trace (library error, crash, hang,
+// harness error).
 #include <algorithm>
 
 #include "harness/report/conformance_build.hpp"
@@ -12,15 +13,15 @@ bool cites(const Case& c, const std::string& rule) {
 }
 
 Json cell(const std::string& rule, const SubjectView& s, const BuildContext& ctx) {
-  std::size_t pass = 0, fail = 0, crashed = 0;
+  std::size_t pass = 0, fail = 0, noTrace = 0;
   for (const CaseResult* r : s.results) {
     const Case* c = ctx.findCase(r->caseId);
     if (c == nullptr || !cites(*c, rule)) continue;
     if (r->status == Status::Pass) ++pass;
     if (r->status == Status::Fail) ++fail;
-    if (r->status == Status::Crashed) ++crashed;
+    if (producedNoTrace(r->status)) ++noTrace;
   }
-  return Json{{"pass", pass}, {"fail", fail}, {"crashed", crashed}};
+  return Json{{"pass", pass}, {"fail", fail}, {"no-trace", noTrace}};
 }
 
 }  // namespace

@@ -33,14 +33,14 @@ BuildContext makeBuildContext(const ReportInput& input) {
   return ctx;
 }
 
-bool ran(Status s) { return s == Status::Pass || s == Status::Fail || s == Status::Crashed; }
+bool ran(Status s) { return s == Status::Pass || s == Status::Fail || producedNoTrace(s); }
 
 std::optional<Level> reached(const CaseResult& r) {
   if (!ran(r.status)) return std::nullopt;
-  return r.status == Status::Crashed ? Level::None : r.level;
+  return producedNoTrace(r.status) ? Level::None : r.level;
 }
 
-bool failing(const CaseResult& r) { return r.status == Status::Fail || r.status == Status::Crashed; }
+bool failing(const CaseResult& r) { return r.status == Status::Fail || producedNoTrace(r.status); }
 
 std::vector<std::string> missingFeatures(const CaseResult& r, const SubjectView& s, const BuildContext& ctx) {
   const Case* c = ctx.findCase(r.caseId);

@@ -11,16 +11,16 @@
 //  {"format", "levels": ["outcome", "causal", "exact"],
 //   "rules": [{"id", "statement", "status"}]                              catalog order
 //   "subjects": [{"name", "library", "description", "required", "deterministic", "features": [...],
-//                 "counts": {"<level>": {"pass", "fail", "not-applicable", "crashed", "invalid"}},
+//                 "counts": {"<level>": {"pass", "fail", "not-applicable", "library-error", "crash", "hang", "harness-error", "invalid"}},
 //                 "notApplicable": {"cases", "byFeature": [{"feature", "cases", "example"}]},
 //                 "failures": [{"case", "title", "status", "level", "message", "rules": [...],
 //                               "expected": {"trace", "final"},
 //                               "actual": {"trace", "final", "failure"?}}]}]   registry order; cases by id
-//   "matrix": [{"rule", "cells": {"<subject>": {"pass", "fail", "crashed"}}}]  catalog order
+//   "matrix": [{"rule", "cells": {"<subject>": {"pass", "fail", "no-trace"}}}]  catalog order
 //   "libraries": [{"library", "subjects": [...],
 //                  "missingFeatures": [{"feature", "cases", "example", "subjects": [...]}],
 //                  "deviations": [{"rule", "statement", "variants": [{"subject", "failing", "ran", "example"}]}],
-//                  "crashes": [{"reason", "cases", "example", "subjects": [...]}],
+//                  "noTrace": [{"kind", "reason", "cases", "example", "subjects": [...]}],
 //                  "levels": [{"subject", "ran", "outcome", "causal", "exact", "belowExact"?}],
 //                  "variantDifferences": [{"higher", "lower", "cases", "example", "higherLevel",
 //                                          "lowerLevel"}]}]}

@@ -34,12 +34,12 @@ std::string about(const Json& s) {
 }
 
 std::string countsTable(const Json& s) {
-  std::string out = "| level | pass | fail | not applicable | crashed | invalid |\n| --- | --- | --- | --- | --- | --- |\n";
+  std::string out = "| level | pass | fail | not applicable | no trace | invalid |\n| --- | --- | --- | --- | --- | --- |\n";
   for (const char* level : {"outcome", "causal", "exact"}) {
     const Json& c = s.at("counts").at(level);
     out += fmt::format("| {}{} | {} | {} | {} | {} | {} |\n", level, s.at("required") == level ? " (required)" : "",
                        c.at("pass").get<std::size_t>(), c.at("fail").get<std::size_t>(),
-                       c.at("not-applicable").get<std::size_t>(), c.at("crashed").get<std::size_t>(),
+                       c.at("not-applicable").get<std::size_t>(), noTraceCell(c),
                        c.at("invalid").get<std::size_t>());
   }
   return out;
@@ -64,7 +64,8 @@ std::string statementOf(const std::string& rule, const Json& report) {
 }
 
 std::string verdict(const Json& failure, const Json& s) {
-  if (failure.at("status") == "crashed") return "crashed";
+  const std::string status = str(failure.at("status"));
+  if (status != "fail") return "no trace: " + status;
   return fmt::format("reaches {}, needs {}", str(failure.at("level")), str(s.at("required")));
 }
 
@@ -73,6 +74,11 @@ std::string failureSection(const Json& failure, const Json& s, const Json& repor
                                 markdown::text(str(failure.at("title"))));
   out += "- verdict: " + verdict(failure, s) + "\n";
   if (!str(failure.at("message")).empty()) out += "- why: " + markdown::text(str(failure.at("message"))) + "\n";
+  if (failure.contains("stability")) {
+    const Json& st = failure.at("stability");
+    out += fmt::format("- over repeated runs (the verdict is the weakest): outcome {}, causal {}, exact {}\n",
+                       str(st.at("outcome")), str(st.at("causal")), str(st.at("exact")));
+  }
   for (const Json& rule : failure.at("rules"))
     out += fmt::format("- rule {}: {}\n", markdown::code(str(rule)), statementOf(str(rule), report));
   const Trace expected = traceFromJson(failure.at("expected")), actual = traceFromJson(failure.at("actual"));
@@ -82,7 +88,7 @@ std::string failureSection(const Json& failure, const Json& s, const Json& repor
 std::string failuresSection(const Json& s, const Json& report) {
   const Json& failures = s.at("failures");
   if (failures.empty()) return "\n## Failing cases\n\nEvery case that ran reaches the required level.\n";
-  std::string out = fmt::format("\n## Failing cases ({})\n\nBelow the required level or crashed, by case id. Rows that "
+  std::string out = fmt::format("\n## Failing cases ({})\n\nBelow the required level or without a trace, by case id. Rows that "
                                 "differ are marked with `!`.\n",
                                 failures.size());
   for (const Json& failure : failures) out += failureSection(failure, s, report);

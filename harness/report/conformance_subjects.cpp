@@ -7,36 +7,25 @@
 namespace pc::conformance {
 namespace {
 
-struct Counts {
-  std::size_t pass = 0, fail = 0, notApplicable = 0, crashed = 0, invalid = 0;
-};
-
-// At level L a case that ran passes when it reached L, whatever the subject's required level.
-Counts countAt(Level level, const SubjectView& s) {
-  Counts c;
+// At level L a case that ran passes when it reached L, whatever the subject's required level; the
+// other statuses count the same at every level.
+Json countsAt(Level level, const SubjectView& s) {
+  std::map<Status, std::size_t> c;
+  for (Status st : {Status::Pass, Status::Fail, Status::NotApplicable, Status::LibraryError, Status::Crash,
+                    Status::Hang, Status::HarnessError, Status::Invalid})
+    c[st] = 0;
   for (const CaseResult* r : s.results) {
-    switch (r->status) {
-      case Status::Pass:
-      case Status::Fail: ++(r->level >= level ? c.pass : c.fail); break;
-      case Status::NotApplicable: ++c.notApplicable; break;
-      case Status::Crashed: ++c.crashed; break;
-      case Status::Invalid: ++c.invalid; break;
-    }
+    const bool traced = r->status == Status::Pass || r->status == Status::Fail;
+    ++c[traced ? (r->level >= level ? Status::Pass : Status::Fail) : r->status];
   }
-  return c;
-}
-
-Json countsToJson(const Counts& c) {
-  return Json{{std::string(statusName(Status::Pass)), c.pass},
-              {std::string(statusName(Status::Fail)), c.fail},
-              {std::string(statusName(Status::NotApplicable)), c.notApplicable},
-              {std::string(statusName(Status::Crashed)), c.crashed},
-              {std::string(statusName(Status::Invalid)), c.invalid}};
+  Json out = Json::object();
+  for (const auto& [st, n] : c) out[std::string(statusName(st))] = n;
+  return out;
 }
 
 Json countsByLevel(const SubjectView& s) {
   Json out = Json::object();
-  for (Level l : kLevels) out[std::string(levelName(l))] = countsToJson(countAt(l, s));
+  for (Level l : kLevels) out[std::string(levelName(l))] = countsAt(l, s);
   return out;
 }
 
@@ -65,9 +54,16 @@ Json actualToJson(const Trace& t) {
   return out;
 }
 
+// How often each level was reached, in words only: the counts behind them vary from run to run.
+Json stabilityToJson(const Repeats& r) {
+  Json out = Json::object();
+  for (Level l : kLevels) out[std::string(levelName(l))] = howOften(r, l);
+  return out;
+}
+
 Json failureToJson(const CaseResult& r, const BuildContext& ctx) {
   const Case* c = ctx.findCase(r.caseId);
-  return Json{{"case", r.caseId},
+  Json out{{"case", r.caseId},
               {"title", c ? c->title : ""},
               {"status", statusName(r.status)},
               {"level", levelName(r.level)},
@@ -75,6 +71,8 @@ Json failureToJson(const CaseResult& r, const BuildContext& ctx) {
               {"rules", c ? Json(c->rules) : Json::array()},
               {"expected", c ? c->expected.toJson() : Json(nullptr)},
               {"actual", actualToJson(r.actual)}};
+  if (r.repeats) out["stability"] = stabilityToJson(*r.repeats);
+  return out;
 }
 
 Json featuresToJson(const ReportSubject& about) { return Json(about.features.names()); }

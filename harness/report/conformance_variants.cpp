@@ -7,7 +7,7 @@
 namespace pc::conformance {
 namespace {
 
-// Each case's level on a variant, for the cases that ran there (crashed: None).
+// Each case's level on a variant, for the cases that ran there (no trace: None).
 std::map<std::string, Level> levelsByCase(const SubjectView& v) {
   std::map<std::string, Level> out;
   for (const CaseResult* r : v.results)
@@ -25,7 +25,7 @@ Json levelsOf(const SubjectView& v) {
     ++ranCount;
     for (Level level : kLevels) atLeast[level] += *l >= level ? 1 : 0;
     // A case that ran to the end but not in JavaScript's order shows what "below exact" means here.
-    if (belowExact.is_null() && r->status != Status::Crashed && *l < Level::Exact)
+    if (belowExact.is_null() && !producedNoTrace(r->status) && *l < Level::Exact)
       belowExact = Json{{"case", r->caseId}, {"level", levelName(*l)}};
   }
   Json out{{"subject", v.about.name}, {"ran", ranCount}};

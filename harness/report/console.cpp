@@ -32,13 +32,17 @@ void writeCaseLine(std::ostream& out, const CaseResult& r, const ConsoleStyle& s
   switch (r.status) {
     case Status::Pass: tag = "PASS"; colour = kGreen; break;
     case Status::Fail: tag = "FAIL"; colour = kRed; break;
-    case Status::Crashed: tag = "CRASH"; colour = kRed; break;
+    case Status::LibraryError: tag = "LIBERR"; colour = kRed; break;
+    case Status::Crash: tag = "CRASH"; colour = kRed; break;
+    case Status::Hang: tag = "HANG"; colour = kRed; break;
+    case Status::HarnessError: tag = "HARNESS"; colour = kYellow; break;
     case Status::NotApplicable: tag = "N/A"; colour = kDim; break;
     case Status::Invalid: return;  // listed once per file, not once per subject
   }
   std::string line = fmt::format("{:<5} {} {}", tag, r.subject, r.caseId);
   if (r.status == Status::Fail) line += fmt::format(" (reached {})", levelName(r.level));
   if (!r.message.empty() && r.status != Status::Pass) line += ": " + indentLines(r.message, "      ");
+  if (r.repeats && r.status != Status::Pass) line += " (" + repeatsText(*r.repeats) + ")";
   out << paint(line, colour, style) << '\n';
 }
 
@@ -56,10 +60,8 @@ std::string reachedText(const SubjectSummary& s) {
 }
 
 void writeSummary(std::ostream& out, const SubjectSummary& s, const ConsoleStyle& style) {
-  const bool ok = s.fail == 0 && s.crashed == 0 && s.invalid == 0;
-  const std::string line =
-      fmt::format("{:<12} {} pass, {} fail, {} n/a, {} crashed, {} invalid; {}", s.subject, s.pass, s.fail,
-                  s.notApplicable, s.crashed, s.invalid, reachedText(s));
+  const bool ok = s.fail == 0 && s.noTrace() == 0 && s.invalid == 0;
+  const std::string line = fmt::format("{:<12} {}; {}", s.subject, countsText(s), reachedText(s));
   out << paint(line, ok ? kGreen : kRed, style) << '\n';
 }
 

@@ -6,11 +6,11 @@ namespace pc {
 namespace {
 
 Json countsToJson(const SubjectSummary& s) {
-  return Json{{std::string(statusName(Status::Pass)), s.pass},
-              {std::string(statusName(Status::Fail)), s.fail},
-              {std::string(statusName(Status::NotApplicable)), s.notApplicable},
-              {std::string(statusName(Status::Crashed)), s.crashed},
-              {std::string(statusName(Status::Invalid)), s.invalid}};
+  Json counts = Json::object();
+  for (Status st : {Status::Pass, Status::Fail, Status::NotApplicable, Status::LibraryError, Status::Crash,
+                    Status::Hang, Status::HarnessError, Status::Invalid})
+    counts[std::string(statusName(st))] = s.count(st);
+  return counts;
 }
 
 Json summaryToJson(const SubjectSummary& s) {
@@ -20,7 +20,7 @@ Json summaryToJson(const SubjectSummary& s) {
               {"counts", countsToJson(s)}};
 }
 
-bool ran(Status s) { return s == Status::Pass || s == Status::Fail || s == Status::Crashed; }
+bool ran(Status s) { return s == Status::Pass || s == Status::Fail || producedNoTrace(s); }
 
 Json actualToJson(const CaseResult& r) {
   if (!ran(r.status)) return nullptr;
@@ -30,8 +30,14 @@ Json actualToJson(const CaseResult& r) {
 }
 
 Json resultToJson(const CaseResult& r) {
-  return Json{{"case", r.caseId},     {"subject", r.subject}, {"status", statusName(r.status)},
-              {"level", levelName(r.level)}, {"message", r.message},  {"actual", actualToJson(r)}};
+  Json out{{"case", r.caseId},     {"subject", r.subject}, {"status", statusName(r.status)},
+           {"level", levelName(r.level)}, {"message", r.message},  {"actual", actualToJson(r)}};
+  if (r.repeats)
+    out["repeats"] = {{"runs", r.repeats->runs},
+                      {"outcome", r.repeats->outcome},
+                      {"causal", r.repeats->causal},
+                      {"exact", r.repeats->exact}};
+  return out;
 }
 
 }  // namespace

@@ -11,7 +11,7 @@ namespace pc {
 // The shape, version 1:
 // {"format": "promise-conformance/results/1",
 //  "subjects": [{"name", "required", "reached" (a level or null), "counts": {"pass", "fail",
-//                "not-applicable", "crashed", "invalid"}}],
+//                "not-applicable", "library-error", "crash", "hang", "harness-error", "invalid"}}],
 //  "results": [{"case", "subject", "status", "level", "message",
 //               "actual": {"trace", "final", "failure"?} or null when the case did not run}]}
 Json suiteToJson(const SuiteResult& suite);

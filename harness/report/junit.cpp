@@ -21,10 +21,14 @@ void writeTestCase(std::ostream& out, const CaseResult& r) {
       return;
     case Status::Fail:
       out << fmt::format(">\n      <failure type=\"fail\" message=\"{}\">{}</failure>\n",
-                         xmlAttribute(fmt::format("reached {}: {}", levelName(r.level), r.message)),
+                         xmlAttribute(fmt::format("reached {}: {}{}", levelName(r.level), r.message,
+                                                  r.repeats ? " (" + repeatsText(*r.repeats) + ")" : "")),
                          xmlText(failureBody(r)));
       break;
-    case Status::Crashed:
+    case Status::LibraryError:
+    case Status::Crash:
+    case Status::Hang:
+    case Status::HarnessError:
     case Status::Invalid:
       out << fmt::format(">\n      <error type=\"{}\" message=\"{}\">{}</error>\n", statusName(r.status),
                          xmlAttribute(r.message), xmlText(r.message));
@@ -38,7 +42,7 @@ void writeTestCase(std::ostream& out, const CaseResult& r) {
 
 void writeTestSuite(std::ostream& out, const SubjectSummary& s, const SuiteResult& suite) {
   out << fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
-                     xmlAttribute(s.subject), s.total(), s.fail, s.crashed + s.invalid, s.notApplicable);
+                     xmlAttribute(s.subject), s.total(), s.fail, s.noTrace() + s.invalid, s.notApplicable);
   for (const CaseResult& r : suite.results)
     if (r.subject == s.subject) writeTestCase(out, r);
   out << "  </testsuite>\n";
@@ -51,7 +55,7 @@ void writeJUnitReport(std::ostream& out, const SuiteResult& suite) {
   for (const SubjectSummary& s : suite.summaries) {
     tests += s.total();
     failures += s.fail;
-    errors += s.crashed + s.invalid;
+    errors += s.noTrace() + s.invalid;
     skipped += s.notApplicable;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";

@@ -29,6 +29,7 @@ std::vector<Trace> runBatch(Subject& subject, std::span<const Case> cases, const
     Trace broken;
     broken.failure = fmt::format("subject {} returned {} traces for {} cases", subject.name(), traces.size(),
                                  batch.size());
+    broken.failureKind = FailureKind::HarnessError;
     traces.assign(batch.size(), broken);
   }
   return traces;
@@ -76,20 +77,27 @@ std::vector<CaseResult> runSubject(const SubjectPlan& plan, std::span<const Case
   Subject& subject = *plan.subject;
   const std::string name = subject.name();
   const std::vector<std::size_t> picked = applicableTo(subject, cases);
-  std::vector<Trace> traces;
-  if (isWitness) {
-    for (std::size_t i : picked) traces.push_back(witnessed[i].value_or(Trace{}));
-  } else {
-    traces = runBatch(subject, cases, picked);
+  const int repeat = isWitness ? 1 : std::max(plan.repeat, 1);
+  std::vector<std::vector<CaseResult>> verdicts(picked.size());  // per picked case, one per run
+  for (int run = 0; run < repeat; ++run) {
+    std::vector<Trace> traces;
+    if (isWitness) {
+      for (std::size_t i : picked) traces.push_back(witnessed[i].value_or(Trace{}));
+    } else {
+      traces = runBatch(subject, cases, picked);
+    }
+    for (std::size_t k = 0; k < picked.size(); ++k) {
+      const std::size_t i = picked[k];
+      const Trace* witness = witnessed[i] && !witnessed[i]->failure ? &*witnessed[i] : nullptr;
+      verdicts[k].push_back(judge(cases[i], name, std::move(traces[k]), witness, plan.required));
+    }
   }
 
   std::vector<CaseResult> out;
   std::vector<bool> ran(cases.size(), false);
   for (std::size_t k = 0; k < picked.size(); ++k) {
-    const std::size_t i = picked[k];
-    ran[i] = true;
-    const Trace* witness = witnessed[i] && !witnessed[i]->failure ? &*witnessed[i] : nullptr;
-    out.push_back(judge(cases[i], name, std::move(traces[k]), witness, plan.required));
+    ran[picked[k]] = true;
+    out.push_back(repeat == 1 ? std::move(verdicts[k].front()) : combineRuns(std::move(verdicts[k])));
   }
   for (std::size_t i = 0; i < cases.size(); ++i)
     if (!ran[i]) out.push_back(notApplicable(cases[i], subject));
@@ -106,7 +114,7 @@ CaseResult judge(const Case& c, const std::string& subject, Trace actual, const 
   r.caseId = c.id;
   r.subject = subject;
   if (actual.failure) {
-    r.status = Status::Crashed;
+    r.status = statusFor(actual.failureKind);
     r.message = *actual.failure;
   } else {
     try {
@@ -118,12 +126,36 @@ CaseResult judge(const Case& c, const std::string& subject, Trace actual, const 
     } catch (const std::exception& e) {
       // A trace the comparison cannot handle (e.g. strings that are not UTF-8) is this case's
       // problem alone; it must not end the run.
-      r.status = Status::Crashed;
+      r.status = Status::HarnessError;
       r.message = fmt::format("the trace could not be compared: {}", e.what());
     }
   }
   r.actual = std::move(actual);
   return r;
+}
+
+namespace {
+
+// Weakest first: no trace at all, then by the level reached.
+int strength(const CaseResult& r) { return producedNoTrace(r.status) ? -1 : static_cast<int>(r.level); }
+
+}  // namespace
+
+CaseResult combineRuns(std::vector<CaseResult> runs) {
+  Repeats repeats;
+  repeats.runs = static_cast<int>(runs.size());
+  for (const CaseResult& r : runs) {
+    if (producedNoTrace(r.status)) continue;
+    repeats.outcome += r.level >= Level::Outcome;
+    repeats.causal += r.level >= Level::Causal;
+    repeats.exact += r.level >= Level::Exact;
+  }
+  // The first of the weakest runs, so that the same runs give the same verdict.
+  auto weakest = std::min_element(runs.begin(), runs.end(),
+                                  [](const CaseResult& a, const CaseResult& b) { return strength(a) < strength(b); });
+  CaseResult out = std::move(*weakest);
+  out.repeats = repeats;
+  return out;
 }
 
 SuiteResult runSuite(std::span<const Case> cases, std::span<const InvalidCase> invalid,
@@ -140,7 +172,7 @@ SuiteResult runSuite(std::span<const Case> cases, std::span<const InvalidCase> i
 
 bool SuiteResult::allPassed() const {
   return std::all_of(summaries.begin(), summaries.end(),
-                     [](const SubjectSummary& s) { return s.fail == 0 && s.crashed == 0 && s.invalid == 0; });
+                     [](const SubjectSummary& s) { return s.fail == 0 && s.noTrace() == 0 && s.invalid == 0; });
 }
 
 }  // namespace pc

@@ -28,6 +28,10 @@ struct InvalidCase {
 struct SubjectPlan {
   Subject* subject = nullptr;
   Level required = Level::Exact;
+  // How many times each case runs. Above 1 (subjects whose threads decide the order of some events),
+  // a case's verdict is that of its weakest run and CaseResult::repeats says how often each level
+  // was reached.
+  int repeat = 1;
 };
 
 struct SuiteResult {
@@ -46,5 +50,9 @@ SuiteResult runSuite(std::span<const Case> cases, std::span<const InvalidCase> i
 // by the level `compareTraces` grants against `required`.
 CaseResult judge(const Case& c, const std::string& subject, Trace actual, const Trace* witness,
                  Level required);
+
+// One case's verdicts from several runs as one: the weakest run's, with how often each level was
+// reached. `runs` is not empty.
+CaseResult combineRuns(std::vector<CaseResult> runs);
 
 }  // namespace pc

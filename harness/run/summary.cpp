@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 namespace pc {
 
 SubjectSummary summarize(const std::string& subject, Level required, std::span<const CaseResult> results) {
@@ -14,13 +16,37 @@ SubjectSummary summarize(const std::string& subject, Level required, std::span<c
       case Status::Pass: ++s.pass; break;
       case Status::Fail: ++s.fail; break;
       case Status::NotApplicable: ++s.notApplicable; continue;  // did not run: no level
-      case Status::Crashed: ++s.crashed; break;
+      case Status::LibraryError: ++s.libraryError; break;
+      case Status::Crash: ++s.crash; break;
+      case Status::Hang: ++s.hang; break;
+      case Status::HarnessError: ++s.harnessError; break;
       case Status::Invalid: ++s.invalid; continue;              // did not run: no level
     }
-    const Level level = r.status == Status::Crashed ? Level::None : r.level;
+    const Level level = producedNoTrace(r.status) ? Level::None : r.level;
     s.reached = s.reached ? std::min(*s.reached, level) : level;
   }
   return s;
+}
+
+std::size_t SubjectSummary::count(Status st) const {
+  switch (st) {
+    case Status::Pass: return pass;
+    case Status::Fail: return fail;
+    case Status::NotApplicable: return notApplicable;
+    case Status::LibraryError: return libraryError;
+    case Status::Crash: return crash;
+    case Status::Hang: return hang;
+    case Status::HarnessError: return harnessError;
+    case Status::Invalid: return invalid;
+  }
+  return 0;
+}
+
+std::string countsText(const SubjectSummary& s) {
+  std::string out = fmt::format("{} pass, {} fail", s.pass, s.fail);
+  for (Status kind : kNoTraceStatuses)
+    if (s.count(kind) > 0) out += fmt::format(", {} {}", s.count(kind), statusName(kind));
+  return out + fmt::format(", {} n/a, {} invalid", s.notApplicable, s.invalid);
 }
 
 }  // namespace pc

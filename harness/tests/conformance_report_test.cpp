@@ -49,7 +49,7 @@ CaseResult result(const std::string& subject, const std::string& id, Status stat
   r.status = status;
   r.level = level;
   r.message = std::move(message);
-  if (status == Status::Crashed) r.actual = tests::crashedTrace(r.message);
+  if (producedNoTrace(status)) r.actual = tests::crashedTrace(r.message);
   if (status == Status::Pass || status == Status::Fail) r.actual = tests::makeCase(id).expected;
   return r;
 }
@@ -63,10 +63,10 @@ std::vector<CaseResult> suiteResults() {
   for (const char* id : {"c/four", "c/one", "c/thenable", "c/three", "c/two"}) r.push_back(result("ref", id, Status::Pass, E));
   r.push_back(result("ref", "c/bad", Status::Invalid, N, "broken"));
   r.push_back(result("lib/fast", "c/bad", Status::Invalid, N, "broken"));
-  r.push_back(result("lib/fast", "c/four", Status::Crashed, N, kCrash));
+  r.push_back(result("lib/fast", "c/four", Status::Crash, N, kCrash));
   r.push_back(result("lib/fast", "c/one", Status::Pass, E));
   r.push_back(result("lib/fast", "c/thenable", Status::NotApplicable, N, "needs thenables"));
-  r.push_back(result("lib/fast", "c/three", Status::Crashed, N, kCrash));
+  r.push_back(result("lib/fast", "c/three", Status::Crash, N, kCrash));
   r.push_back(result("lib/fast", "c/two", Status::Fail, O, "the events are in another order"));
   r.back().actual.events = {Json::array({"got", 2})};
   r.push_back(result("lib/slow", "c/bad", Status::Invalid, N, "broken"));
@@ -106,7 +106,8 @@ const Json& subjectIn(const Json& report, const std::string& name) {
 }
 
 Json counts(std::size_t pass, std::size_t fail, std::size_t na, std::size_t crashed, std::size_t invalid) {
-  return {{"pass", pass}, {"fail", fail}, {"not-applicable", na}, {"crashed", crashed}, {"invalid", invalid}};
+  return {{"pass", pass}, {"fail", fail},   {"not-applicable", na},   {"library-error", 0},
+          {"crash", crashed}, {"hang", 0}, {"harness-error", 0}, {"invalid", invalid}};
 }
 
 TEST(ConformanceReport, CountsEveryStatusAtEachLevel) {
@@ -145,11 +146,11 @@ TEST(ConformanceReport, MatrixCellsCountTheRulesCasesAtTheRequiredLevel) {
   const Json& b = report["matrix"][1];
   const Json& c = report["matrix"][2];
   EXPECT_EQ(a.at("rule"), "es.A");
-  EXPECT_EQ(a["cells"]["ref"], Json::parse(R"({"pass": 3, "fail": 0, "crashed": 0})"));
-  EXPECT_EQ(a["cells"]["lib/fast"], Json::parse(R"({"pass": 1, "fail": 1, "crashed": 0})"));
-  EXPECT_EQ(b["cells"]["lib/fast"], Json::parse(R"({"pass": 0, "fail": 1, "crashed": 2})"));
-  EXPECT_EQ(b["cells"]["lib/slow"], Json::parse(R"({"pass": 2, "fail": 1, "crashed": 0})"));
-  EXPECT_EQ(c["cells"]["lib/slow"], Json::parse(R"({"pass": 0, "fail": 0, "crashed": 0})"));
+  EXPECT_EQ(a["cells"]["ref"], Json::parse(R"({"pass": 3, "fail": 0, "no-trace": 0})"));
+  EXPECT_EQ(a["cells"]["lib/fast"], Json::parse(R"({"pass": 1, "fail": 1, "no-trace": 0})"));
+  EXPECT_EQ(b["cells"]["lib/fast"], Json::parse(R"({"pass": 0, "fail": 1, "no-trace": 2})"));
+  EXPECT_EQ(b["cells"]["lib/slow"], Json::parse(R"({"pass": 2, "fail": 1, "no-trace": 0})"));
+  EXPECT_EQ(c["cells"]["lib/slow"], Json::parse(R"({"pass": 0, "fail": 0, "no-trace": 0})"));
 
   const std::string index = renderConformanceMarkdown(report).at("conformance.md");
   EXPECT_TRUE(has(index, "| `es.A` | 3/3 | **1/2** | 2/2 |")) << index;
@@ -194,8 +195,11 @@ TEST(ConformanceReport, LibrarySummaryNamesDeviationsWithCasesAndGroupsCrashes) 
   EXPECT_EQ(lib.at("subjects"), Json::parse(R"(["lib/fast", "lib/slow"])"));
   EXPECT_EQ(lib.at("missingFeatures"),
             Json::parse(R"([{"feature": "thenables", "cases": 1, "example": "c/thenable", "subjects": ["lib/fast", "lib/slow"]}])"));
-  EXPECT_EQ(lib.at("crashes"),
-            Json({{{"reason", kCrash}, {"cases", 2}, {"example", "c/four"}, {"subjects", {"lib/fast"}}}}));
+  EXPECT_EQ(lib.at("noTrace"), Json({{{"kind", "crash"},
+                                     {"reason", kCrash},
+                                     {"cases", 2},
+                                     {"example", "c/four"},
+                                     {"subjects", {"lib/fast"}}}}));
   const Json& deviations = lib.at("deviations");
   ASSERT_EQ(deviations.size(), 2u);
   EXPECT_EQ(deviations[0].at("rule"), "es.A");
@@ -212,7 +216,7 @@ TEST(ConformanceReport, LibrarySummaryNamesDeviationsWithCasesAndGroupsCrashes) 
   EXPECT_TRUE(has(index, "### Lib 1")) << index;
   EXPECT_TRUE(has(index, "  - thenables: 1 case not applicable, e.g. `c/thenable`")) << index;
   EXPECT_TRUE(has(index, "  - `es.A`: Rule A holds. (`lib/fast` 1 of 2 cases, e.g. `c/two`)")) << index;
-  EXPECT_TRUE(has(index, "  - threw std::future\\_error: Promise already satisfied: 2 cases in `lib/fast`, e.g. `c/four`"))
+  EXPECT_TRUE(has(index, "  - threw std::future\\_error: Promise already satisfied (crash): 2 cases in `lib/fast`, e.g. `c/four`"))
       << index;
   EXPECT_TRUE(has(index, "  - `lib/slow` gets further than `lib/fast` in 2 cases, e.g. `c/four` (exact against none)"))
       << index;

@@ -31,6 +31,7 @@ std::vector<Trace> ScriptedSubject::run(std::span<const Case* const> cases) {
 Trace crashedTrace(const std::string& why) {
   Trace t;
   t.failure = why;
+  t.failureKind = FailureKind::Crash;
   return t;
 }
 

@@ -32,7 +32,7 @@ class ScriptedSubject final : public Subject {
   FeatureSet features_;
 };
 
-// A trace with just a failure, as a crashed subject reports.
+// A trace with just a failure of kind Crash, as a subject whose process died reports.
 Trace crashedTrace(const std::string& why);
 
 // A case with one log event and one named promise; `features` as the loader would derive them.

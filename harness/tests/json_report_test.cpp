@@ -39,7 +39,7 @@ TEST(JsonReport, StatusesAndTheirActualTraces) {
   EXPECT_EQ(resultFor(report, "lib", "a/fail")["status"], "fail");
   EXPECT_EQ(resultFor(report, "lib", "a/fail")["actual"]["final"]["p"][0], "rejected");
   const Json& crash = resultFor(report, "lib", "a/crash");
-  EXPECT_EQ(crash["status"], "crashed");
+  EXPECT_EQ(crash["status"], "crash");
   EXPECT_TRUE(crash["actual"].contains("failure"));
   EXPECT_EQ(resultFor(report, "lib", "a/timers")["status"], "not-applicable");
   EXPECT_TRUE(resultFor(report, "lib", "a/timers")["actual"].is_null()) << "a case that did not run has no trace";
@@ -54,7 +54,8 @@ TEST(JsonReport, CountsPerSubject) {
   EXPECT_EQ(lib["name"], "lib");
   EXPECT_EQ(lib["required"], "exact");
   EXPECT_EQ(lib["reached"], "none");
-  EXPECT_EQ(lib["counts"], Json::parse(R"({"pass": 1, "fail": 1, "crashed": 1, "not-applicable": 1, "invalid": 1})"));
+  EXPECT_EQ(lib["counts"], Json::parse(R"({"pass": 1, "fail": 1, "library-error": 0, "crash": 1, "hang": 0, "harness-error": 0,
+                                          "not-applicable": 1, "invalid": 1})"));
   EXPECT_EQ(report["subjects"][1]["counts"]["pass"], 4);
   EXPECT_EQ(report["subjects"][1]["reached"], "exact");
 }

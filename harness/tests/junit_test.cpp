@@ -57,7 +57,7 @@ TEST(JUnit, EachStatusHasItsElement) {
   EXPECT_EQ(testcase(lib, "a/fail").childrenNamed("failure").size(), 1u);
   const auto crash = testcase(lib, "a/crash").childrenNamed("error");
   ASSERT_EQ(crash.size(), 1u);
-  EXPECT_EQ(crash[0]->attributes.at("type"), "crashed");
+  EXPECT_EQ(crash[0]->attributes.at("type"), "crash");
   EXPECT_EQ(crash[0]->attributes.at("message"), kNastyAsRead);
   EXPECT_EQ(crash[0]->text, kNastyAsRead);
   const auto bad = testcase(lib, "a/bad").childrenNamed("error");

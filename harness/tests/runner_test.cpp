@@ -51,17 +51,34 @@ TEST(Runner, EachSubjectGetsOneBatch) {
   EXPECT_EQ(two.ran.size(), 3u);
 }
 
-TEST(Runner, AFailureInTheTraceMeansCrashedAndDoesNotStopTheOthers) {
+TEST(Runner, AFailureInTheTraceIsItsKindAndDoesNotStopTheOthers) {
   const std::vector<Case> cases = {makeCase("a/1"), makeCase("a/2")};
   ScriptedSubject lib("lib", FeatureSet::all());
   lib.answers["a/1"] = crashedTrace("timed out after 20 s");
   const std::vector<SubjectPlan> plans = {{&lib, Level::Exact}};
   const SuiteResult suite = runSuite(cases, {}, plans, nullptr);
   const CaseResult& crashed = resultOf(suite, "lib", "a/1");
-  EXPECT_EQ(crashed.status, Status::Crashed);
+  EXPECT_EQ(crashed.status, Status::Crash);
   EXPECT_EQ(crashed.message, "timed out after 20 s");
   EXPECT_EQ(resultOf(suite, "lib", "a/2").status, Status::Pass);
   EXPECT_FALSE(suite.allPassed());
+}
+
+// Each kind of failure keeps its own status, so that a report can tell a library's exception from
+// a dead process, a hang and our own fault.
+TEST(Runner, EachFailureKindHasItsStatus) {
+  const std::pair<FailureKind, Status> kinds[] = {{FailureKind::LibraryError, Status::LibraryError},
+                                                  {FailureKind::Crash, Status::Crash},
+                                                  {FailureKind::Hang, Status::Hang},
+                                                  {FailureKind::HarnessError, Status::HarnessError}};
+  for (const auto& [kind, status] : kinds) {
+    Trace t;
+    t.failure = "why";
+    t.failureKind = kind;
+    const CaseResult r = judge(makeCase("a/1"), "lib", t, nullptr, Level::Exact);
+    EXPECT_EQ(r.status, status) << statusName(status);
+    EXPECT_EQ(r.message, "why");
+  }
 }
 
 TEST(Runner, ADifferentFinalStateFailsAtEveryLevel) {
@@ -166,7 +183,7 @@ TEST(Runner, AWrongNumberOfTracesCrashesTheWholeBatch) {
   const std::vector<SubjectPlan> plans = {{&lib, Level::Exact}};
   const SuiteResult suite = runSuite(cases, {}, plans, nullptr);
   for (const CaseResult& r : suite.results) {
-    EXPECT_EQ(r.status, Status::Crashed) << r.caseId;
+    EXPECT_EQ(r.status, Status::HarnessError) << r.caseId << ": a broken contract is our fault";
     EXPECT_NE(r.message.find("returned 1 traces for 2 cases"), std::string::npos) << r.message;
   }
 }
@@ -185,7 +202,8 @@ TEST(Runner, TheSummaryCountsEachStatusAndTheLowestLevelReached) {
   EXPECT_EQ(s.required, Level::Causal);
   EXPECT_EQ(s.pass, 1u);
   EXPECT_EQ(s.fail, 0u);
-  EXPECT_EQ(s.crashed, 1u);
+  EXPECT_EQ(s.crash, 1u);
+  EXPECT_EQ(s.noTrace(), 1u);
   EXPECT_EQ(s.notApplicable, 1u);
   EXPECT_EQ(s.invalid, 1u);
   EXPECT_EQ(s.reached, Level::None) << "a crash reaches no level";
@@ -203,7 +221,7 @@ TEST(Runner, ATraceThatCannotBeComparedFailsOnlyItsCase) {
   SuiteResult suite;
   ASSERT_NO_THROW(suite = runSuite(cases, {}, plans, nullptr));
   const Status garbledStatus = resultOf(suite, "lib", "a/1").status;
-  EXPECT_TRUE(garbledStatus == Status::Fail || garbledStatus == Status::Crashed) << statusName(garbledStatus);
+  EXPECT_TRUE(garbledStatus == Status::Fail || garbledStatus == Status::HarnessError) << statusName(garbledStatus);
   EXPECT_EQ(resultOf(suite, "lib", "a/2").status, Status::Pass);
 }
 
