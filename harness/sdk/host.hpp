@@ -7,6 +7,7 @@
 // thread that calls a Callback waits until then: the script runs to completion first, as in
 // JavaScript. Host's own methods lock for themselves and may be called from any thread.
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/core/trace.hpp"
 #include "harness/sdk/adapter.hpp"
 #include "reference/realm.hpp"
 
@@ -78,9 +80,17 @@ class Host {
   void runGuarded(const std::function<void()>& work);
 
   // Something the case cannot go on from: an unexpected C++ exception, a hang. The first one wins
-  // and turns the case's trace into a failure.
-  void fault(std::string what);
-  std::optional<std::string> faultMessage();
+  // and turns the case's trace into a failure of that kind.
+  struct Fault {
+    FailureKind kind;
+    std::string message;
+  };
+  void fault(FailureKind kind, std::string what);
+  std::optional<Fault> recordedFault();
+
+  // How many callbacks (handlers, microtasks) have started so far: a drain that sees it move knows
+  // the library is still making progress.
+  std::uint64_t callbacksStarted();
 
   // After close() callbacks do nothing: the case is over and its realm is about to go.
   void close();
@@ -95,7 +105,8 @@ class Host {
   Options options_;
   std::recursive_mutex mutex_;
   std::condition_variable_any finished_;
-  std::optional<std::string> fault_;
+  std::optional<Fault> fault_;
+  std::uint64_t callbacksStarted_ = 0;
   bool closed_ = false;
 };
 

@@ -25,11 +25,16 @@ Trace runLibraryCase(const Case& c, const Options& options, const Args&... args)
       trace = interpret(c.program, runtime);
     }
     runtime.close();
-    if (auto fault = runtime.host().faultMessage()) trace.failure = *fault;
+    if (auto fault = runtime.host().recordedFault()) {
+      trace.failure = fault->message;
+      trace.failureKind = fault->kind;
+    }
     return trace;
   } catch (...) {
+    // Building or tearing down the adapter is the library's code.
     Trace broken;
     broken.failure = "threw " + describeCurrentException();
+    broken.failureKind = FailureKind::LibraryError;
     return broken;
   }
 }

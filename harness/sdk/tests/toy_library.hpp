@@ -2,6 +2,7 @@
 // A toy future library, written for the SDK's tests: a future is a shared state with callbacks,
 // run from a queue by pump() (or, threaded, by a thread per continuation). It keeps the first
 // settlement and ignores later ones.
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -21,7 +22,8 @@ using Future = std::shared_ptr<State>;
 struct Options {
   bool threaded = false;     // continuations on threads of their own
   bool thenThrows = false;   // then() throws, as a broken library might
-  bool neverRuns = false;    // continuations are dropped: a library that hangs
+  bool neverRuns = false;    // continuations are dropped: a library that merely waits
+  bool spins = false;        // a thread spins and never runs them: a library that stays busy
 };
 
 class Adapter {
@@ -29,6 +31,7 @@ class Adapter {
   using Handle = Future;
   Adapter(Host&, Options options) : options_(options) {}
   ~Adapter() {
+    stop_ = true;
     std::vector<std::thread> threads;
     {
       std::lock_guard lock(mutex_);
@@ -51,6 +54,7 @@ class Adapter {
       const Outcome o = s.state == Settled::State::Fulfilled ? onFulfilled(s.value) : onRejected(s.value);
       settle(derived, o.rejected ? Settled::rejected(o.value) : Settled::fulfilled(o.value));
     };
+    if (options_.spins) return spin(), derived;
     if (!options_.neverRuns) whenSettled(antecedent, run);
     return derived;
   }
@@ -71,6 +75,13 @@ class Adapter {
   Scheduling scheduling() const { return options_.threaded ? Scheduling::Threaded : Scheduling::SingleThreaded; }
 
  private:
+  void spin() {
+    std::lock_guard lock(mutex_);
+    threads_.emplace_back([this] {
+      while (!stop_) {
+      }
+    });
+  }
   void settle(const Future& f, Settled s) {
     std::vector<std::function<void()>> due;
     {
@@ -98,6 +109,7 @@ class Adapter {
   std::recursive_mutex mutex_;
   std::vector<std::function<void()>> queue_;
   std::vector<std::thread> threads_;
+  std::atomic<bool> stop_{false};
 };
 
 // The same library with Promise.all.
