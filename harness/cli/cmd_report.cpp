@@ -20,7 +20,7 @@ constexpr std::size_t kShownDifferences = 50;
 struct ReportOptions {
   std::vector<std::string> subjects{"all"};
   std::filesystem::path cases, rules, output, check;
-  int repeat = kDefaultRepeat;
+  ExecutionOptions execution;
 };
 
 struct FreshReport {
@@ -38,16 +38,24 @@ std::vector<ReportSubject> describe(const OpenedSubjects& opened) {
   return out;
 }
 
+// One line per subject, with the wall time it took (console only: the report files stay the same
+// from run to run).
 std::vector<std::string> summaryLines(const SuiteResult& suite) {
   std::vector<std::string> lines;
-  for (const SubjectSummary& s : suite.summaries)
-    lines.push_back(fmt::format("  {:<16} at {}: {}", s.subject, levelName(s.required), countsText(s)));
+  for (std::size_t i = 0; i < suite.summaries.size(); ++i) {
+    const SubjectSummary& s = suite.summaries[i];
+    const double seconds = i < suite.wallTimes.size() ? suite.wallTimes[i].count() / 1000.0 : 0.0;
+    lines.push_back(fmt::format("  {:<16} at {}: {} ({:.1f} s)", s.subject, levelName(s.required), countsText(s), seconds));
+  }
   return lines;
 }
 
-FreshReport buildFresh(const OpenedSubjects& opened, const Corpus& corpus, const RuleCatalog& rules) {
+FreshReport buildFresh(const OpenedSubjects& opened, const Corpus& corpus, const RuleCatalog& rules,
+                       const ExecutionOptions& execution) {
+  applyCaseTimeout(opened, execution);
   std::unique_ptr<Subject> spare;
-  const SuiteResult suite = runSuite(corpus.cases, corpus.invalid, opened.plans, witnessFor(opened, spare));
+  const SuiteResult suite =
+      runSuite(corpus.cases, corpus.invalid, opened.plans, witnessFor(opened, spare), execution.jobs);
   const std::vector<ReportSubject> subjects = describe(opened);
   const Json report = buildConformanceReport({suite, corpus.cases, rules, subjects});
   // Invalid UTF-8 from a subject is replaced, never thrown on; parsing the text back makes the
@@ -99,7 +107,7 @@ int checkReport(const ReportOptions& opt, const FreshReport& fresh, Context& ctx
 }
 
 int reportCommand(const ReportOptions& opt, Context& ctx) {
-  OpenedSubjects opened = openSubjects(opt.subjects, std::nullopt, ctx, opt.repeat);
+  OpenedSubjects opened = openSubjects(opt.subjects, std::nullopt, ctx, opt.execution.repeat);
   if (!opened.ok) return 1;
   if (opened.plans.empty()) {
     ctx.err << "error: no subject to run\n";
@@ -108,7 +116,7 @@ int reportCommand(const ReportOptions& opt, Context& ctx) {
   const Corpus corpus = loadCorpus(opt.cases, opt.rules);
   for (const std::string& e : corpus.ruleErrors) ctx.err << e << '\n';
   const LoadedRules rules = loadRules(opt.rules);
-  const FreshReport fresh = buildFresh(opened, corpus, rules.catalog);
+  const FreshReport fresh = buildFresh(opened, corpus, rules.catalog, opt.execution);
   const int code = opt.check.empty() ? writeReport(opt, fresh, ctx) : checkReport(opt, fresh, ctx);
   // A broken rules catalog makes every rule-based part of the report doubtful.
   return corpus.ruleErrors.empty() ? code : 1;
@@ -138,11 +146,7 @@ void addReportCommand(CLI::App& app, Context& ctx, int& exitCode) {
   cmd->add_option("--cases", opt->cases, "Directory of case files")->capture_default_str();
   cmd->add_option("--rules", opt->rules, "Directory of the rules catalog")->capture_default_str();
   check->excludes(cmd->get_option("--output"));
-  cmd->add_option("--repeat", opt->repeat,
-                  "Runs of each case on subjects whose threads decide the order of some events; counts use the "
-                  "levels every run reaches")
-      ->check(CLI::Range(1, 1000))
-      ->capture_default_str();
+  addExecutionOptions(*cmd, opt->execution);
   cmd->footer("Exit code: 0 when the report was written (failing cases are its content) or is current, 1 when "
               "it is stale, a subject named is not available or a file cannot be written, 2 for a usage error.");
   cmd->callback([opt, &ctx, &exitCode] { exitCode = reportCommand(*opt, ctx); });

@@ -25,7 +25,7 @@ struct RunOptions {
   std::string level;  // empty: each subject's own required level
   std::filesystem::path json, junit, output;
   bool verbose = false;
-  int repeat = kDefaultRepeat;
+  ExecutionOptions execution;
 };
 
 template <typename T>
@@ -63,7 +63,7 @@ bool writeReports(const RunOptions& opt, Context& ctx, const SuiteResult& suite)
 
 int runCommand(const RunOptions& opt, Context& ctx) {
   OpenedSubjects opened =
-      openSubjects(opt.subjects, opt.level.empty() ? std::nullopt : levelFromName(opt.level), ctx, opt.repeat);
+      openSubjects(opt.subjects, opt.level.empty() ? std::nullopt : levelFromName(opt.level), ctx, opt.execution.repeat);
   if (!opened.ok) return 1;
   if (opened.plans.empty()) {
     ctx.err << "error: no subject to run\n";
@@ -76,8 +76,10 @@ int runCommand(const RunOptions& opt, Context& ctx) {
   if (!opt.filter.empty() && cases.empty() && invalid.empty())
     ctx.err << fmt::format("warning: no case matches --filter '{}'\n", opt.filter);
 
+  applyCaseTimeout(opened, opt.execution);
   std::unique_ptr<Subject> spare;
-  const SuiteResult suite = runSuite(cases, invalid, opened.plans, witnessFor(opened, spare));
+  const SuiteResult suite =
+      runSuite(cases, invalid, opened.plans, witnessFor(opened, spare), opt.execution.jobs);
   writeConsoleReport(ctx.out, suite, {.color = ctx.color, .verbose = opt.verbose});
   const bool written = writeReports(opt, ctx, suite);
   return suite.allPassed() && corpus.ruleErrors.empty() && written ? 0 : 1;
@@ -103,11 +105,7 @@ void addRunCommand(CLI::App& app, Context& ctx, int& exitCode) {
   cmd->add_option("--junit", opt->junit, "Write the JUnit XML report to this file");
   cmd->add_option("--output", opt->output, "Write DIR/results.json and DIR/junit.xml");
   cmd->add_flag("--verbose,-v", opt->verbose, "Also list passing and not-applicable cases");
-  cmd->add_option("--repeat", opt->repeat,
-                  "Runs of each case on subjects whose threads decide the order of some events; a case passes "
-                  "a level only when every run reaches it")
-      ->check(CLI::Range(1, 1000))
-      ->capture_default_str();
+  addExecutionOptions(*cmd, opt->execution);
   cmd->callback([opt, &ctx, &exitCode] { exitCode = runCommand(*opt, ctx); });
 }
 

@@ -1,6 +1,7 @@
 #include "harness/cli/suite_setup.hpp"
 
 #include <algorithm>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -53,6 +54,30 @@ OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional
     opened.owned.push_back(std::move(o.subject));
   }
   return opened;
+}
+
+unsigned ExecutionOptions::defaultJobs() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+void addExecutionOptions(CLI::App& cmd, ExecutionOptions& options) {
+  cmd.add_option("--jobs,-j", options.jobs,
+                 "Batches run at once: subjects that run in child processes split their cases into this many "
+                 "shards (default: the number of cores)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd.add_option("--case-timeout", options.caseTimeoutMs,
+                 "Milliseconds a child process (node, a library's worker) may spend on one case before it is "
+                 "killed and the case counts as hung")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  cmd.add_option("--repeat", options.repeat,
+                 "Runs of each case on subjects whose threads decide the order of some events; a case passes a "
+                 "level only when every run reaches it")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+}
+
+void applyCaseTimeout(const OpenedSubjects& opened, const ExecutionOptions& options) {
+  for (const SubjectPlan& plan : opened.plans) plan.subject->setCaseTimeout(std::chrono::milliseconds(options.caseTimeoutMs));
 }
 
 Subject* witnessFor(const OpenedSubjects& opened, std::unique_ptr<Subject>& spare) {

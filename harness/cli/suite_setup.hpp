@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <CLI/CLI.hpp>
+
 #include "harness/cli/context.hpp"
 #include "harness/run/runner.hpp"
 
@@ -30,6 +32,17 @@ inline constexpr int kDefaultRepeat = 5;
 // `level`: what every case must reach; empty for each subject's own required level.
 OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional<Level> level, Context& ctx,
                             int repeat = kDefaultRepeat);
+
+// How `run` and `report` run the suite: --jobs and --case-timeout.
+struct ExecutionOptions {
+  unsigned jobs = defaultJobs();
+  unsigned caseTimeoutMs = 10000;  // a backstop: no case of the corpus should come near it
+  int repeat = kDefaultRepeat;     // runs of each case on subjects that are not deterministic
+  static unsigned defaultJobs();   // the cores of this machine
+};
+void addExecutionOptions(CLI::App& cmd, ExecutionOptions& options);
+// Gives every opened subject that runs cases in child processes the case timeout.
+void applyCaseTimeout(const OpenedSubjects& opened, const ExecutionOptions& options);
 
 // The reference is the causal witness: reuse it when it is being run anyway, else make one in `spare`.
 Subject* witnessFor(const OpenedSubjects& opened, std::unique_ptr<Subject>& spare);

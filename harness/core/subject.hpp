@@ -4,6 +4,7 @@
 // Subjects that expose promise primitives are driven by the one interpreter (see interpreter.hpp);
 // the node subject translates whole cases to JavaScript instead, because it runs them in another
 // process and must batch them.
+#include <chrono>
 #include <span>
 #include <string>
 #include <vector>
@@ -23,6 +24,13 @@ class Subject {
   // trace per case, in order. A case the subject cannot run gets a trace whose `failure` is set;
   // it never stops the others.
   virtual std::vector<Trace> run(std::span<const Case* const> cases) = 0;
+  // True when run() may be called from several threads at once, each call with its own cases
+  // (subjects that run each batch in a child process of its own). The runner then splits this
+  // subject's cases into shards that run concurrently; other subjects get one batch each, one at a time.
+  virtual bool concurrentBatches() const { return false; }
+  // For subjects that run cases in child processes: how long a child may take over one case before
+  // it counts as hung. Others ignore it: nothing of theirs can be killed.
+  virtual void setCaseTimeout(std::chrono::milliseconds) {}
 };
 
 }  // namespace pc

@@ -1,11 +1,38 @@
 #include "harness/isolate/batch_protocol.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 #include "harness/isolate/piped_process.hpp"
 
 namespace pc {
 namespace {
+
+// How long a child lingers after its last answer when we look for a crash from work left behind.
+constexpr int kLingerMs = 150;
+
+const char* kindName(FailureKind kind) {
+  switch (kind) {
+    case FailureKind::LibraryError: return "library-error";
+    case FailureKind::Crash: return "crash";
+    case FailureKind::Hang: return "hang";
+    case FailureKind::HarnessError: break;
+  }
+  return "harness-error";
+}
+
+FailureKind kindFromName(const Json& name) {
+  for (FailureKind k : {FailureKind::LibraryError, FailureKind::Crash, FailureKind::Hang})
+    if (name == kindName(k)) return k;
+  return FailureKind::HarnessError;
+}
+
+Trace failed(FailureKind kind, std::string message) {
+  Trace t;
+  t.failure = std::move(message);
+  t.failureKind = kind;
+  return t;
+}
 
 std::string batchInput(std::span<const Case* const> cases, std::size_t first) {
   Json batch = Json::array();
@@ -22,8 +49,11 @@ Trace parseAnswer(const std::string& line, const std::string& expectedId) {
   if (!j.contains("id") || j["id"] != expectedId)
     throw std::runtime_error("answer for another case (expected id \"" + expectedId + "\"): " + line.substr(0, 200));
   Trace t;
+  if (auto broke = j.find("brokeRunToCompletion"); broke != j.end() && broke->is_string())
+    t.brokeRunToCompletion = broke->get<std::string>();
   if (auto f = j.find("failure"); f != j.end()) {
     t.failure = f->is_string() ? f->get<std::string>() : f->dump();
+    t.failureKind = kindFromName(j.value("failureKind", Json()));
     return t;
   }
   auto trace = j.find("trace");
@@ -35,15 +65,46 @@ Trace parseAnswer(const std::string& line, const std::string& expectedId) {
   return t;
 }
 
+// AddressSanitizer's and UBSan's one-line verdict ("SUMMARY: AddressSanitizer: heap-use-after-free
+// ..."), when the child's stderr has one: it says more than the signal.
+std::optional<std::string> sanitizerSummary(const std::string& tail) {
+  std::size_t at = tail.starts_with("SUMMARY: ") ? 0 : tail.find("\nSUMMARY: ");
+  if (at == std::string::npos) return std::nullopt;
+  if (at > 0) ++at;
+  return tail.substr(at, tail.find('\n', at) - at);
+}
+
 std::string withStderr(std::string message, const std::string& who, const std::string& tail) {
   if (tail.empty()) return message;
   return message + "; " + who + "'s stderr ends with: " + tail;
 }
 
+// The failure of the case a child was running when its output ended.
+Trace endedDuringCase(PipedProcess& child, const ChildCommand& command) {
+  const std::string how = child.wait();
+  if (child.exitStatus() == kDeadlockedExit)
+    return failed(FailureKind::Hang, "hung: every thread of " + command.who + " waited for " +
+                                         std::to_string(kDeadlockWindow.count()) +
+                                         " ms with this case unfinished (a deadlock), so it gave up");
+  std::string message = command.who + " ended (" + how + ") while running this case";
+  if (auto summary = sanitizerSummary(child.stderrTail())) message += ": " + *summary;
+  message = withStderr(std::move(message), command.who, child.stderrTail());
+  // A child that says nothing and exits 0 broke the protocol; any other end is a crash, exit()
+  // called by a library included.
+  return failed(child.exitedCleanly() ? FailureKind::HarnessError : FailureKind::Crash, std::move(message));
+}
+
+// What one child did with cases [first, end).
+struct ChildRun {
+  std::size_t next = 0;             // the first case it did not finish
+  std::optional<std::size_t> lost;  // the case it hung or died on, if any
+  std::optional<std::string> diedAfterAnswers;  // how it ended, when it ended badly after answering all
+};
+
 // Runs cases [first, end) in one child, filling `out` until the batch ends or the child hangs or
-// dies; returns the index of the first case not done.
-std::size_t runOneChild(std::span<const Case* const> cases, std::size_t first, const ChildCommand& command,
-                        std::chrono::milliseconds caseTimeout, std::vector<Trace>& out) {
+// dies.
+ChildRun runOneChild(std::span<const Case* const> cases, std::size_t first, const ChildCommand& command,
+                     std::chrono::milliseconds caseTimeout, std::vector<Trace>& out) {
   PipedProcess child(command.argv, batchInput(cases, first), command.extraEnv);
   std::size_t i = first;
   std::string line;
@@ -55,27 +116,48 @@ std::size_t runOneChild(std::span<const Case* const> cases, std::size_t first, c
           ++i;
           continue;
         } catch (const std::exception& e) {
-          out[i].failure = command.who + " protocol error: " + e.what();
+          out[i] = failed(FailureKind::HarnessError, command.who + " protocol error: " + e.what());
           child.kill();
           child.wait();
-          return i + 1;
+          return {i + 1, {}, {}};
         }
       case PipedProcess::Read::Timeout:
         child.kill();
         child.wait();
-        out[i].failure = "timed out: " + command.who + " finished nothing for " +
-                         std::to_string(caseTimeout.count()) + " ms, so it was killed";
-        return i + 1;
-      case PipedProcess::Read::Eof: {
-        const std::string how = child.wait();
-        out[i].failure = withStderr(command.who + " ended (" + how + ") while running this case", command.who,
-                                    child.stderrTail());
-        return i + 1;
-      }
+        out[i] = failed(FailureKind::Hang, "timed out: " + command.who + " finished nothing for " +
+                                               std::to_string(caseTimeout.count()) + " ms, so it was killed");
+        return {i + 1, i, {}};
+      case PipedProcess::Read::Eof:
+        out[i] = endedDuringCase(child, command);
+        return {i + 1, out[i].failureKind == FailureKind::Crash ? std::optional(i) : std::nullopt, {}};
     }
   }
-  child.wait();  // every case has its answer: how the child ends after that changes nothing
-  return i;
+  // Every case has its answer; how the child ends after that matters only when we look for it.
+  const std::string how = child.wait();
+  return {i, {}, child.exitedCleanly() ? std::nullopt : std::optional(how)};
+}
+
+// One case alone in a fresh child, which lingers after answering when `linger` is set.
+std::pair<Trace, ChildRun> runAlone(const Case* c, ChildCommand command, std::chrono::milliseconds caseTimeout,
+                                    bool linger) {
+  if (linger) command.extraEnv.push_back(std::string(kLingerVariable) + "=" + std::to_string(kLingerMs));
+  const Case* one[] = {c};
+  std::vector<Trace> out(1);
+  ChildRun run = runOneChild(one, 0, command, caseTimeout, out);
+  return {std::move(out[0]), std::move(run)};
+}
+
+// Case k hung or crashed its child, which had run other cases before it: the fault may be theirs
+// (a library thread left running). k's own result is what it does alone; when it passes alone, the
+// case before it is tried alone with a lingering child, and a crash after its answer is its own.
+void attributeFault(std::span<const Case* const> cases, std::size_t k, const ChildCommand& command,
+                    std::chrono::milliseconds caseTimeout, std::vector<Trace>& out) {
+  out[k] = runAlone(cases[k], command, caseTimeout, false).first;
+  if (out[k].failure) return;
+  const ChildRun previous = runAlone(cases[k - 1], command, caseTimeout, true).second;
+  if (previous.diedAfterAnswers)
+    out[k - 1] = failed(FailureKind::Crash, "crashed after the case finished, from work it left behind: " +
+                                                *previous.diedAfterAnswers);
 }
 
 }  // namespace
@@ -84,7 +166,12 @@ std::vector<Trace> runInChildProcesses(std::span<const Case* const> cases, const
                                        std::chrono::milliseconds caseTimeout) {
   std::vector<Trace> out(cases.size());
   std::size_t next = 0;
-  while (next < cases.size()) next = runOneChild(cases, next, command, caseTimeout, out);
+  while (next < cases.size()) {
+    const std::size_t first = next;
+    const ChildRun run = runOneChild(cases, first, command, caseTimeout, out);
+    if (run.lost && *run.lost != first) attributeFault(cases, *run.lost, command, caseTimeout, out);
+    next = run.next;
+  }
   return out;
 }
 
@@ -104,10 +191,12 @@ std::string answerLine(const std::string& id, const Trace& trace) {
   Json answer{{"id", id}};
   if (trace.failure) {
     answer["failure"] = *trace.failure;
+    answer["failureKind"] = kindName(trace.failureKind);
   } else {
     answer["trace"] = trace.events;
     answer["final"] = trace.final;
   }
+  if (trace.brokeRunToCompletion) answer["brokeRunToCompletion"] = *trace.brokeRunToCompletion;
   return answer.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 

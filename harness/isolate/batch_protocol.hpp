@@ -3,10 +3,15 @@
 // `promise-conformance worker` for an isolated subject), and the loop that survives the child.
 //
 // Input (the child's stdin): one JSON array of {"id", "program"}. Output (its stdout): one JSON line
-// per case, in order: {"id", "trace": [...], "final": {...}} or {"id", "failure": "..."}.
-// A case that makes the child hang (no line within the case timeout) or die (end of output) is
-// recorded as that case's failure, with how the child ended and the end of its stderr; the cases
-// after it go to a fresh child.
+// per case, in order: {"id", "trace": [...], "final": {...}} or {"id", "failure": "...",
+// "failureKind": "library-error" | "crash" | "hang" | "harness-error"}, either with an optional
+// "brokeRunToCompletion": "...". A failure without "failureKind" reads as harness-error.
+// A case that makes the child hang (no line within the case timeout: Hang) or die (end of output:
+// Crash) is recorded as that case's failure, with how the child ended and the end of its stderr; the
+// cases after it go to a fresh child. When that case was not the child's first, it runs again alone
+// in a fresh child, and the result alone is its own; if it passes alone, the case before it runs
+// alone in a child that lingers after answering, and a crash then is charged to that earlier case
+// (work it left behind on a library thread).
 #include <chrono>
 #include <span>
 #include <string>
@@ -32,5 +37,11 @@ struct BatchItem {
 };
 std::vector<BatchItem> parseBatchInput(const std::string& input);  // throws std::runtime_error
 std::string answerLine(const std::string& id, const Trace& trace);
+// Set in a child's environment (milliseconds) to make it linger after its last answer (runWorker).
+inline constexpr const char* kLingerVariable = "PC_WORKER_LINGER_MS";
+// A child's exit status saying that it found itself deadlocked in a case (every thread waiting for
+// kDeadlockWindow): that case hung.
+inline constexpr int kDeadlockedExit = 86;
+inline constexpr std::chrono::milliseconds kDeadlockWindow{200};
 
 }  // namespace pc

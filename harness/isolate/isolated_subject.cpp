@@ -1,9 +1,15 @@
 #include "harness/isolate/isolated_subject.hpp"
 
+#include <atomic>
+#include <cstdlib>
+#include <optional>
 #include <istream>
 #include <iterator>
 #include <memory>
 #include <ostream>
+#include <thread>
+
+#include "harness/sdk/thread_states.hpp"
 
 namespace pc {
 
@@ -25,6 +31,40 @@ SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vect
   return out;
 }
 
+namespace {
+
+// A library can deadlock the worker's main thread inside its own code (a blocking wait for a result
+// nobody will produce), where the SDK's drain never gets to look. While a case runs, this watch
+// samples the threads of the process; when none of them has been running for kDeadlockWindow, nothing
+// will ever wake them, so it ends the worker with kDeadlockedExit, which the harness records as that
+// case's hang, instead of letting it sit out the case timeout.
+class DeadlockWatch {
+ public:
+  DeadlockWatch() : thread_([this] { watch(); }) {}
+  ~DeadlockWatch() {
+    stop_ = true;
+    thread_.join();
+  }
+  void arm(bool on) { armed_ = on; }
+
+ private:
+  static constexpr auto kSample = std::chrono::milliseconds(5);
+  static constexpr int kIdleSamples = kDeadlockWindow / kSample;
+
+  void watch() {
+    for (int idle = 0; !stop_; std::this_thread::sleep_for(kSample)) {
+      const std::optional<bool> running = armed_ ? sdk::otherThreadsRunning() : std::nullopt;
+      idle = running == false ? idle + 1 : 0;
+      if (idle >= kIdleSamples) std::_Exit(kDeadlockedExit);
+    }
+  }
+
+  std::atomic<bool> stop_{false}, armed_{false};
+  std::thread thread_;
+};
+
+}  // namespace
+
 int runWorker(Subject& subject, std::istream& in, std::ostream& out, std::ostream& err) {
   std::vector<BatchItem> items;
   try {
@@ -33,14 +73,19 @@ int runWorker(Subject& subject, std::istream& in, std::ostream& out, std::ostrea
     err << "worker: " << e.what() << '\n';
     return 2;
   }
+  DeadlockWatch deadlocks;
   for (const BatchItem& item : items) {
     Case c;
     c.id = item.id;
     c.program = item.program;
     const Case* one[] = {&c};
+    deadlocks.arm(true);
     std::vector<Trace> traces = subject.run(one);
+    deadlocks.arm(false);
     out << answerLine(item.id, traces.empty() ? Trace{} : traces.front()) << '\n' << std::flush;
   }
+  if (const char* linger = std::getenv(kLingerVariable))
+    std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(linger)));
   return 0;
 }
 

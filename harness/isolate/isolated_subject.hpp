@@ -23,6 +23,9 @@ class IsolatedSubject final : public Subject {
   std::vector<Trace> run(std::span<const Case* const> cases) override {
     return runInChildProcesses(cases, worker_, caseTimeout_);
   }
+  // Each call starts workers of its own and touches nothing shared.
+  bool concurrentBatches() const override { return true; }
+  void setCaseTimeout(std::chrono::milliseconds timeout) override { caseTimeout_ = timeout; }
 
  private:
   std::string name_;
@@ -31,8 +34,9 @@ class IsolatedSubject final : public Subject {
   std::chrono::milliseconds caseTimeout_;
 };
 
-// How long a worker may take over one case before it counts as hung. Threaded adapters wait at most
-// sdk::Options::drainTimeout per drain, so a case that merely waits too long fails well before this.
+// How long a worker may take over one case before it counts as hung: a backstop. A threaded library
+// that merely waits is seen idle at once (harness/sdk/thread_states.hpp), and one that stays busy is
+// stopped by sdk::Options::drainTimeout per drain, so no case of the corpus should ever reach this.
 inline constexpr std::chrono::milliseconds kWorkerCaseTimeout{10000};
 
 // The registry as the command uses it: every entry with `isolate` set opens an IsolatedSubject whose
@@ -41,7 +45,10 @@ SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vect
                                std::chrono::milliseconds caseTimeout = kWorkerCaseTimeout);
 
 // The worker's side: reads a batch from `in`, runs each case on `subject` (in this process) and
-// writes one answer line per case to `out`, flushing each. Returns the exit code.
+// writes one answer line per case to `out`, flushing each. Returns the exit code. With
+// kLingerVariable set (milliseconds), it waits that long after its last answer before returning, so
+// that a crash from work the last case left behind still happens in this process, where the harness
+// sees it (runInChildProcesses asks for that when it looks for the case behind a crash).
 int runWorker(Subject& subject, std::istream& in, std::ostream& out, std::ostream& err);
 
 }  // namespace pc

@@ -61,6 +61,14 @@ struct FileActions {
   ~FileActions() { posix_spawn_file_actions_destroy(&fa); }
 };
 
+// "SIGSEGV (Segmentation fault)": the name people search for, then what it means.
+std::string signalName(int sig) {
+  const char* abbrev = ::sigabbrev_np(sig);
+  const std::string description = ::strsignal(sig);
+  if (abbrev == nullptr) return "signal " + std::to_string(sig) + " (" + description + ")";
+  return std::string("SIG") + abbrev + " (" + description + ")";
+}
+
 }  // namespace
 
 PipedProcess::PipedProcess(const std::vector<std::string>& argv, std::string input,
@@ -194,9 +202,10 @@ std::string PipedProcess::wait() {
     status_ = st;
   }
   if (WIFEXITED(status_)) return "exit status " + std::to_string(WEXITSTATUS(status_));
-  if (WIFSIGNALED(status_))
-    return "signal " + std::to_string(WTERMSIG(status_)) + " (" + ::strsignal(WTERMSIG(status_)) + ")";
+  if (WIFSIGNALED(status_)) return "killed by " + signalName(WTERMSIG(status_));
   return "unknown status";
 }
+
+int PipedProcess::exitStatus() const { return exited_ && WIFEXITED(status_) ? WEXITSTATUS(status_) : -1; }
 
 }  // namespace pc

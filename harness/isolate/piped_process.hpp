@@ -29,9 +29,11 @@ class PipedProcess {
   Read readLine(std::string& line, std::chrono::milliseconds timeout);
 
   void kill();  // SIGKILL; safe to call more than once
-  // Waits for the child to end and describes how it ended ("exit status 3", "signal 9").
+  // Waits for the child to end and describes how it ended ("exit status 3",
+  // "killed by SIGSEGV (Segmentation fault)").
   std::string wait();
   bool exitedCleanly() const { return exited_ && status_ == 0; }
+  int exitStatus() const;       // after wait(): the status it exited with, or -1 when killed
   const std::string& stderrTail() const { return errTail_; }
 
  private:

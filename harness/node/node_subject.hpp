@@ -29,6 +29,9 @@ class NodeSubject final : public Subject {
   std::string name() const override { return "node"; }
   FeatureSet features() const override { return FeatureSet::all(); }
   std::vector<Trace> run(std::span<const Case* const> cases) override;
+  // Each call runs its own node process; options_ is only read.
+  bool concurrentBatches() const override { return true; }
+  void setCaseTimeout(std::chrono::milliseconds timeout) override { options_.caseTimeout = timeout; }
 
   const std::filesystem::path& nodePath() const { return options_.node; }
 

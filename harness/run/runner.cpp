@@ -1,8 +1,12 @@
 #include "harness/run/runner.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <exception>
+#include <iterator>
+#include <mutex>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include <fmt/format.h>
@@ -52,6 +56,69 @@ WitnessTraces runWitness(Subject* witness, std::span<const Case> cases) {
   return out;
 }
 
+using Clock = std::chrono::steady_clock;
+
+// One batch of one subject: all its applicable cases, or a contiguous part of them.
+struct Shard {
+  std::size_t plan = 0;             // index into the plans
+  int run = 0;                      // which of the plan's repeated runs
+  std::vector<std::size_t> picked;  // indices into the cases, in order
+  std::vector<Trace> traces;
+  Clock::time_point start, end;
+};
+
+// The batches to run: each planned subject but the witness (already run), once per repeated run, in
+// `jobs` contiguous shards when it allows concurrent batches, else whole. Whole batches come first:
+// they are the long ones, and they run one at a time.
+std::vector<Shard> planShards(std::span<const SubjectPlan> plans, std::span<const Case> cases,
+                              const Subject* witness, unsigned jobs) {
+  std::vector<Shard> whole, parts;
+  for (std::size_t p = 0; p < plans.size(); ++p) {
+    const Subject& subject = *plans[p].subject;
+    if (&subject == witness) continue;
+    const std::vector<std::size_t> picked = applicableTo(subject, cases);
+    const std::size_t n = subject.concurrentBatches() ? std::min<std::size_t>(jobs, picked.size()) : 1;
+    for (int run = 0; run < std::max(plans[p].repeat, 1); ++run)
+      for (std::size_t s = 0; s < std::max<std::size_t>(n, 1); ++s) {
+        const std::size_t from = picked.size() * s / std::max<std::size_t>(n, 1);
+        const std::size_t to = picked.size() * (s + 1) / std::max<std::size_t>(n, 1);
+        (n > 1 ? parts : whole).push_back({p, run, {picked.begin() + from, picked.begin() + to}, {}, {}, {}});
+      }
+  }
+  std::move(parts.begin(), parts.end(), std::back_inserter(whole));
+  return whole;
+}
+
+// Runs the shards on `jobs` threads; a subject that does not allow concurrent batches never runs
+// beside another such subject. The first exception a subject throws is rethrown here.
+void runShards(std::vector<Shard>& shards, std::span<const SubjectPlan> plans, std::span<const Case> cases,
+               unsigned jobs) {
+  std::atomic<std::size_t> next{0};
+  std::mutex exclusive, errorLock;
+  std::exception_ptr error;
+  const auto work = [&] {
+    for (std::size_t s; (s = next++) < shards.size();) {
+      Shard& shard = shards[s];
+      Subject& subject = *plans[shard.plan].subject;
+      std::unique_lock alone(exclusive, std::defer_lock);
+      if (!subject.concurrentBatches()) alone.lock();
+      shard.start = Clock::now();
+      try {
+        shard.traces = runBatch(subject, cases, shard.picked);
+      } catch (...) {
+        std::lock_guard lock(errorLock);
+        if (!error) error = std::current_exception();
+      }
+      shard.end = Clock::now();
+    }
+  };
+  std::vector<std::thread> helpers;
+  for (unsigned t = 1; t < std::min<std::size_t>(jobs, shards.size()); ++t) helpers.emplace_back(work);
+  work();
+  for (std::thread& t : helpers) t.join();
+  if (error) std::rethrow_exception(error);
+}
+
 CaseResult notApplicable(const Case& c, const Subject& subject) {
   CaseResult r;
   r.caseId = c.id;
@@ -70,34 +137,23 @@ CaseResult invalidResult(const InvalidCase& bad, const std::string& subject) {
   return r;
 }
 
-// All verdicts of one subject, sorted by case id.
-std::vector<CaseResult> runSubject(const SubjectPlan& plan, std::span<const Case> cases,
-                                   std::span<const InvalidCase> invalid, const WitnessTraces& witnessed,
-                                   bool isWitness) {
+// All verdicts of one subject, sorted by case id, from the traces of its applicable cases `picked`
+// (one list of traces per repeated run).
+std::vector<CaseResult> judgeSubject(const SubjectPlan& plan, std::span<const Case> cases,
+                                     std::span<const InvalidCase> invalid, const WitnessTraces& witnessed,
+                                     const std::vector<std::size_t>& picked, std::vector<std::vector<Trace>> runs) {
   Subject& subject = *plan.subject;
   const std::string name = subject.name();
-  const std::vector<std::size_t> picked = applicableTo(subject, cases);
-  const int repeat = isWitness ? 1 : std::max(plan.repeat, 1);
-  std::vector<std::vector<CaseResult>> verdicts(picked.size());  // per picked case, one per run
-  for (int run = 0; run < repeat; ++run) {
-    std::vector<Trace> traces;
-    if (isWitness) {
-      for (std::size_t i : picked) traces.push_back(witnessed[i].value_or(Trace{}));
-    } else {
-      traces = runBatch(subject, cases, picked);
-    }
-    for (std::size_t k = 0; k < picked.size(); ++k) {
-      const std::size_t i = picked[k];
-      const Trace* witness = witnessed[i] && !witnessed[i]->failure ? &*witnessed[i] : nullptr;
-      verdicts[k].push_back(judge(cases[i], name, std::move(traces[k]), witness, plan.required));
-    }
-  }
-
   std::vector<CaseResult> out;
   std::vector<bool> ran(cases.size(), false);
   for (std::size_t k = 0; k < picked.size(); ++k) {
-    ran[picked[k]] = true;
-    out.push_back(repeat == 1 ? std::move(verdicts[k].front()) : combineRuns(std::move(verdicts[k])));
+    const std::size_t i = picked[k];
+    ran[i] = true;
+    const Trace* witness = witnessed[i] && !witnessed[i]->failure ? &*witnessed[i] : nullptr;
+    std::vector<CaseResult> verdicts;
+    for (std::vector<Trace>& traces : runs)
+      verdicts.push_back(judge(cases[i], name, std::move(traces[k]), witness, plan.required));
+    out.push_back(verdicts.size() == 1 ? std::move(verdicts.front()) : combineRuns(std::move(verdicts)));
   }
   for (std::size_t i = 0; i < cases.size(); ++i)
     if (!ran[i]) out.push_back(notApplicable(cases[i], subject));
@@ -105,6 +161,37 @@ std::vector<CaseResult> runSubject(const SubjectPlan& plan, std::span<const Case
   std::stable_sort(out.begin(), out.end(),
                    [](const CaseResult& a, const CaseResult& b) { return a.caseId < b.caseId; });
   return out;
+}
+
+// One subject's cases and traces put back together from its shards, in the order of the cases.
+struct Gathered {
+  std::vector<std::size_t> picked;
+  std::vector<std::vector<Trace>> runs;  // per repeated run, the traces of `picked`
+  std::chrono::milliseconds wall{0};
+};
+
+Gathered gather(std::size_t plan, int repeat, std::vector<Shard>& shards) {
+  Gathered g;
+  g.runs.resize(static_cast<std::size_t>(std::max(repeat, 1)));
+  std::optional<Clock::time_point> start, end;
+  for (Shard& s : shards) {
+    if (s.plan != plan) continue;
+    if (s.run == 0) g.picked.insert(g.picked.end(), s.picked.begin(), s.picked.end());
+    std::vector<Trace>& traces = g.runs[static_cast<std::size_t>(s.run)];
+    std::move(s.traces.begin(), s.traces.end(), std::back_inserter(traces));
+    start = start ? std::min(*start, s.start) : s.start;
+    end = end ? std::max(*end, s.end) : s.end;
+  }
+  if (start) g.wall = std::chrono::duration_cast<std::chrono::milliseconds>(*end - *start);
+  return g;
+}
+
+// The witness's own results: the traces it gave as witness.
+Gathered gatherWitness(const Subject& witness, std::span<const Case> cases, const WitnessTraces& witnessed,
+                       std::chrono::milliseconds wall) {
+  Gathered g{applicableTo(witness, cases), {{}}, wall};
+  for (std::size_t i : g.picked) g.runs[0].push_back(witnessed[i].value_or(Trace{}));
+  return g;
 }
 
 }  // namespace
@@ -159,12 +246,22 @@ CaseResult combineRuns(std::vector<CaseResult> runs) {
 }
 
 SuiteResult runSuite(std::span<const Case> cases, std::span<const InvalidCase> invalid,
-                     std::span<const SubjectPlan> plans, Subject* witness) {
+                     std::span<const SubjectPlan> plans, Subject* witness, unsigned jobs) {
+  jobs = std::max(jobs, 1u);
+  const Clock::time_point witnessStart = Clock::now();
   const WitnessTraces witnessed = runWitness(witness, cases);
+  const auto witnessWall = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - witnessStart);
+  std::vector<Shard> shards = planShards(plans, cases, witness, jobs);
+  runShards(shards, plans, cases, jobs);
+
   SuiteResult suite;
-  for (const SubjectPlan& plan : plans) {
-    std::vector<CaseResult> mine = runSubject(plan, cases, invalid, witnessed, plan.subject == witness);
+  for (std::size_t p = 0; p < plans.size(); ++p) {
+    const SubjectPlan& plan = plans[p];
+    Gathered g = plan.subject == witness ? gatherWitness(*witness, cases, witnessed, witnessWall)
+                                         : gather(p, plan.repeat, shards);
+    std::vector<CaseResult> mine = judgeSubject(plan, cases, invalid, witnessed, g.picked, std::move(g.runs));
     suite.summaries.push_back(summarize(plan.subject->name(), plan.required, mine));
+    suite.wallTimes.push_back(g.wall);
     std::move(mine.begin(), mine.end(), std::back_inserter(suite.results));
   }
   return suite;

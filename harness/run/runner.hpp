@@ -2,10 +2,11 @@
 // The suite runner: runs cases on subjects and turns their traces into verdicts (CaseResult).
 //
 // For each subject the runner splits the cases into those whose features the subject covers and the
-// rest (not applicable), runs the applicable ones as one batch, and compares every trace with the
+// rest (not applicable), runs the applicable ones as one batch (or, in parallel, several shards), and compares every trace with the
 // case's expectation at the subject's required level. The witness (normally the reference) runs each
 // case exactly once: its trace, with job records, is the causal witness of every comparison, and it is
 // reused as the witness's own result when the witness is one of the planned subjects.
+#include <chrono>
 #include <span>
 #include <string>
 #include <vector>
@@ -37,14 +38,20 @@ struct SubjectPlan {
 struct SuiteResult {
   std::vector<CaseResult> results;        // subject order as planned, then by case id
   std::vector<SubjectSummary> summaries;  // one per planned subject, in plan order
+  // Per planned subject, the wall time from the start of its first batch to the end of its last. For
+  // people watching a run only: reports, which must not change between runs, never show it.
+  std::vector<std::chrono::milliseconds> wallTimes;
 
   // True when every applicable case passed on every subject and no case file was invalid.
   bool allPassed() const;
 };
 
 // `witness` may be null (then comparisons get no causal witness) or one of the planned subjects.
+// The witness runs first; then the subjects' batches run on `jobs` threads, the cases of each subject
+// that allows it (Subject::concurrentBatches) split into `jobs` shards. The results are the same
+// whatever `jobs` is.
 SuiteResult runSuite(std::span<const Case> cases, std::span<const InvalidCase> invalid,
-                     std::span<const SubjectPlan> plans, Subject* witness);
+                     std::span<const SubjectPlan> plans, Subject* witness, unsigned jobs = 1);
 
 // The verdict for one trace of one case: crashed when the trace has a failure, otherwise pass or fail
 // by the level `compareTraces` grants against `required`.

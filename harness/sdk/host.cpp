@@ -86,6 +86,7 @@ Outcome Host::call(CallbackState& state, const Value& argument) {
   } leaving{*this, self};
   if (closed_ || state.started) return {true, es::Undefined{}};
   state.started = true;
+  ++callbacksStarted_;
   es::Completion c;
   try {
     const Value args[] = {argument};
@@ -93,7 +94,8 @@ Outcome Host::call(CallbackState& state, const Value& argument) {
     if (state.kind == CallbackState::Kind::PassThrough) c = es::Completion::normal(argument);
     if (state.kind == CallbackState::Kind::Thrower) c = es::Completion::throwing(argument);
   } catch (...) {
-    fault("threw " + describeCurrentException());
+    // The interpreter's JavaScript never throws C++ exceptions by design: this is our own bug.
+    fault(FailureKind::HarnessError, "threw " + describeCurrentException());
     c = es::Completion::throwing(es::Undefined{});
   }
   state.returnedPromise = !c.isAbrupt() && c.value.isObject() &&
@@ -113,20 +115,21 @@ void Host::runGuarded(const std::function<void()>& work) {
     ~Leave() { host.leave(self); }
   } leaving{*this, self};
   if (closed_) return;
+  ++callbacksStarted_;
   try {
     work();
   } catch (...) {
-    fault("threw " + describeCurrentException());
+    fault(FailureKind::HarnessError, "threw " + describeCurrentException());
   }
   finished_.notify_all();
 }
 
-void Host::fault(std::string what) {
+void Host::fault(FailureKind kind, std::string what) {
   std::lock_guard lock(mutex_);
-  if (!fault_) fault_ = std::move(what);
+  if (!fault_) fault_ = Fault{kind, std::move(what)};
 }
 
-std::optional<std::string> Host::faultMessage() {
+std::optional<Host::Fault> Host::recordedFault() {
   std::lock_guard lock(mutex_);
   return fault_;
 }
@@ -167,6 +170,11 @@ void Host::leave(std::thread::id caller) {
 std::optional<std::string> Host::brokeRunToCompletion() {
   std::lock_guard lock(activity_);
   return brokeRunToCompletion_;
+}
+
+std::uint64_t Host::callbacksStarted() {
+  std::lock_guard lock(mutex_);
+  return callbacksStarted_;
 }
 
 void Host::close() {

@@ -8,6 +8,7 @@
 // JavaScript. Host's own methods lock for themselves and may be called from any thread.
 #include <atomic>
 #include <chrono>
+#include <cstdint>
 #include <condition_variable>
 #include <exception>
 #include <mutex>
@@ -16,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "harness/core/trace.hpp"
 #include "harness/sdk/adapter.hpp"
 #include "reference/realm.hpp"
 
@@ -80,9 +82,17 @@ class Host {
   void runGuarded(const std::function<void()>& work);
 
   // Something the case cannot go on from: an unexpected C++ exception, a hang. The first one wins
-  // and turns the case's trace into a failure.
-  void fault(std::string what);
-  std::optional<std::string> faultMessage();
+  // and turns the case's trace into a failure of that kind.
+  struct Fault {
+    FailureKind kind;
+    std::string message;
+  };
+  void fault(FailureKind kind, std::string what);
+  std::optional<Fault> recordedFault();
+
+  // How many callbacks (handlers, microtasks) have started so far: a drain that sees it move knows
+  // the library is still making progress.
+  std::uint64_t callbacksStarted();
 
   // Run to completion (spec/levels.md, E2): the main thread runs a macrotask's JavaScript from
   // startMacrotask() until endMacrotask() (the drain), and a callback runs JavaScript while it is in
@@ -107,7 +117,8 @@ class Host {
   Options options_;
   std::recursive_mutex mutex_;
   std::condition_variable_any finished_;
-  std::optional<std::string> fault_;
+  std::optional<Fault> fault_;
+  std::uint64_t callbacksStarted_ = 0;
   bool closed_ = false;
 
   // Who runs JavaScript now, guarded by activity_ (never held while JavaScript runs).

@@ -12,6 +12,7 @@
 
 #include "harness/core/promise_runtime.hpp"
 #include "harness/sdk/host.hpp"
+#include "harness/sdk/thread_states.hpp"
 #include "reference/iteration.hpp"
 
 namespace pc::sdk {
@@ -284,7 +285,7 @@ class LibraryRuntime final : public PromiseRuntime {
     try {
       return f();
     } catch (...) {
-      host_.fault("threw " + describeCurrentException());
+      host_.fault(FailureKind::LibraryError, "threw " + describeCurrentException());
       return es::Completion::throwing(realm_.makeError("Error", "the library threw", true));
     }
   }
@@ -319,20 +320,36 @@ class LibraryRuntime final : public PromiseRuntime {
   }
 
   // Threaded libraries: release the case's lock and wait until quiet twice in a row (a library
-  // settles a continuation's future just after the callback returns), or time out as a hang.
+  // settles a continuation's future just after the callback returns). A library that is not quiet
+  // but has no thread running and starts no callback for a few polls in a row is merely waiting (on
+  // a future nobody settles, a lock nobody releases): what it has not run will never run, so the
+  // drain ends without a fault and the trace simply lacks it. drainTimeout is the backstop for a
+  // library that stays busy without finishing: a hang.
   void waitUntilQuiet() {
     std::unique_lock<std::recursive_mutex> held(host_.mutex(), std::adopt_lock);
     const auto deadline = Clock::now() + host_.options().drainTimeout;
+    IdleWatch idle;
     for (int quietRounds = 0; quietRounds < 2;) {
       quietRounds = quiet() ? quietRounds + 1 : 0;
+      if (quietRounds == 0 && idle.observe(host_.callbacksStarted(), othersRunningUnlocked(held))) break;
       if (Clock::now() > deadline) {
-        host_.fault("hung: continuations that were due had not run after " +
-                    std::to_string(host_.options().drainTimeout.count()) + " ms");
+        host_.fault(FailureKind::Hang, "hung: continuations that were due had not run after " +
+                                           std::to_string(host_.options().drainTimeout.count()) +
+                                           " ms while the library kept running");
         break;
       }
-      host_.waitForCallbacks(held, std::chrono::microseconds(quietRounds > 0 ? 200 : 1000));
+      host_.waitForCallbacks(held, std::chrono::microseconds(quietRounds > 0 ? 200 : 500));
     }
     held.release();  // the interpreter still holds the lock it came with
+  }
+
+  // Reads the other threads' states with the case's lock released: a library thread blocked on
+  // that lock is woken by the release and shows as runnable, instead of asleep on our account.
+  static std::optional<bool> othersRunningUnlocked(std::unique_lock<std::recursive_mutex>& held) {
+    held.unlock();
+    const std::optional<bool> running = otherThreadsRunning();
+    held.lock();
+    return running;
   }
 
   es::Realm realm_;

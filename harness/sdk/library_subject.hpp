@@ -26,11 +26,16 @@ Trace runLibraryCase(const Case& c, const Options& options, const Args&... args)
     }
     trace.brokeRunToCompletion = runtime.host().brokeRunToCompletion();
     runtime.close();
-    if (auto fault = runtime.host().faultMessage()) trace.failure = *fault;
+    if (auto fault = runtime.host().recordedFault()) {
+      trace.failure = fault->message;
+      trace.failureKind = fault->kind;
+    }
     return trace;
   } catch (...) {
+    // Building or tearing down the adapter is the library's code.
     Trace broken;
     broken.failure = "threw " + describeCurrentException();
+    broken.failureKind = FailureKind::LibraryError;
     return broken;
   }
 }

@@ -1,6 +1,7 @@
 // The runner: applicability, batching, verdicts, the witness, invalid files and ordering.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <vector>
 
 #include "harness/run/runner.hpp"
@@ -232,6 +233,79 @@ TEST(Runner, ASubjectThatRanNothingHasNoLevel) {
   const SuiteResult suite = runSuite(cases, {}, plans, nullptr);
   EXPECT_FALSE(suite.summaries[0].reached.has_value());
   EXPECT_EQ(lib.batches, 0) << "an empty batch is not sent";
+}
+
+}  // namespace
+}  // namespace pc
+
+namespace pc {
+namespace {
+
+// A subject whose batches may run at once: it answers each case with its expectation, except that
+// cases whose id ends in "/bad" get a trace in the wrong order, and it counts its batches.
+class ShardableSubject final : public Subject {
+ public:
+  std::string name() const override { return "shardable"; }
+  FeatureSet features() const override { return FeatureSet::all(); }
+  bool concurrentBatches() const override { return true; }
+  std::vector<Trace> run(std::span<const Case* const> cases) override {
+    ++batches;
+    std::vector<Trace> out;
+    for (const Case* c : cases) {
+      Trace t = c->expected;
+      if (c->id.ends_with("/bad")) t.events.push_back(Json::array({"extra", 1}));
+      out.push_back(std::move(t));
+    }
+    return out;
+  }
+  std::atomic<int> batches{0};
+};
+
+std::vector<Case> manyCases() {
+  std::vector<Case> cases;
+  for (int i = 0; i < 40; ++i) cases.push_back(tests::makeCase("c/" + std::to_string(i) + (i % 7 == 0 ? "/bad" : "")));
+  return cases;
+}
+
+SuiteResult runWith(unsigned jobs, int* batches) {
+  const std::vector<Case> cases = manyCases();
+  ShardableSubject shardable;
+  tests::ScriptedSubject plain("plain", FeatureSet::all());
+  const std::vector<SubjectPlan> plans = {{&shardable, Level::Exact}, {&plain, Level::Exact}};
+  SuiteResult suite = runSuite(cases, {}, plans, nullptr, jobs);
+  *batches = shardable.batches;
+  return suite;
+}
+
+TEST(Runner, ResultsAreTheSameWhateverTheNumberOfJobs) {
+  int oneJobBatches = 0, fourJobBatches = 0;
+  const SuiteResult one = runWith(1, &oneJobBatches);
+  const SuiteResult four = runWith(4, &fourJobBatches);
+  EXPECT_EQ(oneJobBatches, 1);
+  EXPECT_EQ(fourJobBatches, 4) << "a subject that allows it is split into one shard per job";
+  ASSERT_EQ(one.results.size(), four.results.size());
+  for (std::size_t i = 0; i < one.results.size(); ++i) {
+    const CaseResult &a = one.results[i], &b = four.results[i];
+    EXPECT_EQ(a.subject, b.subject);
+    EXPECT_EQ(a.caseId, b.caseId);
+    EXPECT_EQ(a.status, b.status) << a.caseId;
+    EXPECT_EQ(a.message, b.message) << a.caseId;
+    EXPECT_EQ(a.actual.events, b.actual.events) << a.caseId;
+  }
+  ASSERT_EQ(one.summaries.size(), 2u);
+  EXPECT_EQ(one.summaries[0].fail, 6u);
+  EXPECT_EQ(four.summaries[0].fail, 6u);
+  EXPECT_EQ(four.wallTimes.size(), 2u);
+}
+
+// A subject that does not allow concurrent batches gets one batch, whatever the jobs.
+TEST(Runner, OtherSubjectsGetOneBatchEvenWithManyJobs) {
+  const std::vector<Case> cases = manyCases();
+  tests::ScriptedSubject plain("plain", FeatureSet::all());
+  const std::vector<SubjectPlan> plans = {{&plain, Level::Exact}};
+  runSuite(cases, {}, plans, nullptr, 4);
+  EXPECT_EQ(plain.batches, 1);
+  EXPECT_EQ(plain.ran.size(), cases.size());
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ IsolatedSubject misbehaving() {
 }
 
 std::vector<Trace> runAll(const std::vector<Case>& cases) {
+  // Through the subject, as the runner calls it.
   std::vector<const Case*> batch;
   for (const Case& c : cases) batch.push_back(&c);
   IsolatedSubject subject = misbehaving();
@@ -51,24 +52,72 @@ TEST(Isolation, EveryHealthyCaseOfTheBatchStillRuns) {
   }
 }
 
-// The failure of each bad case says what happened to the worker.
+// The failure of each bad case says what happened to the worker, and which kind of failure it is.
 TEST(Isolation, EachFaultIsRecordedAsWhatItWas) {
   const std::vector<Case> cases = mixedBatch();
   const std::vector<Trace> traces = runAll(cases);
-  const auto failureOf = [&](const std::string& id) {
+  const auto traceOf = [&](const std::string& id) {
     for (std::size_t i = 0; i < cases.size(); ++i)
-      if (cases[i].id == id) return traces[i].failure.value_or("(no failure)");
-    return std::string("(no such case)");
+      if (cases[i].id == id) return traces[i];
+    return Trace{};
   };
-  {
-    EXPECT_NE(failureOf("hang/a").find("timed out"), std::string::npos) << failureOf("hang/a");
-    EXPECT_NE(failureOf("segfault/b").find("signal 11"), std::string::npos) << failureOf("segfault/b");
-    EXPECT_NE(failureOf("abort/c").find("signal 6"), std::string::npos) << failureOf("abort/c");
-    // An exception that escapes everything ends in std::terminate, whose words name it.
-    EXPECT_NE(failureOf("throw/d").find("std::runtime_error"), std::string::npos) << failureOf("throw/d");
-    EXPECT_NE(failureOf("throw/d").find("the library lost its way"), std::string::npos) << failureOf("throw/d");
-    EXPECT_NE(failureOf("exit/e").find("exit status 3"), std::string::npos) << failureOf("exit/e");
-  }
+  const auto failureOf = [&](const std::string& id) { return traceOf(id).failure.value_or("(no failure)"); };
+  // Asleep for ever: the worker sees itself deadlocked long before the case timeout.
+  EXPECT_NE(failureOf("hang/a").find("deadlock"), std::string::npos) << failureOf("hang/a");
+  EXPECT_EQ(traceOf("hang/a").failureKind, FailureKind::Hang);
+  EXPECT_NE(failureOf("segfault/b").find("killed by SIGSEGV"), std::string::npos) << failureOf("segfault/b");
+  EXPECT_EQ(traceOf("segfault/b").failureKind, FailureKind::Crash);
+  EXPECT_NE(failureOf("abort/c").find("killed by SIGABRT"), std::string::npos) << failureOf("abort/c");
+  EXPECT_EQ(traceOf("abort/c").failureKind, FailureKind::Crash);
+  // An exception that escapes everything ends in std::terminate, whose words name it.
+  EXPECT_NE(failureOf("throw/d").find("std::runtime_error"), std::string::npos) << failureOf("throw/d");
+  EXPECT_NE(failureOf("throw/d").find("the library lost its way"), std::string::npos) << failureOf("throw/d");
+  EXPECT_EQ(traceOf("throw/d").failureKind, FailureKind::Crash);
+  EXPECT_NE(failureOf("exit/e").find("exit status 3"), std::string::npos) << failureOf("exit/e");
+  EXPECT_EQ(traceOf("exit/e").failureKind, FailureKind::Crash) << "a library that calls exit() crashed the case";
+}
+
+// A worker that stays busy is stopped by the case timeout: a hang.
+TEST(Isolation, ABusyWorkerTimesOutAsAHang) {
+  const std::vector<Case> cases = {logCase("spin/a"), logCase("ok/1")};
+  const std::vector<Trace> traces = runAll(cases);
+  ASSERT_TRUE(traces[0].failure);
+  EXPECT_NE(traces[0].failure->find("timed out"), std::string::npos) << *traces[0].failure;
+  EXPECT_EQ(traces[0].failureKind, FailureKind::Hang);
+  EXPECT_FALSE(traces[1].failure) << *traces[1].failure;
+}
+
+// The failure kind and the run-to-completion note travel through the answer line.
+TEST(Isolation, AnswersCarryTheFailureKindAndRunToCompletion) {
+  const std::vector<Case> cases = {logCase("liberror/a"), logCase("ok/1")};
+  const std::vector<Trace> traces = runAll(cases);
+  ASSERT_TRUE(traces[0].failure);
+  EXPECT_EQ(*traces[0].failure, "threw std::logic_error: broken");
+  EXPECT_EQ(traces[0].failureKind, FailureKind::LibraryError);
+  EXPECT_EQ(traces[0].brokeRunToCompletion.value_or(""), "a handler ran inside then()");
+  EXPECT_FALSE(traces[1].brokeRunToCompletion);
+}
+
+TEST(Isolation, AFailureWithoutAKindReadsAsAHarnessError) {
+  const Json line = Json::parse(answerLine("x", Trace{}));
+  EXPECT_FALSE(line.contains("failureKind")) << "a trace without a failure has no kind";
+  Trace failed;
+  failed.failure = "no";
+  failed.failureKind = FailureKind::Hang;
+  EXPECT_EQ(Json::parse(answerLine("x", failed))["failureKind"], "hang");
+}
+
+// A crash from a thread case A left behind lands on A, not on B, which was running when it struck.
+TEST(Isolation, ACrashFromWorkLeftBehindIsChargedToTheCaseThatLeftIt) {
+  const std::vector<Case> cases = {logCase("leaves/A"), logCase("slow/B"), logCase("ok/C")};
+  const std::vector<Trace> traces = runAll(cases);
+  ASSERT_TRUE(traces[0].failure) << "A's crash was lost";
+  EXPECT_NE(traces[0].failure->find("from work it left behind"), std::string::npos) << *traces[0].failure;
+  EXPECT_NE(traces[0].failure->find("SIGTRAP"), std::string::npos) << *traces[0].failure;
+  EXPECT_EQ(traces[0].failureKind, FailureKind::Crash);
+  EXPECT_FALSE(traces[1].failure) << "B passes alone: " << *traces[1].failure;
+  EXPECT_EQ(traces[1].events, cases[1].expected.events);
+  EXPECT_FALSE(traces[2].failure) << *traces[2].failure;
 }
 
 // Through the runner: the bad cases are crashed, the others pass, and the report lists them all.

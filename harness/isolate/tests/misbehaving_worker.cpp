@@ -1,6 +1,9 @@
-// A worker whose subject misbehaves on purpose, chosen by the case id: "hang/..." never answers,
-// "segfault/..." dies of SIGSEGV, "abort/..." aborts, "throw/..." lets a C++ exception escape
-// everything, "exit/..." exits mid-batch. Any other case runs on the reference.
+// A worker whose subject misbehaves on purpose, chosen by the case id: "hang/..." never answers
+// (asleep: a deadlock), "spin/..." never answers (busy), "segfault/..." dies of SIGSEGV, "abort/..."
+// aborts, "throw/..." lets a C++ exception escape everything, "exit/..." exits mid-batch,
+// "leaves/..." answers but leaves a thread that kills the process with SIGTRAP 50 ms later,
+// "slow/..." keeps busy for 300 ms first, "liberror/..." answers a library error that also broke
+// run to completion. Any other case runs on the reference.
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -19,12 +22,32 @@ class MisbehavingSubject final : public pc::Subject {
   pc::FeatureSet features() const override { return pc::FeatureSet::all(); }
   std::vector<pc::Trace> run(std::span<const pc::Case* const> cases) override {
     for (const pc::Case* c : cases) misbehaveFor(c->id);
-    return reference_.run(cases);
+    std::vector<pc::Trace> traces = reference_.run(cases);
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+      if (!cases[i]->id.starts_with("liberror/")) continue;
+      traces[i].failure = "threw std::logic_error: broken";
+      traces[i].failureKind = pc::FailureKind::LibraryError;
+      traces[i].brokeRunToCompletion = "a handler ran inside then()";
+    }
+    return traces;
   }
 
  private:
+  static void spinFor(std::chrono::milliseconds busy) {
+    const auto until = std::chrono::steady_clock::now() + busy;
+    while (std::chrono::steady_clock::now() < until) {
+    }
+  }
+
   static void misbehaveFor(const std::string& id) {
     if (id.starts_with("hang/")) std::this_thread::sleep_for(std::chrono::hours(1));
+    if (id.starts_with("spin/")) spinFor(std::chrono::hours(1));
+    if (id.starts_with("slow/")) spinFor(std::chrono::milliseconds(300));
+    if (id.starts_with("leaves/"))
+      std::thread([] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        std::raise(SIGTRAP);
+      }).detach();
     if (id.starts_with("segfault/")) std::raise(SIGSEGV);
     if (id.starts_with("abort/")) std::abort();
     if (id.starts_with("throw/")) throw std::runtime_error("the library lost its way");

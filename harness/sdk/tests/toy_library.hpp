@@ -2,6 +2,7 @@
 // A toy future library, written for the SDK's tests: a future is a shared state with callbacks,
 // run from a queue by pump() (or, threaded, by a thread per continuation). It keeps the first
 // settlement and ignores later ones.
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -24,7 +25,8 @@ struct Options {
   bool handOff = false;      // threaded: then() and settles return only once the new thread is
                              // waiting for the JavaScript lock (a race, made certain)
   bool thenThrows = false;   // then() throws, as a broken library might
-  bool neverRuns = false;    // continuations are dropped: a library that hangs
+  bool neverRuns = false;    // continuations are dropped: a library that merely waits
+  bool spins = false;        // a thread spins and never runs them: a library that stays busy
 };
 
 class Adapter {
@@ -32,6 +34,7 @@ class Adapter {
   using Handle = Future;
   Adapter(Host& host, Options options) : host_(host), options_(options) {}
   ~Adapter() {
+    stop_ = true;
     std::vector<std::thread> threads;
     {
       std::lock_guard lock(mutex_);
@@ -54,6 +57,7 @@ class Adapter {
       const Outcome o = s.state == Settled::State::Fulfilled ? onFulfilled(s.value) : onRejected(s.value);
       settle(derived, o.rejected ? Settled::rejected(o.value) : Settled::fulfilled(o.value));
     };
+    if (options_.spins) return spin(), derived;
     if (!options_.neverRuns) whenSettled(antecedent, run);
     return derived;
   }
@@ -74,6 +78,13 @@ class Adapter {
   Scheduling scheduling() const { return options_.threaded ? Scheduling::Threaded : Scheduling::SingleThreaded; }
 
  private:
+  void spin() {
+    std::lock_guard lock(mutex_);
+    threads_.emplace_back([this] {
+      while (!stop_) {
+      }
+    });
+  }
   void settle(const Future& f, Settled s) {
     std::vector<std::function<void()>> due;
     {
@@ -110,6 +121,7 @@ class Adapter {
   std::recursive_mutex mutex_;
   std::vector<std::function<void()>> queue_;
   std::vector<std::thread> threads_;
+  std::atomic<bool> stop_{false};
 };
 
 // The same library with Promise.all.
