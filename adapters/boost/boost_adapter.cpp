@@ -219,7 +219,10 @@ void addBoostSubjects(SubjectRegistry& registry) {
         {"boost/" + std::move(name), library, std::move(description), deterministic}, policy));
   };
   variant("async", "then(launch::async, ...): a new thread per continuation", false, Policy::Async);
-  variant("sync", "then(launch::sync, ...): inline, on the thread that completes the antecedent", true,
+  // Not deterministic: when_all/when_any complete on threads of their own, and a continuation that
+  // runs inline on such a thread races the script (seen as a sometimes-synchronous, sometimes-
+  // concurrent handler in the same case).
+  variant("sync", "then(launch::sync, ...): inline, on the thread that completes the antecedent", false,
           Policy::Sync);
   variant("deferred", "then(launch::deferred, ...): a continuation runs when its future is waited for", true,
           Policy::Deferred);

@@ -12,7 +12,6 @@
 #include "harness/report/console.hpp"
 #include "harness/report/json_report.hpp"
 #include "harness/report/junit.hpp"
-#include "harness/run/glob.hpp"
 #include "harness/run/runner.hpp"
 
 namespace pc::cli {
@@ -27,13 +26,6 @@ struct RunOptions {
   bool verbose = false;
   ExecutionOptions execution;
 };
-
-template <typename T>
-std::vector<T> keepMatching(std::vector<T> items, const std::string& glob) {
-  if (glob.empty()) return items;
-  std::erase_if(items, [&](const T& item) { return !globMatch(glob, item.id); });
-  return items;
-}
 
 bool writeFile(const std::filesystem::path& file, Context& ctx, void (*write)(std::ostream&, const SuiteResult&),
                const SuiteResult& suite) {
@@ -71,8 +63,9 @@ int runCommand(const RunOptions& opt, Context& ctx) {
   }
   Corpus corpus = loadCorpus(opt.cases, opt.rules);
   for (const std::string& e : corpus.ruleErrors) ctx.err << e << '\n';
-  const std::vector<Case> cases = keepMatching(std::move(corpus.cases), opt.filter);
-  const std::vector<InvalidCase> invalid = keepMatching(std::move(corpus.invalid), opt.filter);
+  keepMatching(corpus, opt.filter);
+  const std::vector<Case>& cases = corpus.cases;
+  const std::vector<InvalidCase>& invalid = corpus.invalid;
   if (!opt.filter.empty() && cases.empty() && invalid.empty())
     ctx.err << fmt::format("warning: no case matches --filter '{}'\n", opt.filter);
 

@@ -1,6 +1,7 @@
 #include "harness/cli/corpus.hpp"
 
 #include "harness/load/loader.hpp"
+#include "harness/run/glob.hpp"
 #include "harness/run/invalid.hpp"
 
 namespace pc::cli {
@@ -35,6 +36,12 @@ OneCase loadOneCase(const std::filesystem::path& file, const std::filesystem::pa
   else
     for (const LoadError& e : std::get<std::vector<LoadError>>(result)) one.errors.push_back(formatError(e));
   return one;
+}
+
+void keepMatching(Corpus& corpus, const std::string& glob) {
+  if (glob.empty()) return;
+  std::erase_if(corpus.cases, [&](const Case& c) { return !globMatch(glob, c.id); });
+  std::erase_if(corpus.invalid, [&](const InvalidCase& c) { return !globMatch(glob, c.id); });
 }
 
 }  // namespace pc::cli

@@ -21,6 +21,9 @@ struct Corpus {
 // `rulesDir` empty: rule ids are not checked (for `list`).
 Corpus loadCorpus(const std::filesystem::path& casesDir, const std::filesystem::path& rulesDir);
 
+// Keeps the cases (valid and invalid) whose id matches `glob` (* and ?); an empty glob keeps all.
+void keepMatching(Corpus& corpus, const std::string& glob);
+
 }  // namespace pc::cli
 
 namespace pc::cli {

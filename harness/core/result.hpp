@@ -35,6 +35,8 @@ Status statusFor(FailureKind);
 struct Repeats {
   int runs = 1;
   int outcome = 0, causal = 0, exact = 0;  // runs that reached at least that level
+  bool sameMessage = true;  // every run gave the weakest run's message
+  bool sameTrace = true;    // every run gave the weakest run's trace
 
   int reached(Level) const;
 };

@@ -81,6 +81,11 @@ std::string failureSection(const Json& failure, const Json& s, const Json& repor
   }
   for (const Json& rule : failure.at("rules"))
     out += fmt::format("- rule {}: {}\n", markdown::code(str(rule)), statementOf(str(rule), report));
+  if (failure.at("actual").is_null())
+    return out + "- the subject's trace differs from run to run; " +
+           markdown::code("promise-conformance run --subject " + str(s.at("name")) + " --filter " +
+                          str(failure.at("case")) + " -v") +
+           " shows one\n";
   const Trace expected = traceFromJson(failure.at("expected")), actual = traceFromJson(failure.at("actual"));
   return out + "\n" + markdown::fenced(sideBySide(expected, actual, str(s.at("name"))));
 }

@@ -61,16 +61,22 @@ Json stabilityToJson(const Repeats& r) {
   return out;
 }
 
+// What a committed report says of a case that ran several times: the weakest run's reason in words
+// that do not depend on the run (runner.hpp, stableReason), and no trace, since the next run may
+// order its events otherwise; the command line (run -v) shows one run's trace.
 Json failureToJson(const CaseResult& r, const BuildContext& ctx) {
   const Case* c = ctx.findCase(r.caseId);
+  // A subject whose threads decide the order of events may give another trace next time even when
+  // every run of this one agreed: its committed report shows the verdict and the reason.
+  const bool sameTrace = !r.repeats;
   Json out{{"case", r.caseId},
-              {"title", c ? c->title : ""},
-              {"status", statusName(r.status)},
-              {"level", levelName(r.level)},
-              {"message", r.message},
-              {"rules", c ? Json(c->rules) : Json::array()},
-              {"expected", c ? c->expected.toJson() : Json(nullptr)},
-              {"actual", actualToJson(r.actual)}};
+           {"title", c ? c->title : ""},
+           {"status", statusName(r.status)},
+           {"level", levelName(r.level)},
+           {"message", r.repeats ? stableReason(r.message) : r.message},
+           {"rules", c ? Json(c->rules) : Json::array()},
+           {"expected", c ? c->expected.toJson() : Json(nullptr)},
+           {"actual", sameTrace ? actualToJson(r.actual) : Json(nullptr)}};
   if (r.repeats) out["stability"] = stabilityToJson(*r.repeats);
   return out;
 }

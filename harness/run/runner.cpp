@@ -228,6 +228,16 @@ int strength(const CaseResult& r) { return producedNoTrace(r.status) ? -1 : stat
 
 }  // namespace
 
+std::string stableReason(const std::string& message) {
+  if (const auto by = message.find(" by E"); message.starts_with("event ") && by != std::string::npos) {
+    const auto end = message.find(';', by);
+    return "an event came too early, against" + message.substr(by + 3, end == std::string::npos ? end : end - by - 3);
+  }
+  if (const auto stderrAt = message.find("; the "); stderrAt != std::string::npos && message.find("'s stderr") != std::string::npos)
+    return message.substr(0, stderrAt);
+  return message;
+}
+
 CaseResult combineRuns(std::vector<CaseResult> runs) {
   Repeats repeats;
   repeats.runs = static_cast<int>(runs.size());
@@ -240,6 +250,11 @@ CaseResult combineRuns(std::vector<CaseResult> runs) {
   // The first of the weakest runs, so that the same runs give the same verdict.
   auto weakest = std::min_element(runs.begin(), runs.end(),
                                   [](const CaseResult& a, const CaseResult& b) { return strength(a) < strength(b); });
+  for (const CaseResult& r : runs) {
+    repeats.sameMessage = repeats.sameMessage && stableReason(r.message) == stableReason(weakest->message);
+    repeats.sameTrace = repeats.sameTrace && r.actual.events == weakest->actual.events &&
+                        r.actual.final == weakest->actual.final && r.actual.failure == weakest->actual.failure;
+  }
   CaseResult out = std::move(*weakest);
   out.repeats = repeats;
   return out;

@@ -62,4 +62,8 @@ CaseResult judge(const Case& c, const std::string& subject, Trace actual, const 
 // reached. `runs` is not empty.
 CaseResult combineRuns(std::vector<CaseResult> runs);
 
+// The part of a verdict's message that does not depend on which run it came from: which rule an order
+// broke rather than which events showed it, how a worker died rather than what it last wrote.
+std::string stableReason(const std::string& message);
+
 }  // namespace pc

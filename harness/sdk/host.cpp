@@ -3,6 +3,8 @@
 #include <cxxabi.h>
 
 #include <algorithm>
+
+#include "harness/sdk/thread_states.hpp"
 #include <cstdlib>
 #include <memory>
 #include <typeinfo>
@@ -100,6 +102,7 @@ Outcome Host::call(CallbackState& state, const Value& argument) {
   }
   state.returnedPromise = !c.isAbrupt() && c.value.isObject() &&
                           c.value.asObject()->kind() == es::ObjectKind::LibraryPromise;
+  letOtherThreadsCatchUp();
   state.finished = true;
   finished_.notify_all();
   return {c.isAbrupt(), c.value};
@@ -132,6 +135,20 @@ void Host::fault(FailureKind kind, std::string what) {
 std::optional<Host::Fault> Host::recordedFault() {
   std::lock_guard lock(mutex_);
   return fault_;
+}
+
+void Host::letOtherThreadsCatchUp() {
+  if (!threaded_) return;
+  // Two polls in a row without a runnable thread: a thread about to start a callback is runnable.
+  constexpr int kIdlePolls = 2;
+  const auto deadline = Clock::now() + std::chrono::milliseconds(20);
+  for (int idle = 0; idle < kIdlePolls && Clock::now() < deadline;) {
+    if (waiting_.load() > 0) return;
+    const std::optional<bool> running = otherThreadsRunning();
+    if (!running) return;  // /proc unreadable: nothing can be concluded, so do not wait
+    idle = *running ? 0 : idle + 1;
+    std::this_thread::sleep_for(std::chrono::microseconds(50));
+  }
 }
 
 void Host::startMacrotask() {

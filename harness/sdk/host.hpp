@@ -103,6 +103,12 @@ class Host {
   std::optional<std::string> brokeRunToCompletion();
   // How many callbacks are waiting for the lock right now (tests use it to provoke a race).
   int callbacksWaiting() const { return waiting_.load(); }
+  // Threaded libraries: before JavaScript that runs on this thread ends (a macrotask, a handler),
+  // give the library's threads time to do what they would do while it ran, so that a handler they
+  // start concurrently is seen every time, not only when the scheduler happens to interleave. Returns
+  // once a callback waits for the lock, no other thread is runnable, or a bound has passed.
+  void setThreaded(bool threaded) { threaded_ = threaded; }
+  void letOtherThreadsCatchUp();
 
   // After close() callbacks do nothing: the case is over and its realm is about to go.
   void close();
@@ -130,6 +136,7 @@ class Host {
   std::vector<std::thread::id> inCallbacks_;  // one entry per callback running, by thread
   std::optional<std::string> brokeRunToCompletion_;
   std::atomic<int> waiting_{0};
+  bool threaded_ = false;
 };
 
 // "std::future_error: The associated promise has been destructed" for the exception in flight.

@@ -74,7 +74,9 @@ class LibraryRuntime final : public PromiseRuntime {
  public:
   template <class... Args>
   explicit LibraryRuntime(Options options, Args&&... args)
-      : host_(realm_, options), adapter_(host_, std::forward<Args>(args)...) {}
+      : host_(realm_, options), adapter_(host_, std::forward<Args>(args)...) {
+    host_.setThreaded(adapter_.scheduling() == Scheduling::Threaded);
+  }
   // noexcept even when the library's destructors are not (KJ's): a throw while tearing down a case
   // ends the worker, and the isolation records the crash.
   ~LibraryRuntime() noexcept override {
@@ -190,6 +192,7 @@ class LibraryRuntime final : public PromiseRuntime {
   void beginMacrotask() override { host_.startMacrotask(); }
 
   void drainMicrotasks() override {
+    host_.letOtherThreadsCatchUp();  // the macrotask's JavaScript is still "running" until this returns
     host_.endMacrotask();
     if constexpr (HasPump<A>) guard([&] { adapter_.pump(); return es::Completion::normal(); });
     if (adapter_.scheduling() == Scheduling::Threaded) waitUntilQuiet();

@@ -310,3 +310,56 @@ TEST(Runner, OtherSubjectsGetOneBatchEvenWithManyJobs) {
 
 }  // namespace
 }  // namespace pc
+
+namespace pc {
+namespace {
+
+CaseResult verdict(Status status, Level level, std::string message = "") {
+  CaseResult r;
+  r.caseId = "a/1";
+  r.subject = "lib";
+  r.status = status;
+  r.level = level;
+  r.message = std::move(message);
+  return r;
+}
+
+// A case that ran several times counts at a level only when every run reached it: the verdict is the
+// weakest run's, and how often each level was reached is kept.
+TEST(RepeatedRuns, TheVerdictIsTheWeakestRunsAndSaysHowOftenEachLevelWasReached) {
+  const CaseResult r = combineRuns({verdict(Status::Pass, Level::Exact), verdict(Status::Fail, Level::Outcome, "late"),
+                                    verdict(Status::Pass, Level::Causal)});
+  EXPECT_EQ(r.status, Status::Fail);
+  EXPECT_EQ(r.level, Level::Outcome);
+  EXPECT_EQ(r.message, "late");
+  ASSERT_TRUE(r.repeats);
+  EXPECT_EQ(r.repeats->runs, 3);
+  EXPECT_EQ(r.repeats->outcome, 3);
+  EXPECT_EQ(r.repeats->causal, 2);
+  EXPECT_EQ(r.repeats->exact, 1);
+  EXPECT_EQ(howOften(*r.repeats, Level::Outcome), "always");
+  EXPECT_EQ(howOften(*r.repeats, Level::Causal), "sometimes");
+  EXPECT_EQ(repeatsText(*r.repeats), "in 3 runs: outcome always, causal 2 of 3, exact 1 of 3");
+}
+
+TEST(RepeatedRuns, ARunWithoutATraceIsWeakerThanAnyLevel) {
+  const CaseResult r = combineRuns({verdict(Status::Fail, Level::None, "wrong"), verdict(Status::Hang, Level::None, "hung")});
+  EXPECT_EQ(r.status, Status::Hang);
+  EXPECT_EQ(r.repeats->outcome, 0);
+  EXPECT_EQ(howOften(*r.repeats, Level::Outcome), "never");
+}
+
+TEST(RepeatedRuns, MessagesThatDifferOnlyInWhichEventsShowedTheBreakCountAsTheSame) {
+  const std::string a = "event 1 [\"x\",1] is too early: it must come after [\"y\",1] by E3 registration order; more";
+  const std::string b = "event 2 [\"z\",2] is too early: it must come after [\"w\",2] by E3 registration order; other";
+  EXPECT_EQ(stableReason(a), "an event came too early, against E3 registration order");
+  EXPECT_EQ(stableReason(a), stableReason(b));
+  EXPECT_EQ(stableReason("the w worker ended (killed by SIGSEGV) while running this case; the w worker's stderr "
+                         "ends with: 0x1234"),
+            "the w worker ended (killed by SIGSEGV) while running this case");
+  EXPECT_TRUE(combineRuns({verdict(Status::Fail, Level::Outcome, a), verdict(Status::Fail, Level::Outcome, b)})
+                  .repeats->sameMessage);
+}
+
+}  // namespace
+}  // namespace pc
