@@ -19,7 +19,7 @@ constexpr std::size_t kShownDifferences = 50;
 
 struct ReportOptions {
   std::vector<std::string> subjects{"all"};
-  std::filesystem::path cases, rules, output, check;
+  std::filesystem::path cases, rules, output, check, freshJson;
   std::string filter;
   ExecutionOptions execution;
 };
@@ -93,6 +93,7 @@ std::vector<std::string> differences(const std::filesystem::path& dir, const Jso
 }
 
 int checkReport(const ReportOptions& opt, const FreshReport& fresh, Context& ctx) {
+  if (!opt.freshJson.empty() && !writeText(opt.freshJson, fresh.text, ctx.err)) return 1;
   const std::vector<std::string> found = differences(opt.check, fresh.json);
   if (found.empty()) {
     ctx.out << fmt::format("{} is current: {} matches this run and the Markdown is its rendering\n", opt.check.string(),
@@ -151,6 +152,10 @@ void addReportCommand(CLI::App& app, Context& ctx, int& exitCode) {
                   "Only cases whose id matches this glob (* and ?), e.g. 'aplus/then/*': a partial report, to study "
                   "one family (its --check compares with a report made with the same filter)");
   check->excludes(cmd->get_option("--output"));
+  cmd->add_option("--fresh-json", opt->freshJson,
+                  "With --check: also write this run's conformance.json to this file, for checks that read it "
+                  "instead of running the suite again")
+      ->needs(check);
   addExecutionOptions(*cmd, opt->execution);
   cmd->footer("Exit code: 0 when the report was written (failing cases are its content) or is current, 1 when "
               "it is stale, a subject named is not available or a file cannot be written, 2 for a usage error.");

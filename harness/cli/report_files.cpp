@@ -27,8 +27,6 @@ ReportFiles readReportMarkdown(const fs::path& dir) {
   return files;
 }
 
-namespace {
-
 bool writeText(const fs::path& file, const std::string& text, std::ostream& err) {
   std::error_code ec;
   fs::create_directories(file.parent_path(), ec);
@@ -37,8 +35,6 @@ bool writeText(const fs::path& file, const std::string& text, std::ostream& err)
   if (!out) err << fmt::format("error: cannot write {}\n", file.string());
   return static_cast<bool>(out);
 }
-
-}  // namespace
 
 WrittenReport writeReportFiles(const fs::path& dir, const std::string& json, const ReportFiles& markdown,
                                std::ostream& err) {

@@ -17,6 +17,8 @@ ReportFiles readReportMarkdown(const std::filesystem::path& dir);
 
 // The whole text of a file, or nothing when it cannot be read.
 std::optional<std::string> readText(const std::filesystem::path& file);
+// Writes `text` to `file`, making its folder; says in `err` when it cannot.
+bool writeText(const std::filesystem::path& file, const std::string& text, std::ostream& err);
 
 struct WrittenReport {
   bool ok = true;
