@@ -77,6 +77,19 @@ TEST(Isolation, EachFaultIsRecordedAsWhatItWas) {
   EXPECT_EQ(traceOf("exit/e").failureKind, FailureKind::Crash) << "a library that calls exit() crashed the case";
 }
 
+// Under the sanitizer presets a worker that ASan stops is a crash whose message is ASan's one-line
+// summary, not a lost result.
+TEST(Isolation, AWorkerStoppedByASanIsACrashWithItsSummary) {
+  const std::vector<Case> cases = {logCase("ok/1"), logCase("asan/a"), logCase("ok/2")};
+  const std::vector<Trace> traces = runAll(cases);
+  ASSERT_EQ(traces.size(), 3u);
+  ASSERT_TRUE(traces[1].failure);
+  EXPECT_EQ(traces[1].failureKind, FailureKind::Crash);
+  EXPECT_NE(traces[1].failure->find("SUMMARY: AddressSanitizer: heap-use-after-free host.cpp:90"), std::string::npos)
+      << *traces[1].failure;
+  EXPECT_FALSE(traces[2].failure) << "the next case runs in a fresh worker";
+}
+
 // A worker that stays busy is stopped by the case timeout: a hang.
 TEST(Isolation, ABusyWorkerTimesOutAsAHang) {
   const std::vector<Case> cases = {logCase("spin/a"), logCase("ok/1")};

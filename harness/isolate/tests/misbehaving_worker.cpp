@@ -3,7 +3,8 @@
 // aborts, "throw/..." lets a C++ exception escape everything, "exit/..." exits mid-batch,
 // "leaves/..." answers but leaves a thread that kills the process with SIGTRAP 50 ms later,
 // "slow/..." keeps busy for 300 ms first, "liberror/..." answers a library error that also broke
-// run to completion. Any other case runs on the reference.
+// run to completion, "asan/..." ends as AddressSanitizer ends a process it stopped (its report on
+// stderr, then exit status 1). Any other case runs on the reference.
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
@@ -52,6 +53,14 @@ class MisbehavingSubject final : public pc::Subject {
     if (id.starts_with("abort/")) std::abort();
     if (id.starts_with("throw/")) throw std::runtime_error("the library lost its way");
     if (id.starts_with("exit/")) std::exit(3);
+    if (id.starts_with("asan/")) {
+      std::cerr << "==42==ERROR: AddressSanitizer: heap-use-after-free on address 0x602000000010\n"
+                << "    #0 0x55 in pc::sdk::Host::call host.cpp:90\n"
+                << "SUMMARY: AddressSanitizer: heap-use-after-free host.cpp:90 in pc::sdk::Host::call\n"
+                << "==42==ABORTING\n"
+                << std::flush;
+      std::_Exit(1);
+    }
   }
 
   pc::ReferenceSubject reference_;
