@@ -247,9 +247,11 @@ CaseResult combineRuns(std::vector<CaseResult> runs) {
     repeats.causal += r.level >= Level::Causal;
     repeats.exact += r.level >= Level::Exact;
   }
-  // The first of the weakest runs, so that the same runs give the same verdict.
-  auto weakest = std::min_element(runs.begin(), runs.end(),
-                                  [](const CaseResult& a, const CaseResult& b) { return strength(a) < strength(b); });
+  // Of the weakest runs, the one whose reason sorts first: which run came first must not matter.
+  auto weakest = std::min_element(runs.begin(), runs.end(), [](const CaseResult& a, const CaseResult& b) {
+    if (strength(a) != strength(b)) return strength(a) < strength(b);
+    return stableReason(a.message) < stableReason(b.message);
+  });
   for (const CaseResult& r : runs) {
     repeats.sameMessage = repeats.sameMessage && stableReason(r.message) == stableReason(weakest->message);
     repeats.sameTrace = repeats.sameTrace && r.actual.events == weakest->actual.events &&

@@ -342,6 +342,12 @@ TEST(RepeatedRuns, TheVerdictIsTheWeakestRunsAndSaysHowOftenEachLevelWasReached)
   EXPECT_EQ(repeatsText(*r.repeats), "in 3 runs: outcome always, causal 2 of 3, exact 1 of 3");
 }
 
+TEST(RepeatedRuns, AmongEquallyWeakRunsTheReasonDoesNotDependOnTheirOrder) {
+  const CaseResult a = verdict(Status::Fail, Level::Outcome, "a handler ran synchronously");
+  const CaseResult b = verdict(Status::Fail, Level::Outcome, "a handler ran concurrently");
+  EXPECT_EQ(combineRuns({a, b}).message, combineRuns({b, a}).message);
+}
+
 TEST(RepeatedRuns, ARunWithoutATraceIsWeakerThanAnyLevel) {
   const CaseResult r = combineRuns({verdict(Status::Fail, Level::None, "wrong"), verdict(Status::Hang, Level::None, "hung")});
   EXPECT_EQ(r.status, Status::Hang);
