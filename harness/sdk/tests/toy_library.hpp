@@ -52,8 +52,10 @@ class Adapter {
   Handle then(const Handle& antecedent, Callback onFulfilled, Callback onRejected) {
     if (options_.thenThrows) throw std::logic_error("then is broken");
     Future derived = std::make_shared<State>();
-    auto run = [this, antecedent, derived, onFulfilled, onRejected] {
-      const Settled s = *antecedent->settled;
+    // The continuation waits in the antecedent's own list, so it holds the antecedent weakly: a
+    // promise nobody settles must not keep itself alive (LeakSanitizer).
+    auto run = [this, weak = std::weak_ptr<State>(antecedent), derived, onFulfilled, onRejected] {
+      const Settled s = *weak.lock()->settled;
       const Outcome o = s.state == Settled::State::Fulfilled ? onFulfilled(s.value) : onRejected(s.value);
       settle(derived, o.rejected ? Settled::rejected(o.value) : Settled::fulfilled(o.value));
     };
