@@ -224,7 +224,9 @@ void addBoostSubjects(SubjectRegistry& registry) {
   // concurrent handler in the same case).
   variant("sync", "then(launch::sync, ...): inline, on the thread that completes the antecedent", false,
           Policy::Sync);
-  variant("deferred", "then(launch::deferred, ...): a continuation runs when its future is waited for", true,
+  // Not deterministic either, for the same when_all thread: the order of events varies in a few
+  // combinator cases (exact counts moved between two runs of report).
+  variant("deferred", "then(launch::deferred, ...): a continuation runs when its future is waited for", false,
           Policy::Deferred);
   variant("loop-executor", "then(loop_executor&, ...): continuations queue on an executor the program drains",
           true, Policy::Loop);
