@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "harness/core/grammar.hpp"
 #include "harness/core/promise_runtime.hpp"
 #include "harness/core/trace.hpp"
 #include "harness/core/value_encoding.hpp"
@@ -64,11 +65,13 @@ class Run {
   Step runStatement(const Json& statement, Env& env);
   Value makeFunction(const Json& body, const Env& outer, Params params, std::string resolversOf = {});
   Step log(const Json& s, Env& env);
+  Step returnOrThrow(const Json& s, Env& env, bool isReturn);
+  Step let(const Json& s, Env& env);
   Step callResolver(const Json& s, Env& env, std::string_view verb);
   Step newPromise(const Json& s, Env& env);
   Step deferred(const Json& s);
   Step promiseMethod(const Json& s, Env& env, std::string_view verb);
-  Step staticMethod(const Json& s, Env& env, std::string_view verb);
+  Step staticMethod(const Json& s, Env& env, grammar::Statement statement);
   Step asyncCall(const Json& s, Env& env);
   Step scheduleTimer(const Json& s, Env& env);
   Step clearTimer(const Json& s);

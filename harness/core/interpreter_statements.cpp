@@ -1,22 +1,13 @@
 // The statements of the case language, each run as its JavaScript meaning (spec/case-language.md).
+#include <stdexcept>
+
+#include "harness/core/grammar.hpp"
 #include "harness/core/interpreter_run.hpp"
 
 namespace pc::interp {
 namespace {
 
 Step stepOf(const Completion& c) { return c.isAbrupt() ? Step::thrown(c.value) : Step::next(); }
-
-// Each statement has exactly one verb; the loader has validated the rest of its shape.
-constexpr std::string_view kVerbs[] = {
-    "log",  "return", "throw",      "resolve", "reject", "new", "deferred", "resolved",
-    "rejected", "then", "catch",    "finally", "all",    "allSettled", "race", "any",
-    "try",  "async",  "await",      "timer",   "clearTimer", "microtask", "let"};
-
-std::string_view verbOf(const Json& statement) {
-  for (std::string_view verb : kVerbs)
-    if (statement.contains(verb)) return verb;
-  return {};
-}
 
 }  // namespace
 
@@ -35,7 +26,8 @@ Completion Run::runBody(const Json& body, const Env& env) {
 void Run::runAsync(const Json* body, Env env, std::size_t index, es::PromiseCapability capability) {
   for (; index < body->size(); ++index) {
     const Json& statement = (*body)[index];
-    if (statement.contains("await")) {
+    const grammar::Verb* verb = grammar::verbOf(statement);
+    if (verb && verb->statement == grammar::Statement::Await) {
       Completion operand = evaluate(statement["await"], env);
       if (operand.isAbrupt()) return rt_.completeAsyncFunction(capability, operand);
       rt_.await(operand.value, [this, body, env, index, capability](Completion resumed) {
@@ -55,30 +47,51 @@ void Run::runAsync(const Json* body, Env env, std::size_t index, es::PromiseCapa
   rt_.completeAsyncFunction(capability, Completion::normal());
 }
 
+// Dispatch goes through the grammar's table: the loader has validated the statement's shape, and
+// a statement without a known verb is our own fault, never run as something else.
 Step Run::runStatement(const Json& s, Env& env) {
-  const std::string_view verb = verbOf(s);
-  if (verb == "log") return log(s, env);
-  if (verb == "return" || verb == "throw") {
-    Completion v = evaluate(s[verb], env);
-    if (v.isAbrupt()) return Step::thrown(v.value);
-    return verb == "return" ? Step::returned(v.value) : Step::thrown(v.value);
+  const grammar::Verb* verb = grammar::verbOf(s);
+  if (!verb) throw std::logic_error("the interpreter met a statement with no verb it knows: " + s.dump());
+  const std::string_view name = verb->name;
+  switch (verb->statement) {
+    case grammar::Statement::Log: return log(s, env);
+    case grammar::Statement::Return:
+    case grammar::Statement::Throw: return returnOrThrow(s, env, verb->statement == grammar::Statement::Return);
+    case grammar::Statement::Resolve:
+    case grammar::Statement::Reject: return callResolver(s, env, name);
+    case grammar::Statement::New: return newPromise(s, env);
+    case grammar::Statement::Deferred: return deferred(s);
+    case grammar::Statement::Then:
+    case grammar::Statement::Catch:
+    case grammar::Statement::Finally: return promiseMethod(s, env, name);
+    case grammar::Statement::Resolved:
+    case grammar::Statement::Rejected:
+    case grammar::Statement::All:
+    case grammar::Statement::AllSettled:
+    case grammar::Statement::Race:
+    case grammar::Statement::Any:
+    case grammar::Statement::Try: return staticMethod(s, env, verb->statement);
+    case grammar::Statement::Async: return asyncCall(s, env);
+    // Only valid directly in an async body, where runAsync handles it.
+    case grammar::Statement::Await: return Step::thrown(realm_.makeError("SyntaxError", std::nullopt, true));
+    case grammar::Statement::Timer: return scheduleTimer(s, env);
+    case grammar::Statement::ClearTimer: return clearTimer(s);
+    case grammar::Statement::Microtask: return queueMicrotask(s, env);
+    case grammar::Statement::Let: return let(s, env);
   }
-  if (verb == "resolve" || verb == "reject") return callResolver(s, env, verb);
-  if (verb == "new") return newPromise(s, env);
-  if (verb == "deferred") return deferred(s);
-  if (verb == "then" || verb == "catch" || verb == "finally") return promiseMethod(s, env, verb);
-  if (verb == "async") return asyncCall(s, env);
-  if (verb == "timer") return scheduleTimer(s, env);
-  if (verb == "clearTimer") return clearTimer(s);
-  if (verb == "microtask") return queueMicrotask(s, env);
-  if (verb == "let") {
-    Completion v = evaluate(s["value"], env);
-    if (!v.isAbrupt()) bind(s["let"].get<std::string>(), v.value, false);
-    return stepOf(v);
-  }
-  if (verb == "await")  // only valid directly in an async body, where runAsync handles it
-    return Step::thrown(realm_.makeError("SyntaxError", std::nullopt, true));
-  return staticMethod(s, env, verb);
+  throw std::logic_error("unhandled statement kind for verb " + std::string(name));
+}
+
+Step Run::returnOrThrow(const Json& s, Env& env, bool isReturn) {
+  Completion v = evaluate(s[isReturn ? "return" : "throw"], env);
+  if (v.isAbrupt()) return Step::thrown(v.value);
+  return isReturn ? Step::returned(v.value) : Step::thrown(v.value);
+}
+
+Step Run::let(const Json& s, Env& env) {
+  Completion v = evaluate(s["value"], env);
+  if (!v.isAbrupt()) bind(s["let"].get<std::string>(), v.value, false);
+  return stepOf(v);
 }
 
 Step Run::log(const Json& s, Env& env) {
@@ -145,18 +158,21 @@ Step Run::promiseMethod(const Json& s, Env& env, std::string_view verb) {
 }
 
 // Promise.resolve, reject, all, allSettled, race, any and try.
-Step Run::staticMethod(const Json& s, Env& env, std::string_view verb) {
-  if (verb == "try")
-    return bindResult(s, rt_.tryCall(makeFunction(s["try"], env, Params::None)));
-  Completion operand = evaluate(s[verb], env);
+Step Run::staticMethod(const Json& s, Env& env, grammar::Statement statement) {
+  using grammar::Statement;
+  if (statement == Statement::Try) return bindResult(s, rt_.tryCall(makeFunction(s["try"], env, Params::None)));
+  Completion operand = evaluate(s[grammar::verbOf(s)->name], env);
   if (operand.isAbrupt()) return Step::thrown(operand.value);
   const Value& v = operand.value;
-  if (verb == "resolved") return bindResult(s, rt_.resolved(v));
-  if (verb == "rejected") return bindResult(s, rt_.rejected(v));
-  if (verb == "all") return bindResult(s, rt_.all(v));
-  if (verb == "allSettled") return bindResult(s, rt_.allSettled(v));
-  if (verb == "race") return bindResult(s, rt_.race(v));
-  return bindResult(s, rt_.any(v));
+  switch (statement) {
+    case Statement::Resolved: return bindResult(s, rt_.resolved(v));
+    case Statement::Rejected: return bindResult(s, rt_.rejected(v));
+    case Statement::All: return bindResult(s, rt_.all(v));
+    case Statement::AllSettled: return bindResult(s, rt_.allSettled(v));
+    case Statement::Race: return bindResult(s, rt_.race(v));
+    case Statement::Any: return bindResult(s, rt_.any(v));
+    default: throw std::logic_error("not a static method: " + s.dump());
+  }
 }
 
 Step Run::asyncCall(const Json& s, Env& env) {

@@ -3,18 +3,15 @@
 #include <string>
 #include <vector>
 
+#include "harness/core/grammar.hpp"
+
 namespace pc::gen {
 namespace {
 
-const char* const kCreationVerbs[] = {"resolved", "rejected", "try", "async", "all", "allSettled", "race", "any"};
-const char* const kReactionVerbs[] = {"then", "catch", "finally"};
-
+// Statements whose result the generator names with "as": every verb that takes one.
 bool makesPromise(const Json& s) {
-  for (const char* verb : kCreationVerbs)
-    if (s.contains(verb)) return true;
-  for (const char* verb : kReactionVerbs)
-    if (s.contains(verb)) return true;
-  return false;
+  const grammar::Verb* verb = grammar::verbOf(s);
+  return verb && verb->takes(grammar::Slot::BindPromise);
 }
 
 bool isPlaceholder(const Json& v) { return v.is_string() && v.get<std::string>().starts_with('#'); }
@@ -41,12 +38,11 @@ class Binder {
  public:
   Json statement(Json s) {
     if (settlementCall(s)) return settle(std::move(s));
-    for (const char* verb : kReactionVerbs)
-      if (s.contains(verb)) {
-        const std::string* receiver = pick(s[verb], names_);
-        if (!receiver) return Json{{"log", "a"}};
-        s[verb] = *receiver;
-      }
+    if (const grammar::Verb* verb = grammar::verbOf(s); verb && verb->slot == grammar::Slot::Receiver) {
+      const std::string* receiver = pick(s[verb->name], names_);
+      if (!receiver) return Json{{"log", "a"}};
+      s[verb->name] = *receiver;
+    }
     bindReferences(s, names_);
     if (s.contains("deferred") || s.contains("new")) {
       const std::string name = fresh();

@@ -5,22 +5,11 @@
 #include <stdexcept>
 #include <utility>
 
+#include "harness/core/grammar.hpp"
 #include "harness/load/features.hpp"
 
 namespace pc::gen {
 namespace {
-
-// Which rule each construct of the case language exercises first of all.
-const std::pair<const char*, const char*> kRuleOfKey[] = {
-    {"then", "es.PerformPromiseThen"},        {"new", "es.Promise"},
-    {"deferred", "es.Promise.withResolvers"}, {"resolved", "es.Promise.resolve"},
-    {"rejected", "es.Promise.reject"},        {"catch", "es.Promise.prototype.catch"},
-    {"finally", "es.Promise.prototype.finally"}, {"try", "es.Promise.try"},
-    {"async", "es.AsyncFunctionStart"},       {"await", "es.Await"},
-    {"all", "es.Promise.all"},                {"allSettled", "es.Promise.allSettled"},
-    {"race", "es.Promise.race"},              {"any", "es.Promise.any"},
-    {"thenable", "es.NewPromiseResolveThenableJob"},
-};
 
 void collectRules(const Json& v, std::set<std::string>& out) {
   if (v.is_object() && v.contains("thenable")) {  // its "then" is a method, not a then statement
@@ -29,9 +18,8 @@ void collectRules(const Json& v, std::set<std::string>& out) {
       for (const Json& body : v["thenable"]) collectRules(body, out);
     return;
   }
-  if (v.is_object())
-    for (const auto& [key, rule] : kRuleOfKey)
-      if (v.contains(key)) out.insert(rule);
+  if (const grammar::Verb* verb = grammar::verbOf(v); verb && !verb->rule.empty())
+    out.insert(std::string(verb->rule));  // the rule each statement exercises first of all
   if (v.is_structured())
     for (const Json& child : v) collectRules(child, out);
 }

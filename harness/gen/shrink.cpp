@@ -1,5 +1,7 @@
 #include "harness/gen/shrink.hpp"
 
+#include "harness/core/grammar.hpp"
+
 namespace pc::gen {
 namespace {
 
@@ -21,16 +23,7 @@ std::optional<rc::Shrinkable<Json>> failingShrink(const rc::Shrinkable<Json>& cu
   }
 }
 
-bool isStatement(const Json& v) {
-  static const char* const kVerbs[] = {"log", "return", "throw", "resolve", "reject", "new", "deferred",
-                                       "resolved", "rejected", "then", "catch", "finally", "all",
-                                       "allSettled", "race", "any", "try", "async", "await", "timer",
-                                       "clearTimer", "microtask", "let"};
-  if (!v.is_object()) return false;
-  for (const char* verb : kVerbs)
-    if (v.contains(verb)) return true;
-  return false;
-}
+bool isStatement(const Json& v) { return grammar::verbOf(v) != nullptr; }
 
 }  // namespace
 

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "harness/load/grammar.hpp"
+#include "harness/core/grammar.hpp"
 #include "harness/load/json_pointer.hpp"
 
 namespace pc::load {

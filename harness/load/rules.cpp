@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-#include "harness/load/grammar.hpp"
+#include "harness/core/grammar.hpp"
 #include "harness/load/json_file.hpp"
 #include "harness/load/json_pointer.hpp"
 

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include "harness/core/grammar.hpp"
 #include "harness/gen/fuzz.hpp"
 #include "harness/gen/generated_case.hpp"
 #include "harness/gen/program_gen.hpp"
@@ -51,13 +52,31 @@ void collectKeys(const Json& v, std::set<std::string>& out) {
     for (const Json& child : v) collectKeys(child, out);
 }
 
+// The vocabulary comes from the grammar, so a verb, key or value form added to the language and
+// never generated fails here. What the generator leaves out on purpose is listed with its reason.
+std::set<std::string> languageKeys() {
+  std::set<std::string> keys;
+  for (const grammar::Verb& verb : grammar::verbs()) {
+    keys.emplace(verb.name);
+    for (const grammar::Key& key : verb.modifiers) keys.emplace(key.name);
+  }
+  for (std::string_view form : grammar::programValueForms()) keys.emplace(form);
+  keys.insert({"getter", "message"});  // keys inside the thenable and error forms
+  const char* const notGenerated[] = {
+      "let", "value",       // named plain values add nothing the generated promise values lack
+      "clearTimer", "id",   // cancelling a timer is covered by hand-written cases
+      "executor",           // generated `new` statements settle through "of" instead
+      "ref", "object", "number", "promise",  // "promise" placeholders are bound after generation
+      "message",            // generated errors carry no message
+  };
+  for (const char* key : notGenerated) keys.erase(key);
+  return keys;
+}
+
 TEST(Generators, ProgramsUseTheWholeLanguage) {
   std::set<std::string> keys;
   for (std::size_t i = 0; i < 500; ++i) collectKeys(generatedProgram(3, i).value(), keys);
-  for (const char* key : {"new", "deferred", "resolved", "rejected", "then", "catch", "finally", "all",
-                          "allSettled", "race", "any", "try", "async", "await", "timer", "microtask",
-                          "thenable", "getter", "resolve", "reject", "of", "throw", "return", "log",
-                          "argument", "error", "undefined", "onFulfilled", "onRejected", "onFinally"})
+  for (const std::string& key : languageKeys())
     EXPECT_TRUE(keys.contains(key)) << "no generated program uses '" << key << "'";
 }
 

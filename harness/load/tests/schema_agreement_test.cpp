@@ -12,7 +12,7 @@
 #include <fstream>
 #include <set>
 
-#include "harness/load/grammar.hpp"
+#include "harness/core/grammar.hpp"
 #include "harness/load/tests/test_support.hpp"
 
 namespace pc::load_tests {

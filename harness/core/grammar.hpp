@@ -1,12 +1,15 @@
 #pragma once
-// The case language of spec/case-language.md as data: every verb with the keys it takes and what
-// each key holds, the tagged value forms, and the id patterns. The validator walks programs with
-// these tables, and a test compares them with spec/case.schema.json so the two cannot drift.
+// The case language of spec/case-language.md as data, defined once: every verb with the keys it
+// takes and what each key holds, the tagged value forms, and the id patterns. The loader validates
+// with these tables, the interpreter dispatches on them, and the generators and the shrinker read
+// them; tests compare them with spec/case.schema.json and with harness/node/translate.js.
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "harness/core/feature.hpp"
 
@@ -29,6 +32,13 @@ enum class Slot {
   ResolverOf,      // names a promise made by new or deferred (of)
 };
 
+// One per verb, in the order of the statement table; the interpreter switches over it, so a verb
+// added here and not interpreted fails to compile.
+enum class Statement {
+  Log, Return, Throw, Resolve, Reject, New, Deferred, Resolved, Rejected, Then, Catch, Finally,
+  All, AllSettled, Race, Any, Try, Async, Await, Timer, ClearTimer, Microtask, Let,
+};
+
 struct Key {
   std::string_view name;
   Slot slot;
@@ -36,16 +46,23 @@ struct Key {
 };
 
 struct Verb {
+  Statement statement;
   std::string_view name;
   Slot slot;                       // what the verb key itself holds
   std::vector<Key> modifiers;      // the other keys the statement may have
   std::optional<Feature> feature;  // what a subject needs to run it
   bool onlyInAsyncBody = false;    // await
   bool usesEnclosingResolvers = false;  // resolve / reject without "of"
+  std::string_view rule = {};           // the ES algorithm the statement calls, if it calls one
+
+  bool takes(Slot modifier) const;      // whether one of its other keys holds that, e.g. BindPromise ("as")
 };
 
 std::span<const Verb> verbs();
 const Verb* findVerb(std::string_view name);
+// The verb of a statement: the first key of `statement` that is a verb; nullptr when it has none
+// (or is not an object). The loader guarantees that a valid statement has exactly one.
+const Verb* verbOf(const nlohmann::json& statement);
 std::string verbList();  // "log, return, throw, ..." for messages
 
 // Tagged value forms: an object value has exactly one of these keys.

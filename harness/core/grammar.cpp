@@ -1,4 +1,4 @@
-#include "harness/load/grammar.hpp"
+#include "harness/core/grammar.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,36 +9,39 @@ namespace pc::grammar {
 namespace {
 
 using S = Slot;
+using St = Statement;
+const Key as{"as", S::BindPromise, false};
 
 const std::vector<Verb>& table() {
   // Same order as the statement table of spec/case-language.md.
   static const std::vector<Verb> t = {
-      {"log", S::Label, {{"value", S::Value, false}}, std::nullopt},
-      {"return", S::Value, {}, std::nullopt},
-      {"throw", S::Value, {}, std::nullopt},
-      {"resolve", S::Value, {{"of", S::ResolverOf, false}}, std::nullopt, false, true},
-      {"reject", S::Value, {{"of", S::ResolverOf, false}}, std::nullopt, false, true},
-      {"new", S::BindResolvable, {{"executor", S::ExecutorBody, true}}, Feature::Executor},
-      {"deferred", S::BindResolvable, {}, Feature::Deferred},
-      {"resolved", S::Value, {{"as", S::BindPromise, false}}, Feature::ResolvedRejected},
-      {"rejected", S::Value, {{"as", S::BindPromise, false}}, Feature::ResolvedRejected},
-      {"then", S::Receiver,
-       {{"onFulfilled", S::Handler, false}, {"onRejected", S::Handler, false}, {"as", S::BindPromise, false}},
-       std::nullopt},
-      {"catch", S::Receiver, {{"onRejected", S::Handler, false}, {"as", S::BindPromise, false}}, Feature::Catch},
-      {"finally", S::Receiver, {{"onFinally", S::Handler, false}, {"as", S::BindPromise, false}},
-       Feature::Finally},
-      {"all", S::Value, {{"as", S::BindPromise, false}}, Feature::All},
-      {"allSettled", S::Value, {{"as", S::BindPromise, false}}, Feature::AllSettled},
-      {"race", S::Value, {{"as", S::BindPromise, false}}, Feature::Race},
-      {"any", S::Value, {{"as", S::BindPromise, false}}, Feature::Any},
-      {"try", S::Body, {{"as", S::BindPromise, false}}, Feature::Try},
-      {"async", S::AsyncBody, {{"as", S::BindPromise, false}}, Feature::Async},
-      {"await", S::Value, {}, Feature::Async, true},
-      {"timer", S::Delay, {{"do", S::Body, true}, {"id", S::TimerId, false}}, Feature::Timers},
-      {"clearTimer", S::TimerId, {}, Feature::Timers},
-      {"microtask", S::Body, {}, Feature::Microtask},
-      {"let", S::BindLet, {{"value", S::Value, true}}, std::nullopt},
+      {St::Log, "log", S::Label, {{"value", S::Value, false}}, std::nullopt},
+      {St::Return, "return", S::Value, {}, std::nullopt},
+      {St::Throw, "throw", S::Value, {}, std::nullopt},
+      {St::Resolve, "resolve", S::Value, {{"of", S::ResolverOf, false}}, std::nullopt, false, true},
+      {St::Reject, "reject", S::Value, {{"of", S::ResolverOf, false}}, std::nullopt, false, true},
+      {St::New, "new", S::BindResolvable, {{"executor", S::ExecutorBody, true}}, Feature::Executor, false, false,
+       "es.Promise"},
+      {St::Deferred, "deferred", S::BindResolvable, {}, Feature::Deferred, false, false, "es.Promise.withResolvers"},
+      {St::Resolved, "resolved", S::Value, {as}, Feature::ResolvedRejected, false, false, "es.Promise.resolve"},
+      {St::Rejected, "rejected", S::Value, {as}, Feature::ResolvedRejected, false, false, "es.Promise.reject"},
+      {St::Then, "then", S::Receiver, {{"onFulfilled", S::Handler, false}, {"onRejected", S::Handler, false}, as},
+       std::nullopt, false, false, "es.PerformPromiseThen"},
+      {St::Catch, "catch", S::Receiver, {{"onRejected", S::Handler, false}, as}, Feature::Catch, false, false,
+       "es.Promise.prototype.catch"},
+      {St::Finally, "finally", S::Receiver, {{"onFinally", S::Handler, false}, as}, Feature::Finally, false, false,
+       "es.Promise.prototype.finally"},
+      {St::All, "all", S::Value, {as}, Feature::All, false, false, "es.Promise.all"},
+      {St::AllSettled, "allSettled", S::Value, {as}, Feature::AllSettled, false, false, "es.Promise.allSettled"},
+      {St::Race, "race", S::Value, {as}, Feature::Race, false, false, "es.Promise.race"},
+      {St::Any, "any", S::Value, {as}, Feature::Any, false, false, "es.Promise.any"},
+      {St::Try, "try", S::Body, {as}, Feature::Try, false, false, "es.Promise.try"},
+      {St::Async, "async", S::AsyncBody, {as}, Feature::Async, false, false, "es.AsyncFunctionStart"},
+      {St::Await, "await", S::Value, {}, Feature::Async, true, false, "es.Await"},
+      {St::Timer, "timer", S::Delay, {{"do", S::Body, true}, {"id", S::TimerId, false}}, Feature::Timers},
+      {St::ClearTimer, "clearTimer", S::TimerId, {}, Feature::Timers},
+      {St::Microtask, "microtask", S::Body, {}, Feature::Microtask},
+      {St::Let, "let", S::BindLet, {{"value", S::Value, true}}, std::nullopt},
   };
   return t;
 }
@@ -112,6 +115,17 @@ const Verb* findVerb(std::string_view name) {
   for (const Verb& v : table())
     if (v.name == name) return &v;
   return nullptr;
+}
+
+const Verb* verbOf(const nlohmann::json& statement) {
+  if (!statement.is_object()) return nullptr;
+  for (const auto& item : statement.items())
+    if (const Verb* v = findVerb(item.key())) return v;
+  return nullptr;
+}
+
+bool Verb::takes(Slot modifier) const {
+  return std::any_of(modifiers.begin(), modifiers.end(), [modifier](const Key& k) { return k.slot == modifier; });
 }
 
 std::string verbList() {
