@@ -25,6 +25,8 @@ enum class Status {
   Invalid,        // the case file itself is broken
 };
 std::string_view statusName(Status);
+inline constexpr Status kAllStatuses[] = {Status::Pass,  Status::Fail, Status::NotApplicable, Status::LibraryError,
+                                          Status::Crash, Status::Hang, Status::HarnessError,  Status::Invalid};
 // The four statuses of a case that ran without leaving a trace.
 inline constexpr Status kNoTraceStatuses[] = {Status::LibraryError, Status::Crash, Status::Hang, Status::HarnessError};
 bool producedNoTrace(Status);

@@ -3,29 +3,14 @@
 #include <map>
 
 #include "harness/report/conformance_build.hpp"
+#include "harness/run/summary.hpp"
 
 namespace pc::conformance {
 namespace {
 
-// At level L a case that ran passes when it reached L, whatever the subject's required level; the
-// other statuses count the same at every level.
-Json countsAt(Level level, const SubjectView& s) {
-  std::map<Status, std::size_t> c;
-  for (Status st : {Status::Pass, Status::Fail, Status::NotApplicable, Status::LibraryError, Status::Crash,
-                    Status::Hang, Status::HarnessError, Status::Invalid})
-    c[st] = 0;
-  for (const CaseResult* r : s.results) {
-    const bool traced = r->status == Status::Pass || r->status == Status::Fail;
-    ++c[traced ? (r->level >= level ? Status::Pass : Status::Fail) : r->status];
-  }
-  Json out = Json::object();
-  for (const auto& [st, n] : c) out[std::string(statusName(st))] = n;
-  return out;
-}
-
 Json countsByLevel(const SubjectView& s) {
   Json out = Json::object();
-  for (Level l : kLevels) out[std::string(levelName(l))] = countsAt(l, s);
+  for (Level l : kLevels) out[std::string(levelName(l))] = countsToJson(summarizeAt(l, s.results));  // as if L were required
   return out;
 }
 

@@ -5,14 +5,6 @@
 namespace pc {
 namespace {
 
-Json countsToJson(const SubjectSummary& s) {
-  Json counts = Json::object();
-  for (Status st : {Status::Pass, Status::Fail, Status::NotApplicable, Status::LibraryError, Status::Crash,
-                    Status::Hang, Status::HarnessError, Status::Invalid})
-    counts[std::string(statusName(st))] = s.count(st);
-  return counts;
-}
-
 Json summaryToJson(const SubjectSummary& s) {
   return Json{{"name", s.subject},
               {"required", levelName(s.required)},

@@ -30,4 +30,11 @@ std::string countsText(const SubjectSummary& s);
 // Counts the results whose subject is `subject`.
 SubjectSummary summarize(const std::string& subject, Level required, std::span<const CaseResult> results);
 
+// Counts one subject's results as if it were required to reach `level`: a case that left a trace
+// passes when it reached `level` (the conformance report's counts at each level).
+SubjectSummary summarizeAt(Level level, std::span<const CaseResult* const> results);
+
+// {"pass": n, "fail": n, "not-applicable": n, ...}: every status, by its name.
+Json countsToJson(const SubjectSummary& s);
+
 }  // namespace pc

@@ -1,10 +1,6 @@
 #include "harness/tests/fakes.hpp"
 
-#include <unistd.h>
-
 #include <algorithm>
-#include <atomic>
-#include <fstream>
 
 #include <fmt/format.h>
 
@@ -45,25 +41,6 @@ Case makeCase(const std::string& id, FeatureSet features) {
   c.expected.final = Json::object();
   c.expected.final["p"] = Json::array({"fulfilled", 1});
   return c;
-}
-
-ScratchDir::ScratchDir() {
-  static std::atomic<int> counter{0};
-  path_ = std::filesystem::temp_directory_path() / fmt::format("pc-harness-tests-{}-{}", getpid(), counter++);
-  std::filesystem::remove_all(path_);
-  std::filesystem::create_directories(path_);
-}
-
-ScratchDir::~ScratchDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-std::filesystem::path ScratchDir::write(const std::filesystem::path& relative, const std::string& text) const {
-  const std::filesystem::path file = path_ / relative;
-  std::filesystem::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << text;
-  return file;
 }
 
 std::string validCaseText(const std::string& id) {

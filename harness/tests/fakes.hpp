@@ -8,6 +8,7 @@
 
 #include "harness/core/case.hpp"
 #include "harness/core/subject.hpp"
+#include "harness/test_support/scratch_dir.hpp"
 
 namespace pc::tests {
 
@@ -38,20 +39,7 @@ Trace crashedTrace(const std::string& why);
 // A case with one log event and one named promise; `features` as the loader would derive them.
 Case makeCase(const std::string& id, FeatureSet features = {});
 
-// A fresh empty directory under the system temp directory, removed with everything in it at the end.
-class ScratchDir {
- public:
-  ScratchDir();
-  ~ScratchDir();
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  // Writes `text` to path()/relative, creating directories; returns the full path.
-  std::filesystem::path write(const std::filesystem::path& relative, const std::string& text) const;
-
- private:
-  std::filesystem::path path_;
-};
+using test_support::ScratchDir;
 
 // A valid case file for the id (the rule es.Test must be in the catalog: see writeRules).
 std::string validCaseText(const std::string& id);

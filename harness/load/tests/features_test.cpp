@@ -78,7 +78,7 @@ TEST(Features, ALoadedCaseCarriesItsDerivedFeatures) {
   Json doc = goodCase();
   doc["program"].push_back(J(R"({"finally": "q", "onFinally": [{"microtask": []}]})"));
   doc["expect"]["trace"].push_back(J(R"({"unhandled": null, "reason": 1})"));
-  TempDir dir;
+  ScratchDir dir;
   const auto file = dir.writeJson("cases/t/case.json", doc);
   auto result = loadCaseFile(file, dir.path() / "cases", &testCatalog());
   ASSERT_TRUE(std::holds_alternative<Case>(result)) << dump(std::get<std::vector<LoadError>>(result));

@@ -9,7 +9,7 @@ namespace pc::load_tests {
 namespace {
 
 TEST(JsonFile, ASyntaxErrorGivesLineAndColumn) {
-  TempDir dir;
+  ScratchDir dir;
   const auto f = dir.write("x.json", "{\n  \"a\": 1,\n  \"b\" 2\n}");
   const load::ParsedFile parsed = load::readJsonFile(f);
   EXPECT_FALSE(parsed.json.has_value());
@@ -21,7 +21,7 @@ TEST(JsonFile, ASyntaxErrorGivesLineAndColumn) {
 }
 
 TEST(JsonFile, AnEmptyOrMissingFileIsAnError) {
-  TempDir dir;
+  ScratchDir dir;
   EXPECT_FALSE(load::readJsonFile(dir.write("empty.json", "")).errors.empty());
   const load::ParsedFile missing = load::readJsonFile(dir.path() / "missing.json");
   ASSERT_EQ(missing.errors.size(), 1u);
@@ -29,7 +29,7 @@ TEST(JsonFile, AnEmptyOrMissingFileIsAnError) {
 }
 
 TEST(JsonFile, DuplicateKeysAreReportedWithTheirPointer) {
-  TempDir dir;
+  ScratchDir dir;
   const auto f = dir.write("x.json", R"({"program": [{"log": "a"}, [1, {"k": 1}], {"log": "a", "log": "b"}],
                                         "program": []})");
   const load::ParsedFile parsed = load::readJsonFile(f);
@@ -40,13 +40,13 @@ TEST(JsonFile, DuplicateKeysAreReportedWithTheirPointer) {
 }
 
 TEST(JsonFile, TheSameKeyInDifferentObjectsIsFine) {
-  TempDir dir;
+  ScratchDir dir;
   const auto f = dir.write("x.json", R"([{"log": "a"}, {"log": "b", "value": {"log": 1}}])");
   EXPECT_TRUE(load::readJsonFile(f).errors.empty());
 }
 
 TEST(JsonFile, ADuplicateKeyFailsACaseFile) {
-  TempDir dir;
+  ScratchDir dir;
   std::string text = goodCase().dump();
   text.insert(1, "\"title\": \"first\", ");
   const auto f = dir.write("cases/t/case.json", text);

@@ -60,7 +60,7 @@ class CorpusTest : public testing::Test {
     return out;
   }
 
-  TempDir dir_;
+  ScratchDir dir_;
 };
 
 TEST_F(CorpusTest, GoodFilesLoadSortedByIdAndBrokenOnesDoNotStopThem) {
@@ -126,7 +126,7 @@ TEST(Loader, FormatErrorNamesFileAndPointer) {
 }
 
 TEST(Loader, AMissingDirectoryIsAnError) {
-  TempDir dir;
+  ScratchDir dir;
   const LoadedCases loaded = loadCases(dir.path() / "nothing-here", nullptr);
   EXPECT_TRUE(loaded.cases.empty());
   ASSERT_EQ(loaded.errors.size(), 1u);
@@ -134,7 +134,7 @@ TEST(Loader, AMissingDirectoryIsAnError) {
 }
 
 TEST(Loader, AFileOutsideTheCasesDirectoryIsAnError) {
-  TempDir dir;
+  ScratchDir dir;
   const auto f = dir.writeJson("elsewhere/t/case.json", goodCase());
   auto result = loadCaseFile(f, dir.path() / "cases", nullptr);
   ASSERT_TRUE(std::holds_alternative<std::vector<LoadError>>(result));
@@ -142,7 +142,7 @@ TEST(Loader, AFileOutsideTheCasesDirectoryIsAnError) {
 }
 
 TEST(Loader, RelativeAndAbsolutePathsAgreeOnTheId) {
-  TempDir dir;
+  ScratchDir dir;
   const auto f = dir.writeJson("cases/t/case.json", goodCase());
   const auto cwd = std::filesystem::current_path();
   std::filesystem::current_path(dir.path());

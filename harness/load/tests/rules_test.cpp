@@ -25,7 +25,7 @@ std::vector<LoadError> errorsIn(const LoadedRules& loaded, const std::filesystem
 }
 
 TEST(Rules, GoodFilesMakeACatalog) {
-  TempDir dir;
+  ScratchDir dir;
   dir.writeJson("rules/es.json", family("es", {rule("es.PerformPromiseThen"), rule("es.Promise.all.empty", "refuted")}));
   dir.writeJson("rules/aplus.json", family("aplus", {rule("aplus.2.2.4")}));
   dir.writeJson("rules/host.json", family("host", {rule("host.unhandled-rejection", "host-defined")}));
@@ -51,7 +51,7 @@ TEST(Rules, GoodFilesMakeACatalog) {
 }
 
 TEST(Rules, TheFamilyMatchesTheFileNameAndTheIds) {
-  TempDir dir;
+  ScratchDir dir;
   const auto f = dir.writeJson("rules/es.json", family("seed", {rule("seed.resolve-once"), rule("es.Await")}));
   const auto errors = errorsIn(loadRules(dir.path() / "rules"), f);
   EXPECT_TRUE(hasError(errors, "/family", "the seed rules live in seed.json")) << dump(errors);
@@ -59,7 +59,7 @@ TEST(Rules, TheFamilyMatchesTheFileNameAndTheIds) {
 }
 
 TEST(Rules, IdsHaveTheShapeOfTheirFamily) {
-  TempDir dir;
+  ScratchDir dir;
   const auto f = dir.writeJson("rules/es.json", family("es", {rule("es.performPromiseThen"), rule("aplus.2.x")}));
   const auto g = dir.writeJson("rules/seed.json", family("seed", {rule("seed.Resolve_Once")}));
   const LoadedRules loaded = loadRules(dir.path() / "rules");
@@ -69,7 +69,7 @@ TEST(Rules, IdsHaveTheShapeOfTheirFamily) {
 }
 
 TEST(Rules, EachRuleHasItsFieldsAndOnlyRefutedOnesATruth) {
-  TempDir dir;
+  ScratchDir dir;
   Json noTruth = rule("es.A", "refuted");
   noTruth.erase("truth");
   Json strayTruth = rule("es.B");
@@ -93,7 +93,7 @@ TEST(Rules, EachRuleHasItsFieldsAndOnlyRefutedOnesATruth) {
 }
 
 TEST(Rules, AnIdIsDefinedOnceInTheWholeCatalog) {
-  TempDir dir;
+  ScratchDir dir;
   dir.writeJson("rules/es.json", family("es", {rule("es.Await"), rule("es.Await")}));
   const LoadedRules loaded = loadRules(dir.path() / "rules");
   EXPECT_TRUE(hasError(loaded.errors, "/rules/1/id", "already defined in")) << dump(loaded.errors);
@@ -101,7 +101,7 @@ TEST(Rules, AnIdIsDefinedOnceInTheWholeCatalog) {
 }
 
 TEST(Rules, ABrokenFileDoesNotStopTheOthers) {
-  TempDir dir;
+  ScratchDir dir;
   const auto bad = dir.write("rules/aplus.json", "{\"family\": \"aplus\", \"rules\": [");
   dir.writeJson("rules/es.json", family("es", {rule("es.Await")}));
   const LoadedRules loaded = loadRules(dir.path() / "rules");
@@ -110,7 +110,7 @@ TEST(Rules, ABrokenFileDoesNotStopTheOthers) {
 }
 
 TEST(Rules, AMissingDirectoryIsAnError) {
-  TempDir dir;
+  ScratchDir dir;
   const LoadedRules loaded = loadRules(dir.path() / "none");
   EXPECT_EQ(loaded.errors.size(), 1u);
   EXPECT_TRUE(loaded.catalog.empty());

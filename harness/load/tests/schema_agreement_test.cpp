@@ -240,7 +240,7 @@ testing::AssertionResult runSchemaValidator(const std::vector<std::filesystem::p
 }
 
 TEST(SchemaAndLoaderAgree, OnGoodAndBrokenCases) {
-  TempDir dir;
+  ScratchDir dir;
   const auto list = samples();
   std::vector<std::filesystem::path> files;
   for (const Sample& s : list) files.push_back(dir.write("cases/" + s.name + ".json", s.text));

@@ -1,33 +1,9 @@
 #include "harness/load/tests/test_support.hpp"
 
-#include <stdlib.h>  // mkdtemp
-
 #include <fstream>
 #include <stdexcept>
 
 namespace pc::load_tests {
-
-TempDir::TempDir() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "pc-load-test-XXXXXX").string();
-  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temp directory");
-  path_ = pattern;
-}
-
-TempDir::~TempDir() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
-std::filesystem::path TempDir::write(const std::filesystem::path& relative, const std::string& text) const {
-  const std::filesystem::path file = path_ / relative;
-  std::filesystem::create_directories(file.parent_path());
-  std::ofstream(file, std::ios::binary) << text;
-  return file;
-}
-
-std::filesystem::path TempDir::writeJson(const std::filesystem::path& relative, const Json& doc) const {
-  return write(relative, doc.dump(2));
-}
 
 Json goodCase(const std::string& id) {
   Json doc = Json::parse(R"({
@@ -59,7 +35,7 @@ const RuleCatalog& testCatalog() {
 }
 
 std::vector<LoadError> errorsOf(const Json& doc) {
-  TempDir dir;
+  ScratchDir dir;
   const auto file = dir.writeJson("cases/t/case.json", doc);
   auto result = loadCaseFile(file, dir.path() / "cases", &testCatalog());
   if (std::holds_alternative<Case>(result)) return {};

@@ -9,25 +9,11 @@
 #include <gtest/gtest.h>
 
 #include "harness/load/loader.hpp"
+#include "harness/test_support/scratch_dir.hpp"
 
 namespace pc::load_tests {
 
-// A fresh directory under the system's temp directory, removed with everything in it at the end.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  // Writes `text` to path()/relative, creating directories; returns the full path.
-  std::filesystem::path write(const std::filesystem::path& relative, const std::string& text) const;
-  std::filesystem::path writeJson(const std::filesystem::path& relative, const Json& doc) const;
-
- private:
-  std::filesystem::path path_;
-};
+using test_support::ScratchDir;
 
 // A small valid case with this id: a resolved promise and one fulfil handler.
 Json goodCase(const std::string& id = "t/case");
