@@ -1,5 +1,5 @@
 #pragma once
-// Trace comparison at the three levels of the design.
+// Trace comparison at the three levels that spec/levels.md defines: outcome, causal, exact.
 #include <string>
 
 #include "harness/core/result.hpp"
