@@ -19,8 +19,8 @@
 
 namespace pc::adapters {
 
-SubjectRegistry adapterSubjects() {
-  SubjectRegistry registry;
+LibraryVariants adapterSubjects() {
+  LibraryVariants registry;
 #ifdef PC_ADAPTER_STD
   addStdFutureSubjects(registry);
 #endif

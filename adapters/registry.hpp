@@ -1,9 +1,9 @@
 #pragma once
-// Every adapter subject built into this binary, in a stable order (library, then variant).
+// Every adapter variant built into this binary, in a stable order (library, then variant).
 #include "harness/sdk/registry.hpp"
 
 namespace pc::adapters {
 
-SubjectRegistry adapterSubjects();
+LibraryVariants adapterSubjects();
 
 }  // namespace pc::adapters

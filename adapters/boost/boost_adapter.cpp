@@ -212,7 +212,7 @@ class BoostAdapter {
 
 }  // namespace
 
-void addBoostSubjects(SubjectRegistry& registry) {
+void addBoostSubjects(LibraryVariants& registry) {
   const std::string library = "Boost.Thread 1.74 futures";
   auto variant = [&](std::string name, std::string description, bool deterministic, Policy policy) {
     registry.push_back(librarySubject<BoostAdapter>(

@@ -3,6 +3,6 @@
 
 namespace pc::adapters {
 
-void addBoostSubjects(SubjectRegistry& registry);
+void addBoostSubjects(LibraryVariants& registry);
 
 }  // namespace pc::adapters

@@ -158,7 +158,7 @@ class KjAdapter {
 
 }  // namespace
 
-void addKjSubjects(SubjectRegistry& registry) {
+void addKjSubjects(LibraryVariants& registry) {
   const std::string library = "Cap'n Proto KJ promises (libkj-async 0.9)";
   registry.push_back(librarySubject<KjAdapter>(
       {"kj/lazy", library, "then(func returning a value): KJ runs func only once its result is needed"},

@@ -3,6 +3,6 @@
 
 namespace pc::adapters {
 
-void addKjSubjects(SubjectRegistry& registry);
+void addKjSubjects(LibraryVariants& registry);
 
 }  // namespace pc::adapters

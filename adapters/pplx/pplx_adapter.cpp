@@ -163,7 +163,7 @@ class PplxAdapter {
 
 }  // namespace
 
-void addPplxSubjects(SubjectRegistry& registry) {
+void addPplxSubjects(LibraryVariants& registry) {
   const std::string library = "cpprestsdk PPLX tasks (2.10)";
   registry.push_back(librarySubject<PplxAdapter>(
       {"pplx/threadpool", library,

@@ -3,6 +3,6 @@
 
 namespace pc::adapters {
 
-void addPplxSubjects(SubjectRegistry& registry);
+void addPplxSubjects(LibraryVariants& registry);
 
 }  // namespace pc::adapters

@@ -204,7 +204,7 @@ class QtAdapter {
 
 }  // namespace
 
-void addQtSubjects(SubjectRegistry& registry) {
+void addQtSubjects(LibraryVariants& registry) {
   const std::string library = "Qt " QT_VERSION_STR " QPromise/QFuture";
   registry.push_back(librarySubject<QtAdapter>(
       {"qt/sync", library, "then(f): runs in the thread that finishes the future, at once if finished"}, Mode::Sync));

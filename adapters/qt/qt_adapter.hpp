@@ -3,6 +3,6 @@
 
 namespace pc::adapters {
 
-void addQtSubjects(SubjectRegistry& registry);
+void addQtSubjects(LibraryVariants& registry);
 
 }  // namespace pc::adapters

@@ -84,7 +84,7 @@ class StdFutureAdapter {
 
 }  // namespace
 
-void addStdFutureSubjects(SubjectRegistry& registry) {
+void addStdFutureSubjects(LibraryVariants& registry) {
   const std::string library = "std::future (libstdc++)";
   registry.push_back(librarySubject<StdFutureAdapter>(
       {"std/async", library, "then is std::async(std::launch::async, ...): a thread per continuation", false},

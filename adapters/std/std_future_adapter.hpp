@@ -4,6 +4,6 @@
 namespace pc::adapters {
 
 // std/async and std/deferred: std::promise and std::shared_future, continuations by std::async.
-void addStdFutureSubjects(SubjectRegistry& registry);
+void addStdFutureSubjects(LibraryVariants& registry);
 
 }  // namespace pc::adapters

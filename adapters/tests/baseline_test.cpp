@@ -13,7 +13,7 @@ namespace {
 
 std::vector<std::string> adapterNames() {
   std::vector<std::string> names;
-  for (const SubjectEntry& e : adapters::adapterSubjects()) names.push_back(e.name);
+  for (const LibraryVariant& v : adapters::adapterSubjects()) names.push_back(v.about.name);
   return names;
 }
 

@@ -9,16 +9,17 @@
 
 #include "adapters/registry.hpp"
 #include "harness/cli/context.hpp"
-#include "harness/isolate/isolated_subject.hpp"
+#include "harness/cli/subjects.hpp"
 
 int main(int argc, char** argv) {
-  pc::SubjectRegistry inProcess = pc::cli::builtinSubjects();
-  for (pc::SubjectEntry& adapter : pc::adapters::adapterSubjects()) inProcess.push_back(std::move(adapter));
+  pc::cli::SubjectRegistry inProcess = pc::cli::builtinSubjects();
+  for (pc::LibraryVariant& variant : pc::adapters::adapterSubjects())
+    inProcess.push_back(pc::cli::libraryEntry(std::move(variant)));
   // Adapters run in workers: this very program, started again as `worker --subject NAME`.
   std::error_code ec;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
-  const pc::SubjectRegistry subjects =
-      pc::isolateEntries(inProcess, {ec ? std::string(argv[0]) : self.string(), "worker", "--subject"});
+  const pc::cli::SubjectRegistry subjects =
+      pc::cli::isolateEntries(inProcess, {ec ? std::string(argv[0]) : self.string(), "worker", "--subject"});
 
   pc::cli::Context ctx{std::cout, std::cerr, subjects, PC_DEFAULT_CASES_DIR, PC_DEFAULT_RULES_DIR};
   ctx.reportsDir = PC_DEFAULT_REPORTS_DIR;

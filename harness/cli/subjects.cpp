@@ -27,4 +27,34 @@ SubjectRegistry builtinSubjects() {
   };
 }
 
+SubjectEntry libraryEntry(LibraryVariant variant) {
+  SubjectEntry e;
+  e.name = variant.about.name;
+  e.description = std::move(variant.about.description);
+  e.required = Level::Causal;
+  e.library = std::move(variant.about.library);
+  e.isolate = true;
+  e.deterministic = variant.about.deterministic;
+  e.open = [open = std::move(variant.open)] { return Opened{open(), {}}; };
+  return e;
+}
+
+SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vector<std::string>& workerPrefix,
+                               std::chrono::milliseconds caseTimeout) {
+  SubjectRegistry out = inProcess;
+  for (SubjectEntry& entry : out) {
+    if (!entry.isolate) continue;
+    entry.open = [inner = entry.open, name = entry.name, workerPrefix, caseTimeout] {
+      Opened opened = inner();  // only to learn its features, or why it is unavailable
+      if (!opened.subject) return opened;
+      std::vector<std::string> argv = workerPrefix;
+      argv.push_back(name);
+      ChildCommand worker{std::move(argv), {}, "the " + name + " worker"};
+      return Opened{std::make_unique<IsolatedSubject>(name, opened.subject->features(), std::move(worker), caseTimeout),
+                    {}};
+    };
+  }
+  return out;
+}
+
 }  // namespace pc::cli

@@ -1,15 +1,54 @@
 #pragma once
-// The subject registry of the command: the built-in subjects, then every adapter that was built
-// (adapters/registry.cpp). Adapters add an entry in their own folder and nowhere else.
+// The subject registry of the command: the built-in subjects, then every adapter variant that was
+// built (adapters/registry.cpp lists them; adapters/README.md says what adding one touches). An entry
+// adds what only the command decides: the level a subject must reach and whether it runs in a worker.
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "harness/core/result.hpp"
+#include "harness/core/subject.hpp"
+#include "harness/isolate/isolated_subject.hpp"
 #include "harness/sdk/registry.hpp"
 
 namespace pc::cli {
 
-using pc::Opened;
-using pc::SubjectEntry;
-using pc::SubjectRegistry;
+// Opening a subject either yields it or says, for a person, why it is not available here.
+struct Opened {
+  std::unique_ptr<Subject> subject;
+  std::string unavailable;  // set when subject is null: what is missing and how to get it
+};
+
+struct SubjectEntry {
+  SubjectEntry() = default;
+  SubjectEntry(std::string name, std::string description, Level required, std::function<Opened()> open)
+      : name(std::move(name)), description(std::move(description)), required(required), open(std::move(open)) {}
+
+  std::string name;               // "boost/then-async": library, '/', variant
+  std::string description;        // one line for `list --subjects` and reports
+  Level required = Level::Exact;  // what a case must reach to pass, unless --level says otherwise
+  std::function<Opened()> open;   // in this process
+  std::string library;            // "Boost.Thread 1.74"; reports group variants by it. Empty for
+                                  // the reference and node
+  bool isolate = false;           // run in a worker process, one crash or hang per case at most
+  bool deterministic = true;      // false: the library's threads decide the order of some events
+};
+
+using SubjectRegistry = std::vector<SubjectEntry>;
 
 // reference (the C++ model) and node (V8 through the pinned Node.js).
 SubjectRegistry builtinSubjects();
+
+// A library variant as the command runs it: required to reach causal, which is what Promises/A+
+// asks of a library (exact is JavaScript's own order), and isolated in a worker.
+SubjectEntry libraryEntry(LibraryVariant variant);
+
+// The registry as the command uses it: every entry with `isolate` set opens an IsolatedSubject whose
+// worker is `workerPrefix` followed by the entry's name. The others are unchanged.
+SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vector<std::string>& workerPrefix,
+                               std::chrono::milliseconds caseTimeout = kWorkerCaseTimeout);
 
 }  // namespace pc::cli

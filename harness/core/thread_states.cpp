@@ -1,4 +1,4 @@
-#include "harness/sdk/thread_states.hpp"
+#include "harness/core/thread_states.hpp"
 
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -8,7 +8,7 @@
 
 #include <string>
 
-namespace pc::sdk {
+namespace pc {
 
 char threadStateOf(const std::string& statLine) {
   // "tid (comm) S ...": comm is whatever the thread named itself, so look after its last ')'.
@@ -58,4 +58,4 @@ bool IdleWatch::observe(std::uint64_t callbacksStarted, std::optional<bool> othe
   return streak_ >= kPolls;
 }
 
-}  // namespace pc::sdk
+}  // namespace pc

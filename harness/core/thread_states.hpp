@@ -7,7 +7,7 @@
 #include <optional>
 #include <string>
 
-namespace pc::sdk {
+namespace pc {
 
 // True when some thread of this process other than the caller is runnable ('R') or busy in the
 // kernel ('D', uninterruptible) in /proc/self/task/*/stat; false when all of them sleep, are stopped
@@ -32,4 +32,4 @@ class IdleWatch {
   int streak_ = 0;
 };
 
-}  // namespace pc::sdk
+}  // namespace pc

@@ -9,27 +9,9 @@
 #include <ostream>
 #include <thread>
 
-#include "harness/sdk/thread_states.hpp"
+#include "harness/core/thread_states.hpp"
 
 namespace pc {
-
-SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vector<std::string>& workerPrefix,
-                               std::chrono::milliseconds caseTimeout) {
-  SubjectRegistry out = inProcess;
-  for (SubjectEntry& entry : out) {
-    if (!entry.isolate) continue;
-    entry.open = [inner = entry.open, name = entry.name, workerPrefix, caseTimeout] {
-      Opened opened = inner();  // only to learn its features, or why it is unavailable
-      if (!opened.subject) return opened;
-      std::vector<std::string> argv = workerPrefix;
-      argv.push_back(name);
-      ChildCommand worker{std::move(argv), {}, "the " + name + " worker"};
-      return Opened{std::make_unique<IsolatedSubject>(name, opened.subject->features(), std::move(worker), caseTimeout),
-                    {}};
-    };
-  }
-  return out;
-}
 
 namespace {
 
@@ -53,7 +35,7 @@ class DeadlockWatch {
 
   void watch() {
     for (int idle = 0; !stop_; std::this_thread::sleep_for(kSample)) {
-      const std::optional<bool> running = armed_ ? sdk::otherThreadsRunning() : std::nullopt;
+      const std::optional<bool> running = armed_ ? otherThreadsRunning() : std::nullopt;
       idle = running == false ? idle + 1 : 0;
       if (idle >= kIdleSamples) std::_Exit(kDeadlockedExit);
     }

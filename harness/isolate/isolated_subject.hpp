@@ -9,7 +9,6 @@
 
 #include "harness/core/subject.hpp"
 #include "harness/isolate/batch_protocol.hpp"
-#include "harness/sdk/registry.hpp"
 
 namespace pc {
 
@@ -35,14 +34,9 @@ class IsolatedSubject final : public Subject {
 };
 
 // How long a worker may take over one case before it counts as hung: a backstop. A threaded library
-// that merely waits is seen idle at once (harness/sdk/thread_states.hpp), and one that stays busy is
+// that merely waits is seen idle at once (harness/core/thread_states.hpp), and one that stays busy is
 // stopped by sdk::Options::drainTimeout per drain, so no case of the corpus should ever reach this.
 inline constexpr std::chrono::milliseconds kWorkerCaseTimeout{10000};
-
-// The registry as the command uses it: every entry with `isolate` set opens an IsolatedSubject whose
-// worker is `workerPrefix` followed by the entry's name. The others are unchanged.
-SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vector<std::string>& workerPrefix,
-                               std::chrono::milliseconds caseTimeout = kWorkerCaseTimeout);
 
 // The worker's side: reads a batch from `in`, runs each case on `subject` (in this process) and
 // writes one answer line per case to `out`, flushing each. Returns the exit code. With

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "harness/sdk/thread_states.hpp"
+#include "harness/core/thread_states.hpp"
 #include <cstdlib>
 #include <memory>
 #include <typeinfo>

@@ -12,7 +12,7 @@
 
 #include "harness/core/promise_runtime.hpp"
 #include "harness/sdk/host.hpp"
-#include "harness/sdk/thread_states.hpp"
+#include "harness/core/thread_states.hpp"
 #include "reference/iteration.hpp"
 
 namespace pc::sdk {

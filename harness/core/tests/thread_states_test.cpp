@@ -6,9 +6,9 @@
 #include <mutex>
 #include <thread>
 
-#include "harness/sdk/thread_states.hpp"
+#include "harness/core/thread_states.hpp"
 
-namespace pc::sdk {
+namespace pc {
 namespace {
 
 // Polls until `want` is seen (the other thread needs a moment to block or to get a core); gives up
@@ -71,4 +71,4 @@ TEST(ThreadStates, IdleNeedsSeveralQuietPollsInARowWithoutNewCallbacks) {
 }
 
 }  // namespace
-}  // namespace pc::sdk
+}  // namespace pc
