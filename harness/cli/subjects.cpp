@@ -1,6 +1,7 @@
 #include "harness/cli/subjects.hpp"
 
 #include <exception>
+#include <utility>
 
 #include "harness/core/reference_subject.hpp"
 #include "harness/node/node_subject.hpp"
@@ -10,9 +11,13 @@ namespace {
 
 Opened openReference() { return {std::make_unique<ReferenceSubject>(), {}}; }
 
-Opened openNode() {
+// V8 running the cases on `library` (a JavaScript promise library becomes a subject by an entry
+// that opens it here with its prelude and features; harness/node/README.md, "The library").
+Opened openNode(NodeLibrary library) {
+  NodeOptions options;
+  options.library = std::move(library);
   try {
-    return {std::make_unique<NodeSubject>(), {}};
+    return {std::make_unique<NodeSubject>(std::move(options)), {}};
   } catch (const std::exception& e) {
     return {nullptr, e.what()};
   }
@@ -23,7 +28,8 @@ Opened openNode() {
 SubjectRegistry builtinSubjects() {
   return {
       {"reference", "the C++ model of ECMA-262 promises in reference/", Level::Exact, openReference},
-      {"node", "V8 through the pinned Node.js 24 (harness/node), the oracle", Level::Exact, openNode},
+      {"node", "V8 through the pinned Node.js 24 (harness/node), the oracle", Level::Exact,
+       [] { return openNode(NodeLibrary{}); }},
   };
 }
 

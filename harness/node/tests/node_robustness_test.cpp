@@ -1,6 +1,6 @@
 // The node subject when node misbehaves: a hang or a crash fails only the case in progress, and a
-// missing or old node is refused with a message that says what to do. run.js honours two test-only
-// variables: PC_NODE_TEST_HANG_ID and PC_NODE_TEST_CRASH_ID name a case at which it hangs or exits.
+// missing or old node is refused with a message that says what to do. Hangs and crashes come from a
+// runner of the tests' own, tests/misbehaving-run.js: run.js, except at the cases "hangs" and "dies".
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -16,6 +16,13 @@
 namespace pc::node_tests {
 namespace {
 
+// A node subject whose runner hangs at the case "hangs" and exits with status 70 at "dies".
+NodeOptions misbehaving() {
+  NodeOptions options;
+  options.runner = std::filesystem::path(PC_NODE_TESTS_DIR) / "misbehaving-run.js";
+  return options;
+}
+
 Json loggingCase(const std::string& id) {
   return {{"id", id}, {"program", Json::array({{{"log", id}, {"value", 1}}})}};
 }
@@ -25,9 +32,8 @@ void expectLogged(const Trace& t, const std::string& label) {
 }
 
 TEST(NodeRobustness, AHangFailsOneCaseAndTheRestRunInAFreshProcess) {
-  NodeOptions options;
+  NodeOptions options = misbehaving();
   options.caseTimeout = std::chrono::milliseconds(1500);
-  options.extraEnv = {"PC_NODE_TEST_HANG_ID=hangs"};
   NodeSubject subject(options);
   auto start = std::chrono::steady_clock::now();
   auto traces = runAll(subject, {makeCase(loggingCase("before")), makeCase(loggingCase("hangs")),
@@ -42,9 +48,7 @@ TEST(NodeRobustness, AHangFailsOneCaseAndTheRestRunInAFreshProcess) {
 }
 
 TEST(NodeRobustness, ACrashFailsOneCaseAndTheRestRun) {
-  NodeOptions options;
-  options.extraEnv = {"PC_NODE_TEST_CRASH_ID=dies"};
-  NodeSubject subject(options);
+  NodeSubject subject(misbehaving());
   auto traces = runAll(subject, {makeCase(loggingCase("before")), makeCase(loggingCase("dies")),
                                  makeCase(loggingCase("after"))});
   expectLogged(traces.at(0), "before");

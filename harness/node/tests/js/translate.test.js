@@ -9,7 +9,7 @@ const {runCase} = require('../../runtime.js');
 // Runs a case in this process and resolves with {trace, final} or {failure}.
 function run(testCase) {
   const program = vm.runInThisContext(translate(testCase));
-  return new Promise((done) => runCase(program, promiseNames(testCase), done));
+  return new Promise((done) => runCase(program, promiseNames(testCase), Promise, done));
 }
 
 // What the runner writes and the harness reads.
