@@ -9,10 +9,12 @@
 
 #include "adapters/registry.hpp"
 #include "harness/cli/context.hpp"
+#include "harness/cli/source_tree.hpp"
 #include "harness/cli/subjects.hpp"
 
 int main(int argc, char** argv) {
-  pc::cli::SubjectRegistry inProcess = pc::cli::builtinSubjects();
+  const pc::cli::SourceTree tree = pc::cli::sourceTree();
+  pc::cli::SubjectRegistry inProcess = pc::cli::builtinSubjects(tree.nodeDir);
   for (pc::LibraryVariant& variant : pc::adapters::adapterSubjects())
     inProcess.push_back(pc::cli::libraryEntry(std::move(variant)));
   // Adapters run in workers: this very program, started again as `worker --subject NAME`.
@@ -21,8 +23,8 @@ int main(int argc, char** argv) {
   const pc::cli::SubjectRegistry subjects =
       pc::cli::isolateEntries(inProcess, {ec ? std::string(argv[0]) : self.string(), "worker", "--subject"});
 
-  pc::cli::Context ctx{std::cout, std::cerr, subjects, PC_DEFAULT_CASES_DIR, PC_DEFAULT_RULES_DIR};
-  ctx.reportsDir = PC_DEFAULT_REPORTS_DIR;
+  pc::cli::Context ctx{std::cout, std::cerr, subjects, tree.casesDir, tree.rulesDir};
+  ctx.reportsDir = tree.reportsDir;
   ctx.workerSubjects = &inProcess;
   // Colours only for a person at a terminal, and never when they asked for none (no-color.org).
   ctx.color = isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;

@@ -13,8 +13,9 @@ Opened openReference() { return {std::make_unique<ReferenceSubject>(), {}}; }
 
 // V8 running the cases on `library` (a JavaScript promise library becomes a subject by an entry
 // that opens it here with its prelude and features; harness/node/README.md, "The library").
-Opened openNode(NodeLibrary library) {
+Opened openNode(const std::filesystem::path& home, NodeLibrary library) {
   NodeOptions options;
+  options.home = home;
   options.library = std::move(library);
   try {
     return {std::make_unique<NodeSubject>(std::move(options)), {}};
@@ -25,11 +26,11 @@ Opened openNode(NodeLibrary library) {
 
 }  // namespace
 
-SubjectRegistry builtinSubjects() {
+SubjectRegistry builtinSubjects(const std::filesystem::path& nodeHome) {
   return {
       {"reference", "the C++ model of ECMA-262 promises in reference/", Level::Exact, openReference},
       {"node", "V8 through the pinned Node.js 24 (harness/node), the oracle", Level::Exact,
-       [] { return openNode(NodeLibrary{}); }},
+       [nodeHome] { return openNode(nodeHome, NodeLibrary{}); }},
   };
 }
 

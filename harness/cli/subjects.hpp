@@ -3,6 +3,7 @@
 // built (adapters/registry.cpp lists them; adapters/README.md says what adding one touches). An entry
 // adds what only the command decides: the level a subject must reach and whether it runs in a worker.
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <memory>
 #include <string>
@@ -39,8 +40,8 @@ struct SubjectEntry {
 
 using SubjectRegistry = std::vector<SubjectEntry>;
 
-// reference (the C++ model) and node (V8 through the pinned Node.js).
-SubjectRegistry builtinSubjects();
+// reference (the C++ model) and node (V8 through the pinned Node.js; `nodeHome` is harness/node).
+SubjectRegistry builtinSubjects(const std::filesystem::path& nodeHome);
 
 // A library variant as the command runs it: required to reach causal, which is what Promises/A+
 // asks of a library (exact is JavaScript's own order), and isolated in a worker.

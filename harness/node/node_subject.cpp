@@ -8,8 +8,10 @@
 namespace pc {
 
 NodeSubject::NodeSubject(NodeOptions options) : options_(std::move(options)) {
-  if (options_.node.empty()) options_.node = node::findNode();
-  if (options_.runner.empty()) options_.runner = std::filesystem::path(PC_DEFAULT_NODE_DIR) / "run.js";
+  if (options_.home.empty() && options_.runner.empty())
+    throw std::runtime_error("the node subject needs the folder of its runner (NodeOptions::home, harness/node)");
+  if (options_.node.empty()) options_.node = node::findNode(options_.home);
+  if (options_.runner.empty()) options_.runner = options_.home / "run.js";
   std::error_code ec;
   if (!std::filesystem::is_regular_file(options_.runner, ec)) {
     throw std::runtime_error("the node runner " + options_.runner.string() + " is missing");

@@ -27,8 +27,11 @@ struct NodeLibrary {
 };
 
 struct NodeOptions {
-  std::filesystem::path node;    // empty: $PC_NODE, else the pinned Node 24, else `node` on PATH
-  std::filesystem::path runner;  // empty: run.js beside this file (PC_DEFAULT_NODE_DIR)
+  // harness/node of a source tree: run.js, translate.js, runtime.js and node_modules/ with the
+  // pinned Node 24. The command passes its own; tests pass theirs.
+  std::filesystem::path home;
+  std::filesystem::path node;    // empty: $PC_NODE, else the pinned Node 24 under home, else `node` on PATH
+  std::filesystem::path runner;  // empty: home/run.js
   // How long node may go without finishing a case before it counts as hung.
   std::chrono::milliseconds caseTimeout = std::chrono::seconds(20);
   std::vector<std::string> extraEnv;  // "NAME=value" entries added to node's environment

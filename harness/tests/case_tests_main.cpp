@@ -32,7 +32,7 @@ std::filesystem::path setting(const char* name, const char* builtIn) {
 const std::filesystem::path kCasesDir = setting("PC_TEST_CASES_DIR", PC_TEST_CASES_DIR);
 
 const NodeTraceCache& cache() {
-  static const NodeTraceCache c(setting("PC_TEST_NODE_CACHE_DIR", PC_TEST_NODE_CACHE_DIR), PC_DEFAULT_NODE_DIR);
+  static const NodeTraceCache c(setting("PC_TEST_NODE_CACHE_DIR", PC_TEST_NODE_CACHE_DIR), PC_TEST_NODE_DIR);
   return c;
 }
 

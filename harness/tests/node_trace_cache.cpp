@@ -62,7 +62,7 @@ Trace traceFromJson(const Json& j) {
 }  // namespace
 
 NodeTraceCache::NodeTraceCache(std::filesystem::path dir, const std::filesystem::path& runnerDir)
-    : dir_(std::move(dir)), runnerDigest_(digestOfScripts(runnerDir)) {}
+    : dir_(std::move(dir)), runnerDir_(runnerDir), runnerDigest_(digestOfScripts(runnerDir)) {}
 
 std::string NodeTraceCache::keyOf(const Case& c) const {
   return fmt::format("{:016x}", fnv1a(c.source.dump(), fnv1a(runnerDigest_)));
@@ -96,7 +96,9 @@ void NodeTraceCache::store(const Case& c, const Trace& t) const {
 std::optional<std::string> NodeTraceCache::fill(std::span<const Case* const> cases) const {
   if (cases.empty()) return std::nullopt;
   try {
-    NodeSubject node;
+    NodeOptions options;
+    options.home = runnerDir_;
+    NodeSubject node(options);
     const std::vector<Trace> traces = node.run(cases);
     for (std::size_t i = 0; i < cases.size() && i < traces.size(); ++i) store(*cases[i], traces[i]);
   } catch (const std::exception& e) {

@@ -40,7 +40,9 @@ std::string describe(const Disagreement& d) {
 }
 
 TEST(Differential, TheReferenceAgreesWithV8OnTwoThousandRandomPrograms) {
-  NodeSubject node;
+  NodeOptions options;
+  options.home = PC_TEST_NODE_DIR;
+  NodeSubject node(options);
   const std::uint64_t seed = seedForThisRun();
   const FuzzReport report = fuzz({.seed = seed, .count = 2000, .batch = 2000, .maxFailures = 3},
                                  referenceRunner(es::Mutation::None), subjectRunner(node), {});
@@ -54,7 +56,9 @@ TEST(Differential, TheReferenceAgreesWithV8OnTwoThousandRandomPrograms) {
 class FuzzerCatches : public ::testing::TestWithParam<es::Mutation> {};
 
 TEST_P(FuzzerCatches, TheBreakAndShrinksItToAtMostSixStatements) {
-  NodeSubject node;
+  NodeOptions options;
+  options.home = PC_TEST_NODE_DIR;
+  NodeSubject node(options);
   const FuzzReport report = fuzz({.seed = 99, .count = 1000, .batch = 1000, .maxFailures = 1},
                                  referenceRunner(GetParam()), subjectRunner(node), {});
   ASSERT_EQ(report.disagreements.size(), 1u) << "the broken reference agreed with V8 on 1000 programs";

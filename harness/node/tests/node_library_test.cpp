@@ -21,7 +21,7 @@ namespace {
 const std::filesystem::path kLibraries = std::filesystem::path(PC_NODE_TESTS_DIR) / "fixtures" / "libraries";
 
 NodeOptions onLibrary(const std::string& name, const std::filesystem::path& prelude, FeatureSet features) {
-  NodeOptions options;
+  NodeOptions options = testNodeOptions();
   options.library = NodeLibrary{name, prelude, features};
   return options;
 }
@@ -91,7 +91,7 @@ TEST(NodeLibrary, ByDefaultTheCasesRunOnV8sOwnPromiseUnderTheNameNode) {
   EXPECT_TRUE(byDefault.prelude.empty());
   EXPECT_EQ(byDefault.features, FeatureSet::all());
 
-  NodeSubject node;
+  NodeSubject node(testNodeOptions());
   EXPECT_EQ(node.name(), "node");
   EXPECT_EQ(node.features(), FeatureSet::all());
   expectTrace(runOne(node, kOrder), kOrder["expect"]["trace"], kOrder["expect"]["final"]);
@@ -111,7 +111,7 @@ TEST(NodeLibrary, ALibraryRunsUnderItsOwnNameWithItsOwnFeaturesAndTraces) {
 }
 
 TEST(NodeLibrary, InASuiteALibraryIsJudgedOnItsTracesAndCasesBeyondItsFeaturesAreNotApplicable) {
-  NodeSubject node;
+  NodeSubject node(testNodeOptions());
   NodeSubject library = synchronousLibrary();
   const std::vector<Case> cases = {expectedCase(kDeferred), expectedCase(kOrder)};
   const std::vector<SubjectPlan> plans = {{&node, Level::Exact, 1}, {&library, Level::Exact, 1}};

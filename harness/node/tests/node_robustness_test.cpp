@@ -18,7 +18,7 @@ namespace {
 
 // A node subject whose runner hangs at the case "hangs" and exits with status 70 at "dies".
 NodeOptions misbehaving() {
-  NodeOptions options;
+  NodeOptions options = testNodeOptions();
   options.runner = std::filesystem::path(PC_NODE_TESTS_DIR) / "misbehaving-run.js";
   return options;
 }
@@ -58,7 +58,7 @@ TEST(NodeRobustness, ACrashFailsOneCaseAndTheRestRun) {
 }
 
 TEST(NodeRobustness, ARunawayCaseFailsInsteadOfGrowingForever) {
-  NodeSubject subject;
+  NodeSubject subject(testNodeOptions());
   // A thenable that resolves with itself: each adoption calls its `then` again, logging each time.
   Json runaway = {{"id", "runaway"},
                   {"program", Json::parse(R"([
@@ -92,13 +92,13 @@ void expectRefused(const NodeOptions& options, const std::string& mention) {
 }
 
 TEST(NodeRobustness, AnOldNodeIsRefusedWithTheSetupToRun) {
-  NodeOptions options;
+  NodeOptions options = testNodeOptions();
   options.node = fakeNode("old-node", "v18.19.1");
   expectRefused(options, "needs Node.js >= 22");
 }
 
 TEST(NodeRobustness, SomethingThatIsNotNodeIsRefused) {
-  NodeOptions options;
+  NodeOptions options = testNodeOptions();
   options.node = fakeNode("not-node", "hello");
   expectRefused(options, "does not answer `--version` like Node.js");
 }
@@ -107,8 +107,19 @@ TEST(NodeRobustness, APcNodeThatDoesNotExistIsRefused) {
   const char* old = std::getenv("PC_NODE");
   std::string saved = old ? old : "";
   ::setenv("PC_NODE", "/nonexistent/node", 1);
-  expectRefused(NodeOptions{}, "PC_NODE is set to /nonexistent/node");
+  expectRefused(testNodeOptions(), "PC_NODE is set to /nonexistent/node");
   if (old) ::setenv("PC_NODE", saved.c_str(), 1); else ::unsetenv("PC_NODE");
+}
+
+// The command passes the folder of its runner; a subject made without one says so instead of
+// guessing a path.
+TEST(NodeRobustness, ASubjectWithoutTheFolderOfItsRunnerIsRefused) {
+  try {
+    NodeSubject subject{NodeOptions{}};
+    FAIL() << "a subject was made without NodeOptions::home";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("NodeOptions::home"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

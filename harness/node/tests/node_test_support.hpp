@@ -38,10 +38,17 @@ inline void expectTrace(const Trace& actual, const Json& events, const Json& fin
   EXPECT_EQ(actual.final, final) << "actual final: " << actual.final.dump(1);
 }
 
+// Options for V8 from this source tree's harness/node, as the command passes them.
+inline NodeOptions testNodeOptions() {
+  NodeOptions options;
+  options.home = PC_TEST_NODE_DIR;
+  return options;
+}
+
 // One NodeSubject for a whole suite: finding and checking node is done once.
 class NodeSuite : public testing::Test {
  protected:
-  static void SetUpTestSuite() { subject_ = std::make_unique<NodeSubject>(); }
+  static void SetUpTestSuite() { subject_ = std::make_unique<NodeSubject>(testNodeOptions()); }
   static void TearDownTestSuite() { subject_.reset(); }
   static NodeSubject& subject() { return *subject_; }
 
