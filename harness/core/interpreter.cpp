@@ -22,7 +22,7 @@ Trace Run::execute(const Json& program) {
     if (c.isAbrupt()) record(Json{{"uncaught", encode(c.value)}});
   });
   while (!timers_.empty()) {
-    es::VirtualTimerQueue::Timer t = timers_.takeNext();
+    VirtualTimerQueue::Timer t = timers_.takeNext();
     std::vector<int> after;
     if (lastTimerJob_ >= 0) after.push_back(lastTimerJob_);
     lastTimerJob_ = realm_.jobs.nextId();

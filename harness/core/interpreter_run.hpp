@@ -13,7 +13,7 @@
 #include "harness/core/promise_runtime.hpp"
 #include "harness/core/trace.hpp"
 #include "harness/core/value_encoding.hpp"
-#include "reference/timer_queue.hpp"
+#include "harness/core/timer_queue.hpp"
 
 namespace pc::interp {
 
@@ -86,7 +86,7 @@ class Run {
 
   PromiseRuntime& rt_;
   es::Realm& realm_;
-  es::VirtualTimerQueue timers_;
+  VirtualTimerQueue timers_;
   int lastTimerJob_ = -1;
   std::map<int, double> macrotaskTime_;  // job id -> the virtual clock it ran at
   std::map<std::string, std::uint64_t> timerIds_;  // "id" of a timer statement -> its sequence

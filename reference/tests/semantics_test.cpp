@@ -1,10 +1,9 @@
 // Behaviour a case file cannot reach: element functions called twice, resolving functions called
-// directly, brand checks, and the host parts (rejection tracker, timers, journal).
+// directly, brand checks, and the host parts (rejection tracker, journal).
 #include <gtest/gtest.h>
 
 #include "reference/async_function.hpp"
 #include "reference/tests/promise_test_support.hpp"
-#include "reference/timer_queue.hpp"
 
 namespace pc::es {
 namespace {
@@ -135,18 +134,6 @@ TEST(NodeRejectionTracker, ReportsOnlyWhatIsStillUnhandledThenReportsLateHandlin
   EXPECT_EQ(reports[0].kind, RejectionReport::Kind::Handled);
   reports.clear();
   EXPECT_FALSE(realm.rejections.process(reports));
-}
-
-TEST(VirtualTimerQueue, RunsByDueTimeThenBySchedulingOrderAndClampsDelays) {
-  VirtualTimerQueue timers;
-  std::vector<int> order;
-  timers.schedule(10, -1, 0, [&] { order.push_back(1); });
-  timers.schedule(0, -1, 0, [&] { order.push_back(2); });   // counts as 1
-  timers.schedule(1, -1, 0, [&] { order.push_back(3); });   // same due time, later
-  timers.schedule(-5, -1, 0, [&] { order.push_back(4); });  // counts as 1
-  while (!timers.empty()) timers.takeNext().callback();
-  EXPECT_EQ(order, (std::vector<int>{2, 3, 4, 1}));
-  EXPECT_EQ(timers.now(), 10);
 }
 
 TEST(JobJournal, RecordsWhatEnqueuedEachJob) {
