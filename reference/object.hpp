@@ -15,9 +15,7 @@
 
 namespace pc::es {
 
-// LibraryPromise is NON-SPEC: a promise of a library under test that the harness wraps as an
-// object; the model itself never makes one.
-enum class ObjectKind { Ordinary, Array, Error, Function, Promise, LibraryPromise };
+enum class ObjectKind { Ordinary, Array, Error, Function, Promise };
 
 // A property is a data property, or an accessor when `getter` is set (setters are never observed).
 struct Property {
