@@ -10,6 +10,8 @@
 #include <utility>
 #include <vector>
 
+#include "harness/core/job_journal.hpp"
+#include "harness/core/promise_names.hpp"
 #include "harness/core/promise_runtime.hpp"
 #include "harness/core/trace.hpp"
 #include "harness/core/value_encoding.hpp"
@@ -94,6 +96,8 @@ class Run {
   std::map<std::string, std::pair<Value, Value>> resolvers_;
   std::set<std::string> promiseNames_;  // names bound by new, deferred or "as"
   ObjectNames names_;
+  PromiseNames describePromises_{realm_.heap, names_};  // for job descriptions
+  JobJournal journal_;  // every job of the run, macrotasks and the runtime's microtasks
   Trace trace_;
 };
 
