@@ -6,7 +6,7 @@
 
 namespace pc::es {
 
-// 27.7.5.3 Await ( value )
+// 27.7.5.3 Await ( value ) — https://tc39.es/ecma262/2025/#sec-await
 void Await(Realm& realm, const Value& value, Resumption resume) {
   // 2. Let promise be ? PromiseResolve(%Promise%, value).
   auto* promise = asPromise(PromiseResolve(realm, value));
@@ -29,6 +29,7 @@ void Await(Realm& realm, const Value& value, Resumption resume) {
   PerformPromiseThen(realm, promise, onFulfilled, onRejected, std::nullopt);
 }
 
+// 27.7.5.2 AsyncBlockStart ( promiseCapability, asyncBody, asyncContext ), its last steps — https://tc39.es/ecma262/2025/#sec-asyncblockstart
 void AsyncFunctionComplete(Realm& realm, const PromiseCapability& capability, const Completion& result) {
   const Value args[] = {result.value};
   Call(realm, result.isAbrupt() ? capability.reject : capability.resolve, Undefined{}, args);

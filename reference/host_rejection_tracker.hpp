@@ -1,18 +1,17 @@
 #pragma once
-// HostPromiseRejectionTracker (27.2.1.9) as Node.js implements it. The engine tells the host when a
-// promise is rejected with no handler ("reject") and when a handler is added to such a promise
-// ("handle"). After each macrotask's microtasks have drained, the host reports: first a "handled"
-// event for every promise that got a handler after it had been reported, then an "unhandled" event
-// for every promise rejected since the last report that is still unhandled.
+// HostPromiseRejectionTracker (27.2.1.9) as Node.js implements it, for the default host. The engine
+// tells the host when a promise is rejected with no handler ("reject") and when a handler is added
+// to such a promise ("handle"). After each macrotask's microtasks have drained, the host reports:
+// first a "handled" event for every promise that got a handler after it had been reported, then an
+// "unhandled" event for every promise rejected since the last report that is still unhandled.
 #include <cstddef>
 #include <unordered_map>
 #include <vector>
 
+#include "reference/host.hpp"
 #include "reference/object.hpp"
 
 namespace pc::es {
-
-enum class RejectionOperation { Reject, Handle };
 
 struct RejectionReport {
   enum class Kind { Handled, Unhandled };

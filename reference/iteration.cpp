@@ -2,9 +2,9 @@
 
 namespace pc::es {
 
-// GetIterator ( obj, sync ) (7.4.3) for the iterables a case can build: arrays and strings (by code
-// point). NON-SPEC: the values are read up front, which is unobservable because neither iterator can
-// be changed by user code here.
+// 7.4.16 IteratorToList ( GetIterator ( iterable, sync ) ) — https://tc39.es/ecma262/2025/#sec-iteratortolist
+// For the iterables a case can build: arrays and strings (by code point). NON-SPEC: the values are
+// read up front, which is unobservable because neither iterator can be changed by user code here.
 Completion IterableToList(Realm& realm, const Value& iterable, std::vector<Value>& out) {
   if (iterable.isString()) {
     const std::string& s = iterable.asString();

@@ -7,7 +7,7 @@
 
 namespace pc::es {
 
-// IteratorToList(GetIterator(iterable, sync)) (7.4.3, 7.4.13) for arrays and strings (by code
+// IteratorToList(GetIterator(iterable, sync)) (7.4.16, 7.4.4) for arrays and strings (by code
 // point); a TypeError for anything else.
 Completion IterableToList(Realm& realm, const Value& iterable, std::vector<Value>& out);
 

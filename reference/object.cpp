@@ -4,6 +4,7 @@
 
 namespace pc::es {
 
+// 7.2.9 SameValue ( x, y ) — https://tc39.es/ecma262/2025/#sec-samevalue
 bool SameValue(const Value& a, const Value& b) {
   if (a.isNumber() && b.isNumber()) {
     const double x = a.asNumber(), y = b.asNumber();

@@ -15,9 +15,7 @@
 
 namespace pc::es {
 
-// LibraryPromise is NON-SPEC: a promise of a library under test that the harness wraps as an
-// object; the model itself never makes one.
-enum class ObjectKind { Ordinary, Array, Error, Function, Promise, LibraryPromise };
+enum class ObjectKind { Ordinary, Array, Error, Function, Promise };
 
 // A property is a data property, or an accessor when `getter` is set (setters are never observed).
 struct Property {
@@ -77,31 +75,36 @@ class FunctionObject final : public Object {
 enum class PromiseState { Pending, Fulfilled, Rejected };
 enum class ReactionType { Fulfill, Reject };
 
-// PromiseCapability Record (27.2.1.1).
+// JobCallback Record (9.5.1) — https://tc39.es/ecma262/2025/#sec-jobcallback-records
+// [[HostDefined]] is left out: it is always empty for the hosts of this model.
+struct JobCallback {
+  Object* callback = nullptr;  // [[Callback]]
+};
+
+// PromiseCapability Record (27.2.1.1) — https://tc39.es/ecma262/2025/#sec-promisecapability-records
 struct PromiseCapability {
   Object* promise = nullptr;
   Object* resolve = nullptr;
   Object* reject = nullptr;
 };
 
-// PromiseReaction Record (27.2.1.2). An empty handler is nullptr; Await's reactions have no capability.
+// PromiseReaction Record (27.2.1.2) — https://tc39.es/ecma262/2025/#sec-promisereaction-records
+// An empty handler is nullopt; Await's reactions have no capability.
 struct PromiseReaction {
-  std::optional<PromiseCapability> capability;
-  ReactionType type = ReactionType::Fulfill;
-  Object* handler = nullptr;
+  std::optional<PromiseCapability> capability;  // [[Capability]]
+  ReactionType type = ReactionType::Fulfill;    // [[Type]]
+  std::optional<JobCallback> handler;           // [[Handler]]
 };
 
-// Promise instances (27.2.6) with their internal slots.
+// Properties of Promise Instances (27.2.6) — https://tc39.es/ecma262/2025/#sec-properties-of-promise-instances
 class PromiseObject final : public Object {
  public:
-  explicit PromiseObject(std::uint64_t serial) : Object(ObjectKind::Promise), serial(serial) {}
-  PromiseState state = PromiseState::Pending;                 // [[PromiseState]]
-  Value result;                                               // [[PromiseResult]]
-  std::vector<PromiseReaction> fulfillReactions;              // [[PromiseFulfillReactions]]
-  std::vector<PromiseReaction> rejectReactions;               // [[PromiseRejectReactions]]
-  bool isHandled = false;                                     // [[PromiseIsHandled]]
-  std::uint64_t serial;  // NON-SPEC: creation order, so a promise can be named in job descriptions
-  int lastReactionJob = -1;  // NON-SPEC: for causality, the last reaction job this promise enqueued
+  PromiseObject() : Object(ObjectKind::Promise) {}
+  PromiseState state = PromiseState::Pending;     // [[PromiseState]]
+  Value result;                                   // [[PromiseResult]]
+  std::vector<PromiseReaction> fulfillReactions;  // [[PromiseFulfillReactions]]
+  std::vector<PromiseReaction> rejectReactions;   // [[PromiseRejectReactions]]
+  bool isHandled = false;                         // [[PromiseIsHandled]]
 };
 
 // Owns every object of a realm; objects are freed together when the heap dies.
@@ -115,6 +118,8 @@ class Heap {
     return raw;
   }
   std::size_t size() const { return objects_.size(); }
+  // The objects in the order they were made.
+  const Object* at(std::size_t i) const { return objects_[i].get(); }
 
  private:
   std::vector<std::unique_ptr<Object>> objects_;

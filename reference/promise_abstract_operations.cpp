@@ -9,23 +9,18 @@ Value argumentAt(std::span<const Value> args, std::size_t i) {
   return i < args.size() ? args[i] : Value(Undefined{});
 }
 
-const char* reactionName(ReactionType type) {
-  return type == ReactionType::Fulfill ? "fulfill" : "reject";
-}
-
 }  // namespace
 
-// 27.2.1.3 CreateResolvingFunctions ( promise )
+// 27.2.1.3 CreateResolvingFunctions ( promise ) — https://tc39.es/ecma262/2025/#sec-createresolvingfunctions
 ResolvingFunctions CreateResolvingFunctions(Realm& realm, PromiseObject* promise) {
   // 1. Let alreadyResolved be the Record { [[Value]]: false }.
   auto alreadyResolved = std::make_shared<bool>(false);
-  // 27.2.1.3.2 Promise Resolve Functions
+  // 27.2.1.3.2 Promise Resolve Functions — https://tc39.es/ecma262/2025/#sec-promise-resolve-functions
   Object* resolve = realm.makeFunction(
       [&realm, promise, alreadyResolved](const Value&, std::span<const Value> args) {
         const Value resolution = argumentAt(args, 0);
         // 5-6. If alreadyResolved.[[Value]] is true, return undefined; else set it to true.
-        if (*alreadyResolved && realm.mutation != Mutation::IgnoreAlreadyResolved)
-          return Completion::normal();
+        if (*alreadyResolved) return Completion::normal();
         *alreadyResolved = true;
         // 7. If SameValue(resolution, promise) is true, reject with a TypeError.
         if (SameValue(resolution, Value(promise))) {
@@ -44,22 +39,27 @@ ResolvingFunctions CreateResolvingFunctions(Realm& realm, PromiseObject* promise
           RejectPromise(realm, promise, then.value);
           return Completion::normal();
         }
-        // 12. If IsCallable(thenAction) is false, fulfill with resolution.
+        // 11-12. If IsCallable(thenAction) is false, fulfill with resolution.
         if (!IsCallable(then.value)) {
           FulfillPromise(realm, promise, resolution);
           return Completion::normal();
         }
-        // 13-15. Enqueue NewPromiseResolveThenableJob(promise, resolution, thenJobCallback).
-        NewPromiseResolveThenableJob(realm, promise, resolution, then.value);
+        // 13. Let thenJobCallback be HostMakeJobCallback(thenAction).
+        const JobCallback thenJobCallback = realm.host.HostMakeJobCallback(then.value.asObject());
+        // 14. Let job be NewPromiseResolveThenableJob(promise, resolution, thenJobCallback).
+        PromiseJob job = NewPromiseResolveThenableJob(realm, promise, resolution, thenJobCallback);
+        // 15. Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
+        realm.host.HostEnqueuePromiseJob(std::move(job));
         return Completion::normal();
       },
       "resolve");
-  // 27.2.1.3.1 Promise Reject Functions
+  // 27.2.1.3.1 Promise Reject Functions — https://tc39.es/ecma262/2025/#sec-promise-reject-functions
   Object* reject = realm.makeFunction(
       [&realm, promise, alreadyResolved](const Value&, std::span<const Value> args) {
-        if (*alreadyResolved && realm.mutation != Mutation::IgnoreAlreadyResolved)
-          return Completion::normal();
+        // 5-6. If alreadyResolved.[[Value]] is true, return undefined; else set it to true.
+        if (*alreadyResolved) return Completion::normal();
         *alreadyResolved = true;
+        // 7. Perform RejectPromise(promise, reason).
         RejectPromise(realm, promise, argumentAt(args, 0));
         return Completion::normal();
       },
@@ -67,132 +67,142 @@ ResolvingFunctions CreateResolvingFunctions(Realm& realm, PromiseObject* promise
   return {resolve, reject};
 }
 
-// 27.2.1.4 FulfillPromise ( promise, value )
+// 27.2.1.4 FulfillPromise ( promise, value ) — https://tc39.es/ecma262/2025/#sec-fulfillpromise
 void FulfillPromise(Realm& realm, PromiseObject* promise, const Value& value) {
+  // 2. Let reactions be promise.[[PromiseFulfillReactions]].
   std::vector<PromiseReaction> reactions = std::move(promise->fulfillReactions);
+  // 3-6. Record the value, drop both reaction lists, and mark the promise fulfilled.
   promise->result = value;
   promise->fulfillReactions.clear();
   promise->rejectReactions.clear();
   promise->state = PromiseState::Fulfilled;
+  // 7. Perform TriggerPromiseReactions(reactions, value).
   TriggerPromiseReactions(realm, promise, std::move(reactions), value);
 }
 
-// 27.2.1.5 NewPromiseCapability ( C ), for C = %Promise%: the executor's GetCapabilitiesExecutor
-// steps are not observable with the intrinsic constructor, so they are folded away.
+// 27.2.1.5 NewPromiseCapability ( C ) — https://tc39.es/ecma262/2025/#sec-newpromisecapability
+// For C = %Promise%: the executor's GetCapabilitiesExecutor steps are not observable with the
+// intrinsic constructor, so they are folded away.
 PromiseCapability NewPromiseCapability(Realm& realm) {
   PromiseObject* promise = realm.makePromise();
   ResolvingFunctions f = CreateResolvingFunctions(realm, promise);
   return {promise, f.resolve, f.reject};
 }
 
-// 27.2.1.6 IsPromise ( x )
+// 27.2.1.6 IsPromise ( x ) — https://tc39.es/ecma262/2025/#sec-ispromise
 bool IsPromise(const Value& x) { return asPromise(x) != nullptr; }
 
-// 27.2.1.7 RejectPromise ( promise, reason )
+// 27.2.1.7 RejectPromise ( promise, reason ) — https://tc39.es/ecma262/2025/#sec-rejectpromise
 void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason) {
+  // 2. Let reactions be promise.[[PromiseRejectReactions]].
   std::vector<PromiseReaction> reactions = std::move(promise->rejectReactions);
+  // 3-6. Record the reason, drop both reaction lists, and mark the promise rejected.
   promise->result = reason;
   promise->fulfillReactions.clear();
   promise->rejectReactions.clear();
   promise->state = PromiseState::Rejected;
   // 7. If promise.[[PromiseIsHandled]] is false, perform HostPromiseRejectionTracker(promise, "reject").
-  if (!promise->isHandled) HostPromiseRejectionTracker(realm, promise, RejectionOperation::Reject);
+  if (!promise->isHandled) realm.host.HostPromiseRejectionTracker(promise, RejectionOperation::Reject);
+  // 8. Perform TriggerPromiseReactions(reactions, reason).
   TriggerPromiseReactions(realm, promise, std::move(reactions), reason);
 }
 
-// 27.2.1.8 TriggerPromiseReactions ( reactions, argument )
+// 27.2.1.8 TriggerPromiseReactions ( reactions, argument ) — https://tc39.es/ecma262/2025/#sec-triggerpromisereactions
+// NON-SPEC: `promise`, whose reactions these are, is passed on to the host with each job.
 void TriggerPromiseReactions(Realm& realm, PromiseObject* promise,
                              std::vector<PromiseReaction> reactions, const Value& argument) {
-  for (PromiseReaction& reaction : reactions)
-    NewPromiseReactionJob(realm, promise, std::move(reaction), argument);
+  // 1. For each element reaction of reactions:
+  for (PromiseReaction& reaction : reactions) {
+    // a. Let job be NewPromiseReactionJob(reaction, argument).
+    PromiseJob job = NewPromiseReactionJob(realm, promise, std::move(reaction), argument);
+    // b. Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
+    realm.host.HostEnqueuePromiseJob(std::move(job));
+  }
 }
 
-// 27.2.1.9 HostPromiseRejectionTracker ( promise, operation ): the host is Node.js.
-void HostPromiseRejectionTracker(Realm& realm, PromiseObject* promise,
-                                 RejectionOperation operation) {
-  realm.rejections.track(promise, operation);
-}
-
-// 27.2.2.1 NewPromiseReactionJob ( reaction, argument ), then HostEnqueuePromiseJob.
-int NewPromiseReactionJob(Realm& realm, PromiseObject* promise, PromiseReaction reaction,
-                          const Value& argument) {
-  auto job = [&realm, reaction, argument] {
+// 27.2.2.1 NewPromiseReactionJob ( reaction, argument ) — https://tc39.es/ecma262/2025/#sec-newpromisereactionjob
+// NON-SPEC: `promise`, whose reaction this is, is only recorded in the job for the host.
+PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, PromiseReaction reaction,
+                                 const Value& argument) {
+  const ReactionType type = reaction.type;
+  // 1. Let job be a new Job Abstract Closure that captures reaction and argument:
+  auto job = [&realm, reaction = std::move(reaction), argument] {
     Completion handlerResult;
-    // 1.c-d. With an empty handler, pass the argument along as a value or as a throw.
+    // d. With an empty handler, pass the argument along as a value or as a throw.
     if (!reaction.handler) {
       handlerResult = reaction.type == ReactionType::Fulfill ? Completion::normal(argument)
                                                              : Completion::throwing(argument);
     } else {
-      // 1.e. Let handlerResult be Completion(HostCallJobCallback(handler, undefined, « argument »)).
+      // e. Let handlerResult be Completion(HostCallJobCallback(handler, undefined, « argument »)).
       const Value args[] = {argument};
-      handlerResult = Call(realm, reaction.handler, Undefined{}, args);
+      handlerResult = realm.host.HostCallJobCallback(realm, *reaction.handler, Undefined{}, args);
     }
-    // 1.f. If promiseCapability is undefined (Await), return.
+    // f. If promiseCapability is undefined (Await), return empty.
     if (!reaction.capability) return;
-    // 1.h-i. Settle the derived promise with the handler's result.
+    // h-i. Call promiseCapability's [[Reject]] with a throw's value, else its [[Resolve]].
     const Value result[] = {handlerResult.value};
     Call(realm, handlerResult.isAbrupt() ? reaction.capability->reject : reaction.capability->resolve,
          Undefined{}, result);
   };
-  if (realm.mutation == Mutation::SynchronousReactions) {  // the test-only fault: no job at all
-    job();
-    return promise->lastReactionJob;
-  }
-  std::string description;
-  if (realm.jobs.recording())
-    description = std::string(reactionName(reaction.type)) + " reaction of " + realm.describe(promise);
-  // NON-SPEC: reactions of one promise run in registration order, which the journal records.
-  const int id = realm.jobs.enqueue("PromiseReactionJob", std::move(description), std::move(job),
-                                    promise->lastReactionJob);
-  promise->lastReactionJob = id;
-  return id;
+  // 2-5. Return the Record { [[Job]]: job, [[Realm]]: handlerRealm }.
+  PromiseJob record;
+  record.job = std::move(job);
+  record.kind = PromiseJob::Kind::Reaction;
+  record.promise = promise;
+  record.reactionType = type;
+  return record;
 }
 
-// 27.2.2.2 NewPromiseResolveThenableJob ( promiseToResolve, thenable, then ), then HostEnqueuePromiseJob.
-void NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve,
-                                  const Value& thenable, const Value& then) {
+// 27.2.2.2 NewPromiseResolveThenableJob ( promiseToResolve, thenable, then ) — https://tc39.es/ecma262/2025/#sec-newpromiseresolvethenablejob
+PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve,
+                                        const Value& thenable, JobCallback then) {
+  // 1. Let job be a new Job Abstract Closure that captures promiseToResolve, thenable and then:
   auto job = [&realm, promiseToResolve, thenable, then] {
     // a. Let resolvingFunctions be CreateResolvingFunctions(promiseToResolve).
     ResolvingFunctions f = CreateResolvingFunctions(realm, promiseToResolve);
     // b. Let thenCallResult be Completion(HostCallJobCallback(then, thenable, « resolve, reject »)).
     const Value args[] = {f.resolve, f.reject};
-    Completion thenCallResult = Call(realm, then, thenable, args);
+    Completion thenCallResult = realm.host.HostCallJobCallback(realm, then, thenable, args);
     // c. If thenCallResult is abrupt, return ? Call(resolvingFunctions.[[Reject]], undefined, « value »).
     if (thenCallResult.isAbrupt()) {
       const Value reason[] = {thenCallResult.value};
       Call(realm, f.reject, Undefined{}, reason);
     }
   };
-  std::string description;
-  if (realm.jobs.recording()) {
-    const PromiseObject* source = asPromise(thenable);
-    description = "resolve " + realm.describe(promiseToResolve) + " with " +
-                  (source ? realm.describe(source) : std::string("a thenable"));
-  }
-  realm.jobs.enqueue("PromiseResolveThenableJob", std::move(description), std::move(job));
+  // 2-5. Return the Record { [[Job]]: job, [[Realm]]: thenRealm }.
+  PromiseJob record;
+  record.job = std::move(job);
+  record.kind = PromiseJob::Kind::ResolveThenable;
+  record.promise = promiseToResolve;
+  record.thenable = thenable;
+  return record;
 }
 
-// 27.2.5.4.1 PerformPromiseThen ( promise, onFulfilled, onRejected [ , resultCapability ] )
+// 27.2.5.4.1 PerformPromiseThen ( promise, onFulfilled, onRejected [ , resultCapability ] ) — https://tc39.es/ecma262/2025/#sec-performpromisethen
 Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled,
                          const Value& onRejected,
                          std::optional<PromiseCapability> resultCapability) {
-  // 3-6. A handler that is not callable is "empty".
-  Object* fulfillHandler = IsCallable(onFulfilled) ? onFulfilled.asObject() : nullptr;
-  Object* rejectHandler = IsCallable(onRejected) ? onRejected.asObject() : nullptr;
-  PromiseReaction fulfillReaction{resultCapability, ReactionType::Fulfill, fulfillHandler};
-  PromiseReaction rejectReaction{resultCapability, ReactionType::Reject, rejectHandler};
+  // 3-6. A callable handler becomes HostMakeJobCallback(handler); any other value leaves it empty.
+  std::optional<JobCallback> onFulfilledJobCallback, onRejectedJobCallback;
+  if (IsCallable(onFulfilled)) onFulfilledJobCallback = realm.host.HostMakeJobCallback(onFulfilled.asObject());
+  if (IsCallable(onRejected)) onRejectedJobCallback = realm.host.HostMakeJobCallback(onRejected.asObject());
+  // 7-8. The two PromiseReaction Records.
+  PromiseReaction fulfillReaction{resultCapability, ReactionType::Fulfill, onFulfilledJobCallback};
+  PromiseReaction rejectReaction{resultCapability, ReactionType::Reject, onRejectedJobCallback};
   switch (promise->state) {
     case PromiseState::Pending:  // 9. Append the reactions.
       promise->fulfillReactions.push_back(std::move(fulfillReaction));
       promise->rejectReactions.push_back(std::move(rejectReaction));
       break;
     case PromiseState::Fulfilled:  // 10. Enqueue a reaction job with the value.
-      NewPromiseReactionJob(realm, promise, std::move(fulfillReaction), promise->result);
+      realm.host.HostEnqueuePromiseJob(
+          NewPromiseReactionJob(realm, promise, std::move(fulfillReaction), promise->result));
       break;
-    case PromiseState::Rejected:  // 11. Track the late handler, then enqueue with the reason.
+    case PromiseState::Rejected:  // 11. Track the late handler, then enqueue a job with the reason.
       if (!promise->isHandled)
-        HostPromiseRejectionTracker(realm, promise, RejectionOperation::Handle);
-      NewPromiseReactionJob(realm, promise, std::move(rejectReaction), promise->result);
+        realm.host.HostPromiseRejectionTracker(promise, RejectionOperation::Handle);
+      realm.host.HostEnqueuePromiseJob(
+          NewPromiseReactionJob(realm, promise, std::move(rejectReaction), promise->result));
       break;
   }
   // 12. Set promise.[[PromiseIsHandled]] to true.
@@ -202,7 +212,8 @@ Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFu
   return resultCapability->promise;
 }
 
-// 27.2.4.7.1 PromiseResolve ( C, x ), for C = %Promise%.
+// 27.2.4.7.1 PromiseResolve ( C, x ) — https://tc39.es/ecma262/2025/#sec-promise-resolve
+// For C = %Promise%.
 Value PromiseResolve(Realm& realm, const Value& x) {
   // 1. If IsPromise(x) and x.constructor is C, return x. Cases cannot replace "constructor", so
   // every promise's constructor is %Promise% (NON-SPEC shortcut: the Get is not observable here).

@@ -1,8 +1,10 @@
 #pragma once
-// Promise abstract operations, ECMA-262 27.2.1 and 27.2.2, named as the specification names them.
+// Promise abstract operations and jobs, ECMA-262 27.2.1 and 27.2.2, named as the specification
+// names them (and PerformPromiseThen and PromiseResolve, which other algorithms share).
 #include <optional>
 #include <vector>
 
+#include "reference/host.hpp"
 #include "reference/object.hpp"
 #include "reference/realm.hpp"
 
@@ -20,12 +22,10 @@ bool IsPromise(const Value& x);                                                 
 void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason);      // 27.2.1.7
 void TriggerPromiseReactions(Realm& realm, PromiseObject* promise,
                              std::vector<PromiseReaction> reactions, const Value& argument);  // 27.2.1.8
-void HostPromiseRejectionTracker(Realm& realm, PromiseObject* promise,
-                                 RejectionOperation operation);                    // 27.2.1.9
-int NewPromiseReactionJob(Realm& realm, PromiseObject* promise, PromiseReaction reaction,
-                          const Value& argument);                                   // 27.2.2.1 + enqueue
-void NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve,
-                                  const Value& thenable, const Value& then);        // 27.2.2.2 + enqueue
+PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, PromiseReaction reaction,
+                                 const Value& argument);                            // 27.2.2.1
+PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve,
+                                        const Value& thenable, JobCallback then);   // 27.2.2.2
 Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled,
                          const Value& onRejected,
                          std::optional<PromiseCapability> resultCapability);        // 27.2.5.4.1

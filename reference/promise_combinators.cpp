@@ -11,7 +11,7 @@ namespace pc::es {
 namespace {
 
 // The [[RemainingElements]] record with the list being filled, shared by a combinator's element
-// functions (27.2.4.1.2 and its siblings).
+// functions (27.2.4.1.3 and its siblings).
 struct Remaining {
   std::vector<Value> values;
   int count = 1;
@@ -119,7 +119,7 @@ Value identity(const Value& x) { return x; }
 
 }  // namespace
 
-// 27.2.4.1 Promise.all ( iterable ) with 27.2.4.1.1 PerformPromiseAll
+// 27.2.4.1 Promise.all ( iterable ), with 27.2.4.1.2 PerformPromiseAll — https://tc39.es/ecma262/2025/#sec-promise.all
 Completion PromiseAll(Realm& realm, const Value& iterable) {
   auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& values,
                            std::size_t i, const Finish& finish) {
@@ -129,7 +129,7 @@ Completion PromiseAll(Realm& realm, const Value& iterable) {
   return performCounting(realm, iterable, handlers, resolveWithArray);
 }
 
-// 27.2.4.2 Promise.allSettled ( iterable ) with 27.2.4.2.1 PerformPromiseAllSettled
+// 27.2.4.2 Promise.allSettled ( iterable ), with 27.2.4.2.1 PerformPromiseAllSettled — https://tc39.es/ecma262/2025/#sec-promise.allsettled
 Completion PromiseAllSettled(Realm& realm, const Value& iterable) {
   auto handlers = [&realm](const PromiseCapability&, const std::shared_ptr<Remaining>& values,
                            std::size_t i, const Finish& finish) {
@@ -142,7 +142,7 @@ Completion PromiseAllSettled(Realm& realm, const Value& iterable) {
   return performCounting(realm, iterable, handlers, resolveWithArray);
 }
 
-// 27.2.4.3 Promise.any ( iterable ) with 27.2.4.3.1 PerformPromiseAny
+// 27.2.4.3 Promise.any ( iterable ), with 27.2.4.3.1 PerformPromiseAny — https://tc39.es/ecma262/2025/#sec-promise.any
 Completion PromiseAny(Realm& realm, const Value& iterable) {
   auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& errors,
                            std::size_t i, const Finish& finish) {
@@ -152,7 +152,7 @@ Completion PromiseAny(Realm& realm, const Value& iterable) {
   return performCounting(realm, iterable, handlers, rejectWithAggregate);
 }
 
-// 27.2.4.5 Promise.race ( iterable ) with 27.2.4.5.1 PerformPromiseRace
+// 27.2.4.5 Promise.race ( iterable ), with 27.2.4.5.1 PerformPromiseRace — https://tc39.es/ecma262/2025/#sec-promise.race
 Completion PromiseRace(Realm& realm, const Value& iterable) {
   PromiseCapability capability = NewPromiseCapability(realm);
   auto step = [&](std::size_t, const Value& nextPromise) {

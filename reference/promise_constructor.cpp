@@ -4,7 +4,7 @@
 
 namespace pc::es {
 
-// 27.2.3.1 Promise ( executor )
+// 27.2.3.1 Promise ( executor ) — https://tc39.es/ecma262/2025/#sec-promise-executor
 Completion PromiseConstructor(Realm& realm, const Value& executor) {
   // 2. If IsCallable(executor) is false, throw a TypeError exception.
   if (!IsCallable(executor)) return realm.throwTypeError("Promise resolver is not a function");
@@ -23,7 +23,7 @@ Completion PromiseConstructor(Realm& realm, const Value& executor) {
   return Completion::normal(promise);
 }
 
-// 27.2.4.6 Promise.reject ( r )
+// 27.2.4.6 Promise.reject ( r ) — https://tc39.es/ecma262/2025/#sec-promise.reject
 Completion PromiseReject(Realm& realm, const Value& r) {
   PromiseCapability capability = NewPromiseCapability(realm);
   const Value args[] = {r};
@@ -31,12 +31,12 @@ Completion PromiseReject(Realm& realm, const Value& r) {
   return Completion::normal(capability.promise);
 }
 
-// 27.2.4.7 Promise.resolve ( x )
+// 27.2.4.7 Promise.resolve ( x ) — https://tc39.es/ecma262/2025/#sec-promise.resolve
 Completion PromiseResolveFunction(Realm& realm, const Value& x) {
   return Completion::normal(PromiseResolve(realm, x));
 }
 
-// 27.2.4.8 Promise.try ( callback, ...args )
+// 27.2.4.8 Promise.try ( callback, ...args ) — https://tc39.es/ecma262/2025/#sec-promise.try
 Completion PromiseTry(Realm& realm, const Value& callback, std::span<const Value> arguments) {
   PromiseCapability capability = NewPromiseCapability(realm);
   // 4. Let status be Completion(Call(callbackfn, undefined, args)).
@@ -47,7 +47,7 @@ Completion PromiseTry(Realm& realm, const Value& callback, std::span<const Value
   return Completion::normal(capability.promise);
 }
 
-// 27.2.4.9 Promise.withResolvers ( )
+// 27.2.4.9 Promise.withResolvers ( ) — https://tc39.es/ecma262/2025/#sec-promise.withResolvers
 Completion PromiseWithResolvers(Realm& realm) {
   PromiseCapability capability = NewPromiseCapability(realm);
   Object* obj = realm.makeObject();

@@ -31,14 +31,14 @@ Object* makeFinallyReaction(Realm& realm, const Value& onFinally, bool rethrow) 
 
 }  // namespace
 
-// 27.2.5.1 Promise.prototype.catch ( onRejected )
+// 27.2.5.1 Promise.prototype.catch ( onRejected ) — https://tc39.es/ecma262/2025/#sec-promise.prototype.catch
 Completion PromisePrototypeCatch(Realm& realm, const Value& promise, const Value& onRejected) {
   // 2. Return ? Invoke(promise, "then", « undefined, onRejected »).
   const Value args[] = {Undefined{}, onRejected};
   return Invoke(realm, promise, "then", args);
 }
 
-// 27.2.5.3 Promise.prototype.finally ( onFinally )
+// 27.2.5.3 Promise.prototype.finally ( onFinally ) — https://tc39.es/ecma262/2025/#sec-promise.prototype.finally
 Completion PromisePrototypeFinally(Realm& realm, const Value& promise, const Value& onFinally) {
   // 2. If promise is not an Object, throw a TypeError exception.
   if (!promise.isObject()) return realm.throwTypeError("Promise.prototype.finally called on a non-object");
@@ -53,7 +53,7 @@ Completion PromisePrototypeFinally(Realm& realm, const Value& promise, const Val
   return Invoke(realm, promise, "then", args);
 }
 
-// 27.2.5.4 Promise.prototype.then ( onFulfilled, onRejected )
+// 27.2.5.4 Promise.prototype.then ( onFulfilled, onRejected ) — https://tc39.es/ecma262/2025/#sec-promise.prototype.then
 Completion PromisePrototypeThen(Realm& realm, const Value& promise, const Value& onFulfilled,
                                 const Value& onRejected) {
   // 2. If IsPromise(promise) is false, throw a TypeError exception.

@@ -4,7 +4,7 @@
 
 namespace pc::es {
 
-Realm::Realm() {
+Realm::Realm(Host& host) : host(host) {
   promiseThen = makeFunction(
       [this](const Value& thisArgument, std::span<const Value> args) {
         auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); };
@@ -17,7 +17,7 @@ FunctionObject* Realm::makeFunction(Behaviour behaviour, std::string name) {
   return heap.make<FunctionObject>(std::move(behaviour), std::move(name));
 }
 
-PromiseObject* Realm::makePromise() { return heap.make<PromiseObject>(nextPromiseSerial_++); }
+PromiseObject* Realm::makePromise() { return heap.make<PromiseObject>(); }
 
 ArrayObject* Realm::makeArray(std::vector<Value> elements) {
   return heap.make<ArrayObject>(std::move(elements));
@@ -34,15 +34,12 @@ Completion Realm::throwTypeError(std::string message) {
   return Completion::throwing(makeError("TypeError", std::move(message), true));
 }
 
-std::string Realm::describe(const PromiseObject* p) const {
-  if (describePromise) return describePromise(p);
-  return "promise #" + std::to_string(p->serial);
-}
-
+// 7.2.3 IsCallable ( argument ) — https://tc39.es/ecma262/2025/#sec-iscallable
 bool IsCallable(const Value& v) {
   return v.isObject() && v.asObject()->kind() == ObjectKind::Function;
 }
 
+// 7.3.13 Call ( F, V [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-call
 Completion Call(Realm& realm, const Value& f, const Value& thisArgument,
                 std::span<const Value> arguments) {
   if (!IsCallable(f)) return realm.throwTypeError("not a function");
@@ -50,6 +47,7 @@ Completion Call(Realm& realm, const Value& f, const Value& thisArgument,
   return function->behaviour(thisArgument, arguments);
 }
 
+// 7.3.2 Get ( O, P ), and 7.3.3 GetV ( V, P ) for primitives — https://tc39.es/ecma262/2025/#sec-get-o-p
 Completion Get(Realm& realm, const Value& o, std::string_view key) {
   if (!o.isObject()) return Completion::normal();  // primitives have no "then" worth reading here
   Object* object = o.asObject();
@@ -61,6 +59,7 @@ Completion Get(Realm& realm, const Value& o, std::string_view key) {
   return Completion::normal(p->value);
 }
 
+// 7.3.20 Invoke ( V, P [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-invoke
 Completion Invoke(Realm& realm, const Value& v, std::string_view key,
                   std::span<const Value> arguments) {
   Completion func = Get(realm, v, key);

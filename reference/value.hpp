@@ -42,8 +42,9 @@ class Value {
   const std::string& asString() const { return std::get<std::string>(v_); }
   Object* asObject() const { return std::get<Object*>(v_); }
 
-  // SameValue (7.2.10): numbers compare as IEEE values except that NaN equals NaN and +0 differs
-  // from -0; objects compare by identity.
+  // 7.2.9 SameValue ( x, y ) — https://tc39.es/ecma262/2025/#sec-samevalue
+  // Numbers compare as IEEE values except that NaN equals NaN and +0 differs from -0; objects
+  // compare by identity.
   friend bool SameValue(const Value& a, const Value& b);
 
  private:

@@ -23,7 +23,7 @@ struct FuzzCommandOptions {
   std::size_t batch = 2000;
   std::size_t jobs = 2;
   std::size_t maxFailures = 10;
-  std::string breakName;  // a deliberate break of the reference, to see the fuzzer catch it
+  std::string breakName;  // a faulty host for the reference, to see the fuzzer catch it
 };
 
 const SubjectEntry* findSubject(const Context& ctx, const std::string& name) {
@@ -84,11 +84,20 @@ void reportDisagreement(const FuzzCommandOptions& opt, const gen::Disagreement& 
                          gen::writeCaseFile(opt.out, gen::caseDocument(d.shrunk, id, title, d.oracleTrace)).string());
 }
 
+// "sync-reactions, callbacks-twice or callbacks-without-arguments"
+std::string faultNames() {
+  std::string names;
+  const auto faults = gen::hostFaults();
+  for (std::size_t i = 0; i < faults.size(); ++i)
+    names += (i == 0 ? "" : i + 1 == faults.size() ? " or " : ", ") + std::string(faults[i].name);
+  return names;
+}
+
 int fuzzCommand(const FuzzCommandOptions& opt, Context& ctx) {
-  std::optional<es::Mutation> mutation = es::Mutation::None;
-  if (!opt.breakName.empty()) mutation = gen::mutationNamed(opt.breakName);
-  if (!mutation || (mutation != es::Mutation::None && opt.subject != "reference")) {
-    ctx.err << "error: --break takes sync-reactions or ignore-already-resolved, with --subject reference\n";
+  std::optional<gen::HostFault> fault;
+  if (!opt.breakName.empty()) fault = gen::hostFaultNamed(opt.breakName);
+  if ((!opt.breakName.empty() && !fault) || (fault && opt.subject != "reference")) {
+    ctx.err << "error: --break takes " << faultNames() << ", with --subject reference\n";
     return 2;
   }
   const SubjectEntry* oracleEntry = findSubject(ctx, "node");
@@ -104,7 +113,7 @@ int fuzzCommand(const FuzzCommandOptions& opt, Context& ctx) {
       ctx.err << fmt::format("error: {}\n", r->unavailable);
       return 1;
     }
-  const gen::BatchRunner subject = opt.subject == "reference" ? gen::referenceRunner(*mutation) : tested.runners[0];
+  const gen::BatchRunner subject = opt.subject == "reference" ? gen::referenceRunner(fault) : tested.runners[0];
 
   const gen::FuzzReport report =
       gen::fuzz({.seed = opt.seed, .count = opt.count, .batch = std::max<std::size_t>(1, opt.batch),
@@ -136,7 +145,7 @@ void addFuzzCommand(CLI::App& app, Context& ctx, int& exitCode) {
   cmd->add_option("--jobs", opt->jobs, "Node processes running side by side")->capture_default_str();
   cmd->add_option("--max-failures", opt->maxFailures, "Stop after this many disagreements")->capture_default_str();
   cmd->add_option("--break", opt->breakName,
-                  "Test the fuzzer: break the reference on purpose (sync-reactions, ignore-already-resolved)");
+                  "Test the fuzzer: run the reference on a faulty host (" + faultNames() + ")");
   cmd->footer("Exit code 0 when every program agreed, 1 when one did not (or node is missing), 2 for usage errors.");
   cmd->callback([opt, &ctx, &exitCode] { exitCode = fuzzCommand(*opt, ctx); });
 }

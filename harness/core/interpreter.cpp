@@ -8,12 +8,7 @@ namespace pc {
 namespace interp {
 
 Run::Run(PromiseRuntime& runtime) : rt_(runtime), realm_(runtime.realm()) {
-  realm_.jobs.setRecording(true);
-  realm_.describePromise = [this](const es::PromiseObject* p) {
-    auto named = names_.find(p);
-    return named != names_.end() ? "promise " + named->second
-                                 : "promise #" + std::to_string(p->serial);
-  };
+  rt_.recordJobsIn(journal_, describePromises_);
 }
 
 Trace Run::execute(const Json& program) {
@@ -22,21 +17,21 @@ Trace Run::execute(const Json& program) {
     if (c.isAbrupt()) record(Json{{"uncaught", encode(c.value)}});
   });
   while (!timers_.empty()) {
-    es::VirtualTimerQueue::Timer t = timers_.takeNext();
+    VirtualTimerQueue::Timer t = timers_.takeNext();
     std::vector<int> after;
     if (lastTimerJob_ >= 0) after.push_back(lastTimerJob_);
-    lastTimerJob_ = realm_.jobs.nextId();
+    lastTimerJob_ = journal_.nextId();
     macrotask("timer", "timer callback at t=" + std::to_string(static_cast<long long>(t.due)), t.due,
               t.scheduledBy, t.scheduledAfterEvents, std::move(after), t.callback);
   }
   trace_.final = finalStates();
   // A microtask runs at the clock of the job that enqueued it; macrotasks were given theirs.
   std::map<int, double> timeOf = macrotaskTime_;
-  for (const es::JobRecord& j : realm_.jobs.journal()) {
+  for (JobRecord j : journal_.records()) {
     auto known = timeOf.find(j.id);
-    const double time = known != timeOf.end() ? known->second : timeOf[j.enqueuedBy];
-    timeOf[j.id] = time;
-    trace_.jobs.push_back({j.id, j.enqueuedBy, j.enqueuedAfterEvents, j.kind, j.description, j.after, time});
+    j.time = known != timeOf.end() ? known->second : timeOf[j.enqueuedBy];
+    timeOf[j.id] = j.time;
+    trace_.jobs.push_back(std::move(j));
   }
   return std::move(trace_);
 }
@@ -44,12 +39,12 @@ Trace Run::execute(const Json& program) {
 void Run::macrotask(std::string_view kind, std::string description, double time, int enqueuedBy,
                     std::size_t afterEvents, std::vector<int> after,
                     const std::function<void()>& work) {
-  const int id = realm_.jobs.beginMacrotask(kind, std::move(description), enqueuedBy, afterEvents,
-                                            std::move(after));
+  const int id = journal_.beginMacrotask(std::string(kind), std::move(description), enqueuedBy, afterEvents,
+                                         std::move(after));
   macrotaskTime_[id] = time;
   rt_.beginMacrotask();
   work();
-  realm_.jobs.endMacrotask();
+  journal_.endMacrotask();
   checkpoint(id);
 }
 
@@ -63,12 +58,12 @@ void Run::checkpoint(int macrotaskJob) {
     if (!reports.empty()) {
       // The reports come after every job of this macrotask, whatever enqueued them.
       std::vector<int> after;
-      for (int id = macrotaskJob; id < realm_.jobs.nextId(); ++id) after.push_back(id);
+      for (int id = macrotaskJob; id < journal_.nextId(); ++id) after.push_back(id);
       const int host =
-          realm_.jobs.beginMacrotask("host", "rejection tracking", -1, realm_.jobs.events(), std::move(after));
+          journal_.beginMacrotask("host", "rejection tracking", -1, journal_.events(), std::move(after));
       macrotaskTime_[host] = macrotaskTime_.at(macrotaskJob);
       reportRejections(reports);
-      realm_.jobs.endMacrotask();
+      journal_.endMacrotask();
     }
     if (!again) return;
   }
@@ -91,8 +86,8 @@ void Run::callReportingUncaught(const Value& function) {
 
 void Run::record(Json event) {
   trace_.events.push_back(std::move(event));
-  trace_.eventJob.push_back(realm_.jobs.current());
-  realm_.jobs.noteEvent();
+  trace_.eventJob.push_back(journal_.current());
+  journal_.noteEvent();
 }
 
 Json Run::finalStates() {

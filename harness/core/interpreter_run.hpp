@@ -11,10 +11,12 @@
 #include <vector>
 
 #include "harness/core/grammar.hpp"
+#include "harness/core/job_journal.hpp"
+#include "harness/core/promise_names.hpp"
 #include "harness/core/promise_runtime.hpp"
 #include "harness/core/trace.hpp"
 #include "harness/core/value_encoding.hpp"
-#include "reference/timer_queue.hpp"
+#include "harness/core/timer_queue.hpp"
 
 namespace pc::interp {
 
@@ -89,7 +91,7 @@ class Run {
 
   PromiseRuntime& rt_;
   es::Realm& realm_;
-  es::VirtualTimerQueue timers_;
+  VirtualTimerQueue timers_;
   int lastTimerJob_ = -1;
   std::map<int, double> macrotaskTime_;  // job id -> the virtual clock it ran at
   std::map<std::string, std::uint64_t> timerIds_;  // "id" of a timer statement -> its sequence
@@ -97,6 +99,8 @@ class Run {
   std::map<std::string, std::pair<Value, Value>> resolvers_;
   std::set<std::string> promiseNames_;  // names bound by new, deferred or "as"
   ObjectNames names_;
+  PromiseNames describePromises_{realm_.heap, names_};  // for job descriptions
+  JobJournal journal_;  // every job of the run, macrotasks and the runtime's microtasks
   Trace trace_;
 };
 

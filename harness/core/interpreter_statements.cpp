@@ -184,7 +184,7 @@ Step Run::asyncCall(const Json& s, Env& env) {
 Step Run::scheduleTimer(const Json& s, Env& env) {
   const Value callback = makeFunction(s["do"], env, Params::None);
   const std::uint64_t sequence =
-      timers_.schedule(s["timer"].get<double>(), realm_.jobs.current(), realm_.jobs.events(),
+      timers_.schedule(s["timer"].get<double>(), journal_.current(), journal_.events(),
                        [this, callback] { callReportingUncaught(callback); });
   if (s.contains("id")) timerIds_[s["id"].get<std::string>()] = sequence;
   return Step::next();

@@ -1,13 +1,15 @@
 #pragma once
-// The primitive operations the interpreter needs from a promise implementation. Values, functions
-// and the job journal are the reference's (reference/value.hpp): they are the one dynamic value type
-// that travels through every subject. The reference implements all of it; a library adapter
-// implements what its library offers and declares the rest missing in features().
+// The primitive operations the interpreter needs from a promise implementation. Values and functions
+// are the reference's (reference/value.hpp): they are the one dynamic value type that travels
+// through every subject. The reference implements all of it; a library adapter implements what its
+// library offers and declares the rest missing in features().
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "harness/core/feature.hpp"
+#include "harness/core/job_journal.hpp"
+#include "harness/core/promise_names.hpp"
 #include "reference/async_function.hpp"
 #include "reference/host_rejection_tracker.hpp"
 #include "reference/realm.hpp"
@@ -23,7 +25,7 @@ class PromiseRuntime {
  public:
   virtual ~PromiseRuntime() = default;
 
-  // Where values and functions are made, and where jobs are journaled.
+  // Where values and functions are made.
   virtual es::Realm& realm() = 0;
   virtual FeatureSet features() const = 0;
 
@@ -46,6 +48,10 @@ class PromiseRuntime {
   virtual es::PromiseCapability startAsyncFunction() = 0;
   virtual void await(const es::Value& v, es::Resumption resume) = 0;
   virtual void completeAsyncFunction(const es::PromiseCapability& c, const es::Completion& result) = 0;
+
+  // A runtime whose microtasks the harness can see journals each of them in `journal` (which the
+  // interpreter owns, with the macrotasks), naming promises by `names`. A library's cannot.
+  virtual void recordJobsIn(JobJournal& /*journal*/, PromiseNames& /*names*/) {}
 
   // A macrotask (the script, a timer callback) starts running JavaScript; it ends at the next
   // drainMicrotasks. Libraries use it to tell a handler entered from platform code from one entered

@@ -1,6 +1,9 @@
 #pragma once
 // The reference model behind the PromiseRuntime interface: every operation is the ECMA-262
-// algorithm of reference/, on one realm.
+// algorithm of reference/, on one realm whose host journals the jobs (journaling_host.hpp).
+#include <memory>
+
+#include "harness/core/journaling_host.hpp"
 #include "harness/core/promise_runtime.hpp"
 #include "reference/promise_abstract_operations.hpp"
 #include "reference/promise_builtins.hpp"
@@ -9,8 +12,13 @@ namespace pc {
 
 class ReferenceRuntime final : public PromiseRuntime {
  public:
+  ReferenceRuntime() : ReferenceRuntime(std::make_unique<JournalingHost>()) {}
+  // A host of the caller's: harness/gen breaks the model on purpose through a faulty one.
+  explicit ReferenceRuntime(std::unique_ptr<JournalingHost> host) : host_(std::move(host)), realm_(*host_) {}
+
   es::Realm& realm() override { return realm_; }
   FeatureSet features() const override { return FeatureSet::all(); }
+  void recordJobsIn(JobJournal& journal, PromiseNames& names) override { host_->recordIn(journal, names); }
 
   es::Completion construct(const es::Value& executor) override {
     return es::PromiseConstructor(realm_, executor);
@@ -48,11 +56,11 @@ class ReferenceRuntime final : public PromiseRuntime {
   }
 
   void queueMicrotask(std::string description, std::function<void()> work) override {
-    realm_.jobs.enqueue("microtask", std::move(description), std::move(work));
+    host_->queueMicrotask(std::move(description), std::move(work));
   }
-  void drainMicrotasks() override { realm_.jobs.drain(); }
+  void drainMicrotasks() override { host_->jobs.drain(); }
   bool reportRejections(std::vector<es::RejectionReport>& out) override {
-    return realm_.rejections.process(out);
+    return host_->rejections.process(out);
   }
   PromiseSnapshot inspect(const es::Value& promise) override {
     const es::PromiseObject* p = es::asPromise(promise);
@@ -67,6 +75,7 @@ class ReferenceRuntime final : public PromiseRuntime {
     return es::Invoke(realm_, receiver, name, args);
   }
 
+  std::unique_ptr<JournalingHost> host_;  // before realm_, which refers to it
   es::Realm realm_;
 };
 

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "harness/core/subject_promise.hpp"
+
 namespace pc {
 namespace {
 
@@ -31,7 +33,7 @@ Json encodeOrdinary(const es::Object& o, const ObjectNames& names) {
 
 Json encodeObject(const es::Object* o, const ObjectNames& names) {
   auto named = names.find(o);
-  if (o->kind() == es::ObjectKind::Promise || o->kind() == es::ObjectKind::LibraryPromise)
+  if (o->kind() == es::ObjectKind::Promise || isSubjectPromise(o))
     return Json{{"promise", named == names.end() ? Json(nullptr) : Json(named->second)}};
   if (named != names.end()) return Json{{"ref", named->second}};
   switch (o->kind()) {

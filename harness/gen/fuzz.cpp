@@ -74,13 +74,12 @@ Batch runBatch(const FuzzOptions& options, std::size_t first, const BatchRunner&
 
 }  // namespace
 
-BatchRunner referenceRunner(es::Mutation mutation) {
-  return [mutation](const std::vector<Json>& programs) {
+BatchRunner referenceRunner(std::optional<HostFault> fault) {
+  return [fault](const std::vector<Json>& programs) {
     std::vector<Trace> traces;
     traces.reserve(programs.size());
     for (const Json& program : programs) {
-      ReferenceRuntime runtime;
-      runtime.realm().mutation = mutation;
+      ReferenceRuntime runtime(fault ? faultyHost(*fault) : std::make_unique<JournalingHost>());
       traces.push_back(interpret(program, runtime));
     }
     return traces;
@@ -102,12 +101,6 @@ BatchRunner subjectRunner(Subject& subject) {
 rc::Shrinkable<Json> generatedProgram(std::uint64_t seed, std::size_t index) {
   const rc::Random random(mix(seed ^ mix(index)));
   return program()(random, static_cast<int>(index % 100));
-}
-
-std::optional<es::Mutation> mutationNamed(const std::string& name) {
-  if (name == "sync-reactions") return es::Mutation::SynchronousReactions;
-  if (name == "ignore-already-resolved") return es::Mutation::IgnoreAlreadyResolved;
-  return std::nullopt;
 }
 
 bool disagree(const Trace& subject, const Trace& oracle) {

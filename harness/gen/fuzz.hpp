@@ -3,7 +3,7 @@
 // every disagreement is shrunk to a small program that still disagrees.
 //
 //   FuzzOptions options{.seed = 7, .count = 20000};
-//   FuzzReport r = fuzz(options, referenceRunner(es::Mutation::None), subjectRunner(node), {});
+//   FuzzReport r = fuzz(options, referenceRunner(), subjectRunner(node), {});
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -13,15 +13,15 @@
 #include <rapidcheck.h>
 
 #include "harness/core/subject.hpp"
-#include "reference/realm.hpp"
+#include "harness/gen/faulty_host.hpp"
 
 namespace pc::gen {
 
 // Runs a batch of programs, one trace per program, in order.
 using BatchRunner = std::function<std::vector<Trace>(const std::vector<Json>& programs)>;
 
-// The reference model, with a deliberate fault when `mutation` is not None (tests and --break only).
-BatchRunner referenceRunner(es::Mutation mutation);
+// The reference model, on a faulty host when `fault` is set (tests and --break only).
+BatchRunner referenceRunner(std::optional<HostFault> fault = std::nullopt);
 // Any subject, each program wrapped as a case (generated_case.hpp); one Subject::run per batch.
 BatchRunner subjectRunner(Subject& subject);
 
@@ -31,10 +31,6 @@ BatchRunner inParallel(std::vector<BatchRunner> runners);
 // The program number `index` of a run with `seed`: the same pair always gives the same program.
 // Sizes cycle through 0..99 as RapidCheck's do, so a run mixes small and large programs.
 rc::Shrinkable<Json> generatedProgram(std::uint64_t seed, std::size_t index);
-
-// The deliberate breaks by the names `fuzz --break` takes: "sync-reactions",
-// "ignore-already-resolved"; nullopt for any other name.
-std::optional<es::Mutation> mutationNamed(const std::string& name);
 
 // Whether two traces of one program differ (events, final states, or a failure to run).
 bool disagree(const Trace& subject, const Trace& oracle);

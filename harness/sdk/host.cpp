@@ -100,8 +100,7 @@ Outcome Host::call(CallbackState& state, const Value& argument) {
     fault(FailureKind::HarnessError, "threw " + describeCurrentException());
     c = es::Completion::throwing(es::Undefined{});
   }
-  state.returnedPromise = !c.isAbrupt() && c.value.isObject() &&
-                          c.value.asObject()->kind() == es::ObjectKind::LibraryPromise;
+  state.returnedPromise = !c.isAbrupt() && c.value.isObject() && isSubjectPromise(c.value.asObject());
   letOtherThreadsCatchUp();
   state.finished = true;
   finished_.notify_all();

@@ -17,6 +17,7 @@
 #include <thread>
 #include <vector>
 
+#include "harness/core/subject_promise.hpp"
 #include "harness/core/trace.hpp"
 #include "harness/sdk/adapter.hpp"
 #include "reference/realm.hpp"
@@ -38,16 +39,11 @@ struct CallbackState {
   bool returnedPromise = false;  // its result is a promise object (a library may flatten it)
 };
 
-// A library's future wrapped as a JavaScript object, so that cases can name it and pass it around.
-// The future itself stays with the runtime, which destroys every future before the adapter (an
-// event loop must outlive its promises).
-class LibraryPromiseBase : public es::Object {
- public:
-  LibraryPromiseBase() : es::Object(es::ObjectKind::LibraryPromise) {}
-};
-
+// A library's future wrapped as a JavaScript object (a SubjectPromise), so that cases can name it
+// and pass it around. The future itself stays with the runtime, which destroys every future before
+// the adapter (an event loop must outlive its promises).
 template <class Handle>
-class LibraryPromise final : public LibraryPromiseBase {
+class LibraryPromise final : public SubjectPromise {
  public:
   explicit LibraryPromise(const Handle* h) : handle(h) {}
   const Handle* handle;

@@ -14,6 +14,7 @@
 #include "harness/sdk/host.hpp"
 #include "harness/core/thread_states.hpp"
 #include "reference/iteration.hpp"
+#include "reference/node_host.hpp"
 
 namespace pc::sdk {
 
@@ -355,7 +356,10 @@ class LibraryRuntime final : public PromiseRuntime {
     return running;
   }
 
-  es::Realm realm_;
+  // The model's host for the realm where the case's values live. No promise of the model is ever
+  // made there (the library's are SubjectPromises), so it is never given a job.
+  es::NodeHost modelHost_;
+  es::Realm realm_{modelHost_};
   Host host_;
   A adapter_;
   // The destructor empties these before the adapter goes: pendings first (breaking the promises

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "reference/node_host.hpp"
 #include "reference/promise_abstract_operations.hpp"
 #include "reference/promise_builtins.hpp"
 #include "reference/realm.hpp"

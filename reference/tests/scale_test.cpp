@@ -32,7 +32,8 @@ void onSmallStack(const std::function<void()>& work) {
 
 TEST(Scale, ALongThenChainSettlesInOrderOnASmallStack) {
   onSmallStack([] {
-    Realm realm;
+    NodeHost host;
+    Realm realm(host);
     PromiseCapability root = NewPromiseCapability(realm);
     int calls = 0;
     Object* increment = realm.makeFunction([&calls](const Value&, std::span<const Value> args) {
@@ -43,7 +44,7 @@ TEST(Scale, ALongThenChainSettlesInOrderOnASmallStack) {
     for (int i = 0; i < kLinks; ++i) tail = then(realm, tail, increment);
     const Value zero[] = {0};
     Call(realm, root.resolve, Undefined{}, zero);
-    realm.jobs.drain();
+    host.jobs.drain();
     EXPECT_EQ(calls, kLinks);
     ASSERT_EQ(asPromise(tail)->state, PromiseState::Fulfilled);
     EXPECT_EQ(asPromise(tail)->result.asNumber(), kLinks);
@@ -53,7 +54,8 @@ TEST(Scale, ALongThenChainSettlesInOrderOnASmallStack) {
 TEST(Scale, ALongChainOfAdoptingPromisesSettlesOnASmallStack) {
   onSmallStack([] {
     // p0 is resolved with p1, p1 with p2, ...: every link costs thenable jobs, none a C++ frame.
-    Realm realm;
+    NodeHost host;
+    Realm realm(host);
     std::vector<PromiseCapability> links;
     links.reserve(kLinks);
     for (int i = 0; i < kLinks; ++i) links.push_back(NewPromiseCapability(realm));
@@ -63,7 +65,7 @@ TEST(Scale, ALongChainOfAdoptingPromisesSettlesOnASmallStack) {
     }
     const Value done[] = {"done"};
     Call(realm, links.back().resolve, Undefined{}, done);
-    realm.jobs.drain();
+    host.jobs.drain();
     ASSERT_EQ(asPromise(links.front().promise)->state, PromiseState::Fulfilled);
     EXPECT_EQ(asPromise(links.front().promise)->result.asString(), "done");
   });
@@ -71,7 +73,8 @@ TEST(Scale, ALongChainOfAdoptingPromisesSettlesOnASmallStack) {
 
 TEST(Scale, AWideFanOutRunsEveryHandlerInRegistrationOrderOnASmallStack) {
   onSmallStack([] {
-    Realm realm;
+    NodeHost host;
+    Realm realm(host);
     PromiseCapability root = NewPromiseCapability(realm);
     std::vector<int> order;
     order.reserve(kLinks);
@@ -82,7 +85,7 @@ TEST(Scale, AWideFanOutRunsEveryHandlerInRegistrationOrderOnASmallStack) {
       }));
     const Value v[] = {1};
     Call(realm, root.resolve, Undefined{}, v);
-    realm.jobs.drain();
+    host.jobs.drain();
     ASSERT_EQ(order.size(), static_cast<std::size_t>(kLinks));
     for (int i = 0; i < kLinks; ++i) ASSERT_EQ(order[i], i);
   });

@@ -1,10 +1,10 @@
 // Behaviour a case file cannot reach: element functions called twice, resolving functions called
-// directly, brand checks, and the host parts (rejection tracker, timers, journal).
+// directly, brand checks, and the host hooks (the default host's rejection tracker, what a host is
+// told of each job).
 #include <gtest/gtest.h>
 
 #include "reference/async_function.hpp"
 #include "reference/tests/promise_test_support.hpp"
-#include "reference/timer_queue.hpp"
 
 namespace pc::es {
 namespace {
@@ -14,7 +14,8 @@ using testing::recorder;
 using testing::then;
 
 TEST(ResolvingFunctions, OnlyTheFirstCallCounts) {
-  Realm realm;
+  NodeHost host;
+  Realm realm(host);
   PromiseCapability c = NewPromiseCapability(realm);
   const Value first[] = {"first"}, second[] = {"second"};
   Call(realm, c.resolve, Undefined{}, first);
@@ -25,7 +26,8 @@ TEST(ResolvingFunctions, OnlyTheFirstCallCounts) {
 }
 
 TEST(ResolvingFunctions, ResolvingWithItselfRejectsWithAnEngineTypeError) {
-  Realm realm;
+  NodeHost host;
+  Realm realm(host);
   PromiseCapability c = NewPromiseCapability(realm);
   const Value self[] = {c.promise};
   Call(realm, c.resolve, Undefined{}, self);
@@ -37,16 +39,17 @@ TEST(ResolvingFunctions, ResolvingWithItselfRejectsWithAnEngineTypeError) {
 }
 
 TEST(PromiseAll, AResolveElementFunctionCalledTwiceCountsOnce) {
-  Realm realm;
+  NodeHost host;
+  Realm realm(host);
   PromiseCapability a = NewPromiseCapability(realm), b = NewPromiseCapability(realm);
   Completion all = PromiseAll(realm, realm.makeArray({a.promise, b.promise}));
   // The resolve element function of a is the handler Promise.all registered on it.
-  Object* resolveElementA = asPromise(a.promise)->fulfillReactions.at(0).handler;
+  Object* resolveElementA = asPromise(a.promise)->fulfillReactions.at(0).handler->callback;
   const Value x[] = {"x"}, y[] = {"y"};
   Call(realm, resolveElementA, Undefined{}, x);
   Call(realm, resolveElementA, Undefined{}, y);  // ignored: [[AlreadyCalled]]
   EXPECT_EQ(promiseOf(all)->state, PromiseState::Pending) << "one element is still missing";
-  Object* resolveElementB = asPromise(b.promise)->fulfillReactions.at(0).handler;
+  Object* resolveElementB = asPromise(b.promise)->fulfillReactions.at(0).handler->callback;
   Call(realm, resolveElementB, Undefined{}, y);
   ASSERT_EQ(promiseOf(all)->state, PromiseState::Fulfilled);
   auto* values = static_cast<ArrayObject*>(promiseOf(all)->result.asObject());
@@ -56,11 +59,12 @@ TEST(PromiseAll, AResolveElementFunctionCalledTwiceCountsOnce) {
 }
 
 TEST(PromiseAllSettled, ElementFunctionsOfOneElementShareAlreadyCalled) {
-  Realm realm;
+  NodeHost host;
+  Realm realm(host);
   PromiseCapability a = NewPromiseCapability(realm);
   Completion settled = PromiseAllSettled(realm, realm.makeArray({a.promise}));
-  Object* onFulfilled = asPromise(a.promise)->fulfillReactions.at(0).handler;
-  Object* onRejected = asPromise(a.promise)->rejectReactions.at(0).handler;
+  Object* onFulfilled = asPromise(a.promise)->fulfillReactions.at(0).handler->callback;
+  Object* onRejected = asPromise(a.promise)->rejectReactions.at(0).handler->callback;
   const Value v[] = {"v"}, r[] = {"r"};
   Call(realm, onRejected, Undefined{}, r);
   Call(realm, onFulfilled, Undefined{}, v);  // ignored
@@ -73,7 +77,8 @@ TEST(PromiseAllSettled, ElementFunctionsOfOneElementShareAlreadyCalled) {
 }
 
 TEST(BrandChecks, ThenOnANonPromiseAndANonCallableExecutorThrowTypeErrors) {
-  Realm realm;
+  NodeHost host;
+  Realm realm(host);
   Completion thenResult = PromisePrototypeThen(realm, realm.makeObject(), Undefined{}, Undefined{});
   ASSERT_TRUE(thenResult.isAbrupt());
   EXPECT_EQ(static_cast<ErrorObject*>(thenResult.value.asObject())->name, "TypeError");
@@ -83,17 +88,19 @@ TEST(BrandChecks, ThenOnANonPromiseAndANonCallableExecutorThrowTypeErrors) {
 }
 
 TEST(Then, HandlersNeverRunInTheJobThatRegisteredThem) {
-  Realm realm;
+  NodeHost host;
+  Realm realm(host);
   std::vector<std::string> log;
   Completion p = PromiseResolveFunction(realm, "v");
   then(realm, p.value, recorder(realm, log, "handler"));
   EXPECT_TRUE(log.empty());
-  realm.jobs.drain();
+  host.jobs.drain();
   EXPECT_EQ(log, std::vector<std::string>{"handler:v"});
 }
 
 TEST(PromiseTry, PassesItsArgumentsAndTurnsAThrowIntoARejection) {
-  Realm realm;
+  NodeHost host;
+  Realm realm(host);
   Object* echo = realm.makeFunction([](const Value&, std::span<const Value> args) {
     return Completion::normal(args[1]);
   });
@@ -109,62 +116,84 @@ TEST(PromiseTry, PassesItsArgumentsAndTurnsAThrowIntoARejection) {
 }
 
 TEST(Await, ResumesInALaterJobWithTheValue) {
-  Realm realm;
+  NodeHost host;
+  Realm realm(host);
   std::vector<std::string> log;
   Await(realm, "later", [&log](Completion c) { log.push_back(c.value.asString()); });
   EXPECT_TRUE(log.empty());
-  realm.jobs.drain();
+  host.jobs.drain();
   EXPECT_EQ(log, std::vector<std::string>{"later"});
 }
 
 TEST(NodeRejectionTracker, ReportsOnlyWhatIsStillUnhandledThenReportsLateHandling) {
-  Realm realm;
+  NodeHost host;
+  Realm realm(host);
   Completion early = PromiseReject(realm, "early"), late = PromiseReject(realm, "late");
   then(realm, early.value, Undefined{}, realm.makeFunction([](const Value&, std::span<const Value>) {
     return Completion::normal();
   }));
   std::vector<RejectionReport> reports;
-  EXPECT_TRUE(realm.rejections.process(reports));
+  EXPECT_TRUE(host.rejections.process(reports));
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0].kind, RejectionReport::Kind::Unhandled);
   EXPECT_EQ(reports[0].promise, promiseOf(late));
   reports.clear();
   then(realm, late.value, Undefined{}, Undefined{});
-  EXPECT_TRUE(realm.rejections.process(reports));
+  EXPECT_TRUE(host.rejections.process(reports));
   ASSERT_EQ(reports.size(), 1u);
   EXPECT_EQ(reports[0].kind, RejectionReport::Kind::Handled);
   reports.clear();
-  EXPECT_FALSE(realm.rejections.process(reports));
+  EXPECT_FALSE(host.rejections.process(reports));
 }
 
-TEST(VirtualTimerQueue, RunsByDueTimeThenBySchedulingOrderAndClampsDelays) {
-  VirtualTimerQueue timers;
-  std::vector<int> order;
-  timers.schedule(10, -1, 0, [&] { order.push_back(1); });
-  timers.schedule(0, -1, 0, [&] { order.push_back(2); });   // counts as 1
-  timers.schedule(1, -1, 0, [&] { order.push_back(3); });   // same due time, later
-  timers.schedule(-5, -1, 0, [&] { order.push_back(4); });  // counts as 1
-  while (!timers.empty()) timers.takeNext().callback();
-  EXPECT_EQ(order, (std::vector<int>{2, 3, 4, 1}));
-  EXPECT_EQ(timers.now(), 10);
+// What the host is told of each promise job: which job, and for which promise. The harness's
+// journal depends on it (harness/core/journaling_host.hpp).
+class RecordingHost : public NodeHost {
+ public:
+  void HostEnqueuePromiseJob(PromiseJob job) override {
+    seen.push_back(job);
+    NodeHost::HostEnqueuePromiseJob(std::move(job));
+  }
+  Completion HostCallJobCallback(Realm& realm, const JobCallback& callback, const Value& v,
+                                 std::span<const Value> arguments) override {
+    ++callbacksCalled;
+    return NodeHost::HostCallJobCallback(realm, callback, v, arguments);
+  }
+  std::vector<PromiseJob> seen;
+  int callbacksCalled = 0;
+};
+
+TEST(Host, IsToldWhichJobItEnqueuesAndForWhichPromise) {
+  RecordingHost host;
+  Realm realm(host);
+  Completion rejected = PromiseReject(realm, "r");
+  then(realm, rejected.value, Undefined{}, Undefined{});
+  PromiseCapability outer = NewPromiseCapability(realm);
+  const Value adopt[] = {rejected.value};
+  Call(realm, outer.resolve, Undefined{}, adopt);
+  ASSERT_EQ(host.seen.size(), 2u);
+  EXPECT_EQ(host.seen[0].kind, PromiseJob::Kind::Reaction);
+  EXPECT_EQ(host.seen[0].promise, promiseOf(rejected));
+  EXPECT_EQ(host.seen[0].reactionType, ReactionType::Reject);
+  EXPECT_EQ(host.seen[1].kind, PromiseJob::Kind::ResolveThenable);
+  EXPECT_EQ(host.seen[1].promise, asPromise(outer.promise));
+  EXPECT_TRUE(SameValue(host.seen[1].thenable, rejected.value));
 }
 
-TEST(JobJournal, RecordsWhatEnqueuedEachJob) {
-  Realm realm;
-  realm.jobs.setRecording(true);
-  const int script = realm.jobs.beginMacrotask("script", "", -1, 0, {});
-  Completion p = PromiseResolveFunction(realm, 1);
-  const Value chained = then(realm, p.value, realm.makeFunction([](const Value&, std::span<const Value>) {
-    return Completion::normal();
-  }));
-  then(realm, chained, Undefined{});
-  realm.jobs.endMacrotask();
-  realm.jobs.drain();
-  const auto& journal = realm.jobs.journal();
-  ASSERT_EQ(journal.size(), 3u);
-  EXPECT_EQ(journal[1].enqueuedBy, script);
-  EXPECT_EQ(journal[1].kind, "PromiseReactionJob");
-  EXPECT_EQ(journal[2].enqueuedBy, journal[1].id) << "the chained reaction is enqueued by the first";
+TEST(Host, CallsEveryHandlerAndThenableThenThroughHostCallJobCallback) {
+  RecordingHost host;
+  Realm realm(host);
+  std::vector<std::string> log;
+  Completion p = PromiseResolveFunction(realm, "v");
+  then(realm, p.value, recorder(realm, log, "handler"));
+  PromiseCapability adopting = NewPromiseCapability(realm);
+  const Value adopt[] = {p.value};
+  Call(realm, adopting.resolve, Undefined{}, adopt);
+  host.jobs.drain();
+  EXPECT_EQ(log, std::vector<std::string>{"handler:v"});
+  // The handler; p's then, called by the thenable job; adopting's resolve, the handler then registered.
+  EXPECT_EQ(host.callbacksCalled, 3);
+  EXPECT_EQ(asPromise(adopting.promise)->result.asString(), "v");
 }
 
 }  // namespace

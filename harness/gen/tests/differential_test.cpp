@@ -1,6 +1,7 @@
 // The reference against V8 on random programs: 2,000 per run, all in one node process. Also: the
-// fuzzer notices each deliberate break of the reference and shrinks it to at most 6 statements,
-// and what it writes for a disagreement is a valid case file.
+// fuzzer notices the reference on each faulty host and shrinks what it found to at most 6
+// statements, and what it writes for a disagreement is a valid case file.
+#include <cctype>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -15,15 +16,10 @@
 #include "harness/load/loader.hpp"
 #include "harness/node/node_subject.hpp"
 
-namespace pc::es {
-// So that ctest and gtest name the parameter instead of printing its bytes.
-inline void PrintTo(Mutation m, std::ostream* os) {
-  *os << (m == Mutation::SynchronousReactions ? "SynchronousReactions"
-          : m == Mutation::IgnoreAlreadyResolved ? "IgnoreAlreadyResolved" : "None");
-}
-}  // namespace pc::es
-
 namespace pc::gen {
+// So that gtest names the parameter instead of printing its bytes.
+inline void PrintTo(HostFault f, std::ostream* os) { *os << nameOf(f); }
+
 namespace {
 
 // PC_FUZZ_SEED replays a run; otherwise every run tries new programs (the seed is printed).
@@ -45,7 +41,7 @@ TEST(Differential, TheReferenceAgreesWithV8OnTwoThousandRandomPrograms) {
   NodeSubject node(options);
   const std::uint64_t seed = seedForThisRun();
   const FuzzReport report = fuzz({.seed = seed, .count = 2000, .batch = 2000, .maxFailures = 3},
-                                 referenceRunner(es::Mutation::None), subjectRunner(node), {});
+                                 referenceRunner(), subjectRunner(node), {});
   EXPECT_EQ(report.programs, 2000u);
   for (const Disagreement& d : report.disagreements)
     ADD_FAILURE() << "seed " << seed << " (PC_FUZZ_SEED=" << seed << " replays it): " << describe(d);
@@ -53,7 +49,7 @@ TEST(Differential, TheReferenceAgreesWithV8OnTwoThousandRandomPrograms) {
             << " s\n";
 }
 
-class FuzzerCatches : public ::testing::TestWithParam<es::Mutation> {};
+class FuzzerCatches : public ::testing::TestWithParam<HostFault> {};
 
 TEST_P(FuzzerCatches, TheBreakAndShrinksItToAtMostSixStatements) {
   NodeOptions options;
@@ -69,7 +65,7 @@ TEST_P(FuzzerCatches, TheBreakAndShrinksItToAtMostSixStatements) {
 
   // What `fuzz --out` writes for it is a case the loader accepts, with V8's trace as expectation.
   const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("pc-gen-test-" + std::to_string(::getpid()));
-  const Json doc = caseDocument(d.shrunk, "fuzz/caught", "a deliberate break of the reference", d.oracleTrace);
+  const Json doc = caseDocument(d.shrunk, "fuzz/caught", "the reference on a faulty host", d.oracleTrace);
   const std::filesystem::path file = writeCaseFile(dir, doc);
   auto loaded = loadCaseFile(file, dir, nullptr);
   std::filesystem::remove_all(dir);
@@ -77,12 +73,25 @@ TEST_P(FuzzerCatches, TheBreakAndShrinksItToAtMostSixStatements) {
   EXPECT_EQ(std::get<Case>(loaded).expected.toJson(), d.oracleTrace.toJson());
 }
 
+// "callbacks-twice" -> "CallbacksTwice": a name gtest accepts.
+std::string testName(const ::testing::TestParamInfo<HostFault>& info) {
+  std::string name;
+  bool wordStart = true;
+  for (char c : nameOf(info.param)) {
+    if (c == '-') {
+      wordStart = true;
+      continue;
+    }
+    name += wordStart ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : c;
+    wordStart = false;
+  }
+  return name;
+}
+
 INSTANTIATE_TEST_SUITE_P(Breaks, FuzzerCatches,
-                         ::testing::Values(es::Mutation::SynchronousReactions, es::Mutation::IgnoreAlreadyResolved),
-                         [](const ::testing::TestParamInfo<es::Mutation>& info) {
-                           return info.param == es::Mutation::SynchronousReactions ? "SynchronousReactions"
-                                                                                   : "IgnoreAlreadyResolved";
-                         });
+                         ::testing::Values(HostFault::SynchronousReactions, HostFault::CallbacksCalledTwice,
+                                           HostFault::CallbacksWithoutArguments),
+                         testName);
 
 }  // namespace
 }  // namespace pc::gen

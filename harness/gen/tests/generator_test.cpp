@@ -26,7 +26,7 @@ RC_GTEST_PROP(Generators, ProgramsPassTheLoadersValidation, ()) {
   // The expectation is the reference's, only so the document is complete; the program is what
   // is being checked here (the fuzzer writes V8's traces, checked in differential_test.cpp).
   const Json doc = caseDocument(program, "gen/program", "a generated program",
-                                test::runReference(program, es::Mutation::None));
+                                test::runReference(program, std::nullopt));
   Diagnostics diagnostics("gen/program.json");
   load::checkCase(doc, "gen/program", nullptr, diagnostics);
   RC_ASSERT(diagnostics.empty());
@@ -94,7 +94,7 @@ TEST(Generators, ShrinkingKeepsProgramsValid) {
   for (; checked < queue.size() && checked < 300; ++checked) {
     const Json program = queue[checked].value();
     const Json doc = caseDocument(program, "gen/shrunk", "a shrunk program",
-                                  test::runReference(program, es::Mutation::None));
+                                  test::runReference(program, std::nullopt));
     Diagnostics diagnostics("gen/shrunk.json");
     load::checkCase(doc, "gen/shrunk", nullptr, diagnostics);
     ASSERT_TRUE(diagnostics.empty()) << program.dump() << "\n" << errorsOf(diagnostics);

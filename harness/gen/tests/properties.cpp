@@ -24,21 +24,20 @@ Json jobsOf(const Trace& t) {
 
 }  // namespace
 
-Trace runReference(const Json& program, es::Mutation mutation) {
-  ReferenceRuntime runtime;
-  runtime.realm().mutation = mutation;
+Trace runReference(const Json& program, std::optional<HostFault> fault) {
+  ReferenceRuntime runtime(fault ? faultyHost(*fault) : std::make_unique<JournalingHost>());
   return interpret(program, runtime);
 }
 
-Violation sameTraceTwice(const Json& program, es::Mutation mutation) {
-  const Trace a = runReference(program, mutation), b = runReference(program, mutation);
+Violation sameTraceTwice(const Json& program, std::optional<HostFault> fault) {
+  const Trace a = runReference(program, fault), b = runReference(program, fault);
   if (a.toJson() != b.toJson()) return "two runs gave " + a.toJson().dump() + " and " + b.toJson().dump();
   if (a.eventJob != b.eventJob || jobsOf(a) != jobsOf(b)) return "two runs recorded different jobs";
   return std::nullopt;
 }
 
-Violation settlesAtMostOnce(const Json& program, es::Mutation mutation) {
-  const Trace t = runReference(addSettlementProbes(program), mutation);
+Violation settlesAtMostOnce(const Json& program, std::optional<HostFault> fault) {
+  const Trace t = runReference(addSettlementProbes(program), fault);
   std::map<std::string, Json> seen;  // promise name -> ["fulfilled"|"rejected", value]
   for (const Json& e : t.events) {
     const std::string label = labelOf(e);
@@ -54,8 +53,8 @@ Violation settlesAtMostOnce(const Json& program, es::Mutation mutation) {
   return std::nullopt;
 }
 
-Violation handlersRunInLaterJobs(const Json& program, es::Mutation mutation) {
-  const Trace t = runReference(labelHandlers(program).program, mutation);
+Violation handlersRunInLaterJobs(const Json& program, std::optional<HostFault> fault) {
+  const Trace t = runReference(labelHandlers(program).program, fault);
   std::map<std::string, std::size_t> callAt;  // "@t<r>" -> event index
   for (std::size_t i = 0; i < t.events.size(); ++i) {
     const std::string label = labelOf(t.events[i]);
@@ -69,9 +68,9 @@ Violation handlersRunInLaterJobs(const Json& program, es::Mutation mutation) {
   return std::nullopt;
 }
 
-Violation handlersRunInRegistrationOrder(const Json& program, es::Mutation mutation) {
+Violation handlersRunInRegistrationOrder(const Json& program, std::optional<HostFault> fault) {
   const LabelledHandlers labelled = labelHandlers(program);
-  const Trace t = runReference(labelled.program, mutation);
+  const Trace t = runReference(labelled.program, fault);
   std::map<std::string, int> lastRan;  // promise -> registration of the handler that ran last
   for (const Json& e : t.events) {
     const std::string label = labelOf(e);
@@ -85,8 +84,8 @@ Violation handlersRunInRegistrationOrder(const Json& program, es::Mutation mutat
   return std::nullopt;
 }
 
-Violation outcomesMatchModel(const Json& program, es::Mutation mutation) {
-  const Trace t = runReference(program, mutation);
+Violation outcomesMatchModel(const Json& program, std::optional<HostFault> fault) {
+  const Trace t = runReference(program, fault);
   for (const auto& [name, predicted] : predictOutcomes(program)) {
     if (!predicted.known()) continue;
     const Json actual = t.final.value(name, Json());

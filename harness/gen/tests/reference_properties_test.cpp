@@ -14,23 +14,23 @@ void holds(const Violation& v) {
 }
 
 RC_GTEST_PROP(ReferenceProperties, SameProgramGivesTheSameTrace, ()) {
-  holds(sameTraceTwice(*gen::program(), es::Mutation::None));
+  holds(sameTraceTwice(*gen::program(), std::nullopt));
 }
 
 RC_GTEST_PROP(ReferenceProperties, EveryPromiseSettlesAtMostOnce, ()) {
-  holds(settlesAtMostOnce(*gen::program(), es::Mutation::None));
+  holds(settlesAtMostOnce(*gen::program(), std::nullopt));
 }
 
 RC_GTEST_PROP(ReferenceProperties, NoHandlerRunsInTheJobThatRegisteredIt, ()) {
-  holds(handlersRunInLaterJobs(*gen::program(), es::Mutation::None));
+  holds(handlersRunInLaterJobs(*gen::program(), std::nullopt));
 }
 
 RC_GTEST_PROP(ReferenceProperties, HandlersOfOnePromiseRunInRegistrationOrder, ()) {
-  holds(handlersRunInRegistrationOrder(*gen::program(), es::Mutation::None));
+  holds(handlersRunInRegistrationOrder(*gen::program(), std::nullopt));
 }
 
 RC_GTEST_PROP(ReferenceProperties, FinalStatesMatchTheSchedulingFreeModel, ()) {
-  holds(outcomesMatchModel(*gen::program(), es::Mutation::None));
+  holds(outcomesMatchModel(*gen::program(), std::nullopt));
 }
 
 }  // namespace

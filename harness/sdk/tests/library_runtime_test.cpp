@@ -64,7 +64,8 @@ TEST(Sdk, AnExceptionFromTheLibraryCrashesTheCaseWithItsTypeAndMessage) {
 }
 
 TEST(Sdk, ForeignExceptionsBecomeErrorsNamedAfterTheirType) {
-  es::Realm realm;
+  es::NodeHost modelHost;
+  es::Realm realm(modelHost);
   Host host(realm, {});
   const Value reason = host.reasonOf(std::make_exception_ptr(std::out_of_range("far")));
   const auto* error = dynamic_cast<const es::ErrorObject*>(reason.asObject());

@@ -1,6 +1,6 @@
-#include "reference/timer_queue.hpp"
+#include "harness/core/timer_queue.hpp"
 
-namespace pc::es {
+namespace pc {
 
 std::uint64_t VirtualTimerQueue::schedule(double delay, int scheduledBy,
                                           std::size_t scheduledAfterEvents,
@@ -29,4 +29,4 @@ VirtualTimerQueue::Timer VirtualTimerQueue::takeNext() {
   return t;
 }
 
-}  // namespace pc::es
+}  // namespace pc

@@ -1,7 +1,8 @@
 #pragma once
-// A virtual-time timer queue: setTimeout without sleeping. The clock starts at 0 and jumps to the
-// due time of each timer it runs; timers due at the same time run in the order they were set.
-// Delays below 1 count as 1, as in Node.js.
+// A virtual-time timer queue: setTimeout without sleeping, for the interpreter's event loop (timers
+// are the host's, not ECMA-262's). The clock starts at 0 and jumps to the due time of each timer it
+// runs; timers due at the same time run in the order they were set. Delays below 1 count as 1, as in
+// Node.js. Each timer remembers the job that set it and after how many events, for the journal.
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -9,7 +10,7 @@
 #include <set>
 #include <vector>
 
-namespace pc::es {
+namespace pc {
 
 class VirtualTimerQueue {
  public:
@@ -43,4 +44,4 @@ class VirtualTimerQueue {
   double now_ = 0;
 };
 
-}  // namespace pc::es
+}  // namespace pc

@@ -1,0 +1,20 @@
+#include "harness/core/promise_names.hpp"
+
+namespace pc {
+
+std::string PromiseNames::describe(const es::PromiseObject* p) {
+  auto named = caseNames_.find(p);
+  if (named != caseNames_.end()) return "promise " + named->second;
+  return "promise #" + std::to_string(serialOf(p));
+}
+
+std::size_t PromiseNames::serialOf(const es::PromiseObject* p) {
+  for (; scanned_ < heap_.size() && !serials_.contains(p); ++scanned_) {
+    const es::Object* o = heap_.at(scanned_);
+    if (o->kind() == es::ObjectKind::Promise)
+      serials_.emplace(static_cast<const es::PromiseObject*>(o), serials_.size());
+  }
+  return serials_.at(p);  // every promise of the realm is in its heap
+}
+
+}  // namespace pc
