@@ -5,9 +5,7 @@
 namespace pc::es {
 namespace {
 
-Value argumentAt(std::span<const Value> args, std::size_t i) {
-  return i < args.size() ? args[i] : Value(Undefined{});
-}
+Value argumentAt(std::span<const Value> args, std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); }
 
 }  // namespace
 
@@ -24,8 +22,7 @@ ResolvingFunctions CreateResolvingFunctions(Realm& realm, PromiseObject* promise
         *alreadyResolved = true;
         // 7. If SameValue(resolution, promise) is true, reject with a TypeError.
         if (SameValue(resolution, Value(promise))) {
-          RejectPromise(realm, promise,
-                        realm.makeError("TypeError", "Chaining cycle detected for promise", true));
+          RejectPromise(realm, promise, realm.makeError("TypeError", "Chaining cycle detected for promise", true));
           return Completion::normal();
         }
         // 8. If resolution is not an Object, fulfill with it.
@@ -109,8 +106,8 @@ void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason) {
 
 // 27.2.1.8 TriggerPromiseReactions ( reactions, argument ) — https://tc39.es/ecma262/2025/#sec-triggerpromisereactions
 // NON-SPEC: `promise`, whose reactions these are, is passed on to the host with each job.
-void TriggerPromiseReactions(Realm& realm, PromiseObject* promise,
-                             std::vector<PromiseReaction> reactions, const Value& argument) {
+void TriggerPromiseReactions(Realm& realm, PromiseObject* promise, std::vector<PromiseReaction> reactions,
+                             const Value& argument) {
   // 1. For each element reaction of reactions:
   for (PromiseReaction& reaction : reactions) {
     // a. Let job be NewPromiseReactionJob(reaction, argument).
@@ -130,8 +127,8 @@ PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, PromiseRe
     Completion handlerResult;
     // d. With an empty handler, pass the argument along as a value or as a throw.
     if (!reaction.handler) {
-      handlerResult = reaction.type == ReactionType::Fulfill ? Completion::normal(argument)
-                                                             : Completion::throwing(argument);
+      handlerResult =
+          reaction.type == ReactionType::Fulfill ? Completion::normal(argument) : Completion::throwing(argument);
     } else {
       // e. Let handlerResult be Completion(HostCallJobCallback(handler, undefined, « argument »)).
       const Value args[] = {argument};
@@ -141,21 +138,20 @@ PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, PromiseRe
     if (!reaction.capability) return;
     // h-i. Call promiseCapability's [[Reject]] with a throw's value, else its [[Resolve]].
     const Value result[] = {handlerResult.value};
-    Call(realm, handlerResult.isAbrupt() ? reaction.capability->reject : reaction.capability->resolve,
-         Undefined{}, result);
+    Call(realm, handlerResult.isAbrupt() ? reaction.capability->reject : reaction.capability->resolve, Undefined{},
+         result);
   };
   // 2-5. Return the Record { [[Job]]: job, [[Realm]]: handlerRealm }.
-  PromiseJob record;
-  record.job = std::move(job);
-  record.kind = PromiseJob::Kind::Reaction;
-  record.promise = promise;
-  record.reactionType = type;
-  return record;
+  return PromiseJob{.job = std::move(job),
+                    .kind = PromiseJob::Kind::Reaction,
+                    .promise = promise,
+                    .reactionType = type,
+                    .thenable = Undefined{}};
 }
 
 // 27.2.2.2 NewPromiseResolveThenableJob ( promiseToResolve, thenable, then ) — https://tc39.es/ecma262/2025/#sec-newpromiseresolvethenablejob
-PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve,
-                                        const Value& thenable, JobCallback then) {
+PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve, const Value& thenable,
+                                        JobCallback then) {
   // 1. Let job be a new Job Abstract Closure that captures promiseToResolve, thenable and then:
   auto job = [&realm, promiseToResolve, thenable, then] {
     // a. Let resolvingFunctions be CreateResolvingFunctions(promiseToResolve).
@@ -170,17 +166,15 @@ PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToRe
     }
   };
   // 2-5. Return the Record { [[Job]]: job, [[Realm]]: thenRealm }.
-  PromiseJob record;
-  record.job = std::move(job);
-  record.kind = PromiseJob::Kind::ResolveThenable;
-  record.promise = promiseToResolve;
-  record.thenable = thenable;
-  return record;
+  return PromiseJob{.job = std::move(job),
+                    .kind = PromiseJob::Kind::ResolveThenable,
+                    .promise = promiseToResolve,
+                    .reactionType = ReactionType::Fulfill,
+                    .thenable = thenable};
 }
 
 // 27.2.5.4.1 PerformPromiseThen ( promise, onFulfilled, onRejected [ , resultCapability ] ) — https://tc39.es/ecma262/2025/#sec-performpromisethen
-Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled,
-                         const Value& onRejected,
+Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled, const Value& onRejected,
                          std::optional<PromiseCapability> resultCapability) {
   // 3-6. A callable handler becomes HostMakeJobCallback(handler); any other value leaves it empty.
   std::optional<JobCallback> onFulfilledJobCallback, onRejectedJobCallback;
@@ -199,8 +193,7 @@ Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFu
           NewPromiseReactionJob(realm, promise, std::move(fulfillReaction), promise->result));
       break;
     case PromiseState::Rejected:  // 11. Track the late handler, then enqueue a job with the reason.
-      if (!promise->isHandled)
-        realm.host.HostPromiseRejectionTracker(promise, RejectionOperation::Handle);
+      if (!promise->isHandled) realm.host.HostPromiseRejectionTracker(promise, RejectionOperation::Handle);
       realm.host.HostEnqueuePromiseJob(
           NewPromiseReactionJob(realm, promise, std::move(rejectReaction), promise->result));
       break;
