@@ -10,7 +10,7 @@ installed() { [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install 
 
 missing=()
 # The toolchain and the libraries of the harness.
-for package in cmake ninja-build g++ nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev librapidcheck-dev; do
+for package in cmake ninja-build g++ clang-format nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev librapidcheck-dev; do
   installed "$package" || missing+=("$package")
 done
 # The five future libraries the adapters test (adapters/): Boost.Thread, Cap'n Proto's KJ, Qt 6 and

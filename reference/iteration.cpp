@@ -11,9 +11,12 @@ Completion IterableToList(Realm& realm, const Value& iterable, std::vector<Value
     for (std::size_t i = 0; i < s.size();) {
       std::size_t len = 1;
       const auto lead = static_cast<unsigned char>(s[i]);
-      if (lead >= 0xF0) len = 4;
-      else if (lead >= 0xE0) len = 3;
-      else if (lead >= 0xC0) len = 2;
+      if (lead >= 0xF0)
+        len = 4;
+      else if (lead >= 0xE0)
+        len = 3;
+      else if (lead >= 0xC0)
+        len = 2;
       out.emplace_back(s.substr(i, len));
       i += len;
     }

@@ -33,7 +33,7 @@ class Object {
 
   ObjectKind kind() const { return kind_; }
   const Property* findOwn(std::string_view key) const;
-  void set(std::string key, Value value);            // CreateDataProperty
+  void set(std::string key, Value value);  // CreateDataProperty
   void defineGetter(std::string key, Object* getter);
   const std::vector<Property>& properties() const { return properties_; }
 
@@ -44,8 +44,7 @@ class Object {
 
 class ArrayObject final : public Object {
  public:
-  explicit ArrayObject(std::vector<Value> elements = {})
-      : Object(ObjectKind::Array), elements(std::move(elements)) {}
+  explicit ArrayObject(std::vector<Value> elements = {}) : Object(ObjectKind::Array), elements(std::move(elements)) {}
   std::vector<Value> elements;
 };
 
@@ -54,8 +53,7 @@ class ArrayObject final : public Object {
 class ErrorObject final : public Object {
  public:
   ErrorObject(std::string name, std::optional<std::string> message, bool engineMade)
-      : Object(ObjectKind::Error), name(std::move(name)), message(std::move(message)),
-        engineMade(engineMade) {}
+      : Object(ObjectKind::Error), name(std::move(name)), message(std::move(message)), engineMade(engineMade) {}
   std::string name;
   std::optional<std::string> message;
   bool engineMade;

@@ -16,19 +16,18 @@ struct ResolvingFunctions {
 };
 
 ResolvingFunctions CreateResolvingFunctions(Realm& realm, PromiseObject* promise);  // 27.2.1.3
-void FulfillPromise(Realm& realm, PromiseObject* promise, const Value& value);     // 27.2.1.4
+void FulfillPromise(Realm& realm, PromiseObject* promise, const Value& value);      // 27.2.1.4
 PromiseCapability NewPromiseCapability(Realm& realm);                               // 27.2.1.5, C = %Promise%
 bool IsPromise(const Value& x);                                                     // 27.2.1.6
 void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason);      // 27.2.1.7
-void TriggerPromiseReactions(Realm& realm, PromiseObject* promise,
-                             std::vector<PromiseReaction> reactions, const Value& argument);  // 27.2.1.8
+void TriggerPromiseReactions(Realm& realm, PromiseObject* promise, std::vector<PromiseReaction> reactions,
+                             const Value& argument);  // 27.2.1.8
 PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, PromiseReaction reaction,
-                                 const Value& argument);                            // 27.2.2.1
-PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve,
-                                        const Value& thenable, JobCallback then);   // 27.2.2.2
-Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled,
-                         const Value& onRejected,
-                         std::optional<PromiseCapability> resultCapability);        // 27.2.5.4.1
-Value PromiseResolve(Realm& realm, const Value& x);                                 // 27.2.4.7.1, C = %Promise%
+                                 const Value& argument);  // 27.2.2.1
+PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve, const Value& thenable,
+                                        JobCallback then);  // 27.2.2.2
+Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled, const Value& onRejected,
+                         std::optional<PromiseCapability> resultCapability);  // 27.2.5.4.1
+Value PromiseResolve(Realm& realm, const Value& x);                           // 27.2.4.7.1, C = %Promise%
 
 }  // namespace pc::es

@@ -9,21 +9,21 @@
 
 namespace pc::es {
 
-Completion PromiseConstructor(Realm& realm, const Value& executor);           // 27.2.3.1 Promise ( executor )
-Completion PromiseAll(Realm& realm, const Value& iterable);                   // 27.2.4.1 Promise.all
-Completion PromiseAllSettled(Realm& realm, const Value& iterable);            // 27.2.4.2 Promise.allSettled
-Completion PromiseAny(Realm& realm, const Value& iterable);                   // 27.2.4.3 Promise.any
-Completion PromiseRace(Realm& realm, const Value& iterable);                  // 27.2.4.5 Promise.race
-Completion PromiseReject(Realm& realm, const Value& r);                       // 27.2.4.6 Promise.reject
-Completion PromiseResolveFunction(Realm& realm, const Value& x);              // 27.2.4.7 Promise.resolve
+Completion PromiseConstructor(Realm& realm, const Value& executor);  // 27.2.3.1 Promise ( executor )
+Completion PromiseAll(Realm& realm, const Value& iterable);          // 27.2.4.1 Promise.all
+Completion PromiseAllSettled(Realm& realm, const Value& iterable);   // 27.2.4.2 Promise.allSettled
+Completion PromiseAny(Realm& realm, const Value& iterable);          // 27.2.4.3 Promise.any
+Completion PromiseRace(Realm& realm, const Value& iterable);         // 27.2.4.5 Promise.race
+Completion PromiseReject(Realm& realm, const Value& r);              // 27.2.4.6 Promise.reject
+Completion PromiseResolveFunction(Realm& realm, const Value& x);     // 27.2.4.7 Promise.resolve
 Completion PromiseTry(Realm& realm, const Value& callback,
-                      std::span<const Value> arguments = {});                 // 27.2.4.8 Promise.try
-Completion PromiseWithResolvers(Realm& realm);                                // 27.2.4.9 Promise.withResolvers
+                      std::span<const Value> arguments = {});  // 27.2.4.8 Promise.try
+Completion PromiseWithResolvers(Realm& realm);                 // 27.2.4.9 Promise.withResolvers
 Completion PromisePrototypeCatch(Realm& realm, const Value& promise,
-                                 const Value& onRejected);                    // 27.2.5.1
+                                 const Value& onRejected);  // 27.2.5.1
 Completion PromisePrototypeFinally(Realm& realm, const Value& promise,
-                                   const Value& onFinally);                   // 27.2.5.3
+                                   const Value& onFinally);  // 27.2.5.3
 Completion PromisePrototypeThen(Realm& realm, const Value& promise, const Value& onFulfilled,
-                                const Value& onRejected);                     // 27.2.5.4
+                                const Value& onRejected);  // 27.2.5.4
 
 }  // namespace pc::es

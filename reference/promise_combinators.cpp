@@ -3,9 +3,9 @@
 #include <string>
 #include <vector>
 
+#include "reference/iteration.hpp"
 #include "reference/promise_abstract_operations.hpp"
 #include "reference/promise_builtins.hpp"
-#include "reference/iteration.hpp"
 
 namespace pc::es {
 namespace {
@@ -24,8 +24,8 @@ using ElementStep = std::function<Completion(std::size_t index, const Value& nex
 // The shared frame of Promise.all/allSettled/any/race: capability, GetIterator with
 // IfAbruptRejectPromise, the loop calling Promise.resolve on each value, and `done` once the
 // iterator is exhausted.
-Completion performCombinator(Realm& realm, const Value& iterable, PromiseCapability capability,
-                             const ElementStep& step, const std::function<Completion()>& done) {
+Completion performCombinator(Realm& realm, const Value& iterable, PromiseCapability capability, const ElementStep& step,
+                             const std::function<Completion()>& done) {
   auto rejectWith = [&](const Value& reason) {
     const Value args[] = {reason};
     Call(realm, capability.reject, Undefined{}, args);
@@ -43,17 +43,15 @@ Completion performCombinator(Realm& realm, const Value& iterable, PromiseCapabil
   return Completion::normal(capability.promise);
 }
 
-Completion invokeThen(Realm& realm, const Value& promise, const Value& onFulfilled,
-                      const Value& onRejected) {
+Completion invokeThen(Realm& realm, const Value& promise, const Value& onFulfilled, const Value& onRejected) {
   const Value args[] = {onFulfilled, onRejected};
   return Invoke(realm, promise, "then", args);
 }
 
 // An element function (resolve element, reject element, or an allSettled pair sharing one
 // [[AlreadyCalled]]): records its value at `index` and, when it was the last, settles `finish`.
-Object* makeElementFunction(Realm& realm, std::shared_ptr<Remaining> remaining,
-                            std::shared_ptr<bool> alreadyCalled, std::size_t index,
-                            std::function<Value(const Value&)> record,
+Object* makeElementFunction(Realm& realm, std::shared_ptr<Remaining> remaining, std::shared_ptr<bool> alreadyCalled,
+                            std::size_t index, std::function<Value(const Value&)> record,
                             std::function<Completion()> finish) {
   return realm.makeFunction(
       [=](const Value&, std::span<const Value> args) {
@@ -66,14 +64,12 @@ Object* makeElementFunction(Realm& realm, std::shared_ptr<Remaining> remaining,
       "");
 }
 
-Completion resolveWithArray(Realm& realm, const PromiseCapability& capability,
-                            const Remaining& remaining) {
+Completion resolveWithArray(Realm& realm, const PromiseCapability& capability, const Remaining& remaining) {
   const Value args[] = {realm.makeArray(remaining.values)};  // CreateArrayFromList(values)
   return Call(realm, capability.resolve, Undefined{}, args);
 }
 
-Completion rejectWithAggregate(Realm& realm, const PromiseCapability& capability,
-                               const Remaining& remaining) {
+Completion rejectWithAggregate(Realm& realm, const PromiseCapability& capability, const Remaining& remaining) {
   ErrorObject* error = realm.makeError("AggregateError", std::nullopt, true);
   error->set("errors", realm.makeArray(remaining.values));
   const Value args[] = {error};
@@ -95,13 +91,10 @@ using MakeHandlers = std::function<HandlerPair(const PromiseCapability&, const s
                                                std::size_t index, const Finish& finish)>;
 using Settle = Completion (*)(Realm&, const PromiseCapability&, const Remaining&);
 
-Completion performCounting(Realm& realm, const Value& iterable, const MakeHandlers& makeHandlers,
-                           Settle settle) {
+Completion performCounting(Realm& realm, const Value& iterable, const MakeHandlers& makeHandlers, Settle settle) {
   PromiseCapability capability = NewPromiseCapability(realm);
   auto remaining = std::make_shared<Remaining>();
-  const Finish finish = [&realm, capability, remaining, settle] {
-    return settle(realm, capability, *remaining);
-  };
+  const Finish finish = [&realm, capability, remaining, settle] { return settle(realm, capability, *remaining); };
   auto step = [&](std::size_t index, const Value& nextPromise) {
     remaining->values.emplace_back(Undefined{});
     auto [onFulfilled, onRejected] = makeHandlers(capability, remaining, index, finish);
@@ -121,8 +114,8 @@ Value identity(const Value& x) { return x; }
 
 // 27.2.4.1 Promise.all ( iterable ), with 27.2.4.1.2 PerformPromiseAll — https://tc39.es/ecma262/2025/#sec-promise.all
 Completion PromiseAll(Realm& realm, const Value& iterable) {
-  auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& values,
-                           std::size_t i, const Finish& finish) {
+  auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& values, std::size_t i,
+                           const Finish& finish) {
     Object* onFulfilled = makeElementFunction(realm, values, std::make_shared<bool>(false), i, identity, finish);
     return HandlerPair{onFulfilled, capability.reject};
   };
@@ -131,8 +124,8 @@ Completion PromiseAll(Realm& realm, const Value& iterable) {
 
 // 27.2.4.2 Promise.allSettled ( iterable ), with 27.2.4.2.1 PerformPromiseAllSettled — https://tc39.es/ecma262/2025/#sec-promise.allsettled
 Completion PromiseAllSettled(Realm& realm, const Value& iterable) {
-  auto handlers = [&realm](const PromiseCapability&, const std::shared_ptr<Remaining>& values,
-                           std::size_t i, const Finish& finish) {
+  auto handlers = [&realm](const PromiseCapability&, const std::shared_ptr<Remaining>& values, std::size_t i,
+                           const Finish& finish) {
     auto alreadyCalled = std::make_shared<bool>(false);  // shared by both element functions
     auto fulfilled = [&realm](const Value& x) { return settledRecord(realm, "fulfilled", "value", x); };
     auto rejected = [&realm](const Value& x) { return settledRecord(realm, "rejected", "reason", x); };
@@ -144,8 +137,8 @@ Completion PromiseAllSettled(Realm& realm, const Value& iterable) {
 
 // 27.2.4.3 Promise.any ( iterable ), with 27.2.4.3.1 PerformPromiseAny — https://tc39.es/ecma262/2025/#sec-promise.any
 Completion PromiseAny(Realm& realm, const Value& iterable) {
-  auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& errors,
-                           std::size_t i, const Finish& finish) {
+  auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& errors, std::size_t i,
+                           const Finish& finish) {
     Object* onRejected = makeElementFunction(realm, errors, std::make_shared<bool>(false), i, identity, finish);
     return HandlerPair{capability.resolve, onRejected};
   };

@@ -32,9 +32,7 @@ Completion PromiseReject(Realm& realm, const Value& r) {
 }
 
 // 27.2.4.7 Promise.resolve ( x ) — https://tc39.es/ecma262/2025/#sec-promise.resolve
-Completion PromiseResolveFunction(Realm& realm, const Value& x) {
-  return Completion::normal(PromiseResolve(realm, x));
-}
+Completion PromiseResolveFunction(Realm& realm, const Value& x) { return Completion::normal(PromiseResolve(realm, x)); }
 
 // 27.2.4.8 Promise.try ( callback, ...args ) — https://tc39.es/ecma262/2025/#sec-promise.try
 Completion PromiseTry(Realm& realm, const Value& callback, std::span<const Value> arguments) {

@@ -54,8 +54,7 @@ Completion PromisePrototypeFinally(Realm& realm, const Value& promise, const Val
 }
 
 // 27.2.5.4 Promise.prototype.then ( onFulfilled, onRejected ) — https://tc39.es/ecma262/2025/#sec-promise.prototype.then
-Completion PromisePrototypeThen(Realm& realm, const Value& promise, const Value& onFulfilled,
-                                const Value& onRejected) {
+Completion PromisePrototypeThen(Realm& realm, const Value& promise, const Value& onFulfilled, const Value& onRejected) {
   // 2. If IsPromise(promise) is false, throw a TypeError exception.
   PromiseObject* p = asPromise(promise);
   if (!p) return realm.throwTypeError("Promise.prototype.then called on a non-promise");

@@ -19,14 +19,11 @@ FunctionObject* Realm::makeFunction(Behaviour behaviour, std::string name) {
 
 PromiseObject* Realm::makePromise() { return heap.make<PromiseObject>(); }
 
-ArrayObject* Realm::makeArray(std::vector<Value> elements) {
-  return heap.make<ArrayObject>(std::move(elements));
-}
+ArrayObject* Realm::makeArray(std::vector<Value> elements) { return heap.make<ArrayObject>(std::move(elements)); }
 
 Object* Realm::makeObject() { return heap.make<Object>(ObjectKind::Ordinary); }
 
-ErrorObject* Realm::makeError(std::string name, std::optional<std::string> message,
-                              bool engineMade) {
+ErrorObject* Realm::makeError(std::string name, std::optional<std::string> message, bool engineMade) {
   return heap.make<ErrorObject>(std::move(name), std::move(message), engineMade);
 }
 
@@ -35,13 +32,10 @@ Completion Realm::throwTypeError(std::string message) {
 }
 
 // 7.2.3 IsCallable ( argument ) — https://tc39.es/ecma262/2025/#sec-iscallable
-bool IsCallable(const Value& v) {
-  return v.isObject() && v.asObject()->kind() == ObjectKind::Function;
-}
+bool IsCallable(const Value& v) { return v.isObject() && v.asObject()->kind() == ObjectKind::Function; }
 
 // 7.3.13 Call ( F, V [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-call
-Completion Call(Realm& realm, const Value& f, const Value& thisArgument,
-                std::span<const Value> arguments) {
+Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::span<const Value> arguments) {
   if (!IsCallable(f)) return realm.throwTypeError("not a function");
   auto* function = static_cast<FunctionObject*>(f.asObject());
   return function->behaviour(thisArgument, arguments);
@@ -60,8 +54,7 @@ Completion Get(Realm& realm, const Value& o, std::string_view key) {
 }
 
 // 7.3.20 Invoke ( V, P [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-invoke
-Completion Invoke(Realm& realm, const Value& v, std::string_view key,
-                  std::span<const Value> arguments) {
+Completion Invoke(Realm& realm, const Value& v, std::string_view key, std::span<const Value> arguments) {
   Completion func = Get(realm, v, key);
   if (func.isAbrupt()) return func;
   return Call(realm, func.value, v, arguments);

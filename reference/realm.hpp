@@ -38,12 +38,10 @@ class Realm {
 // 7.2.3 IsCallable ( argument ) — https://tc39.es/ecma262/2025/#sec-iscallable
 bool IsCallable(const Value& v);
 // 7.3.13 Call ( F, V [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-call
-Completion Call(Realm& realm, const Value& f, const Value& thisArgument,
-                std::span<const Value> arguments = {});
+Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::span<const Value> arguments = {});
 // 7.3.2 Get ( O, P ), and 7.3.3 GetV ( V, P ) for primitives — https://tc39.es/ecma262/2025/#sec-get-o-p
 Completion Get(Realm& realm, const Value& o, std::string_view key);
 // 7.3.20 Invoke ( V, P [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-invoke
-Completion Invoke(Realm& realm, const Value& v, std::string_view key,
-                  std::span<const Value> arguments);
+Completion Invoke(Realm& realm, const Value& v, std::string_view key, std::span<const Value> arguments);
 
 }  // namespace pc::es

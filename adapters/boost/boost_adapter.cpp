@@ -139,8 +139,9 @@ class BoostAdapter {
   template <class Shape>
   Handle combine(std::vector<Handle> inputs, bool waitsForAll, Shape shape) {
     std::vector<Handle> given = inputs;  // when_all/when_any move the futures out of their range
-    Futures futures = (waitsForAll ? boost::when_all(given.begin(), given.end())
-                                   : boost::when_any(given.begin(), given.end())).share();
+    Futures futures =
+        (waitsForAll ? boost::when_all(given.begin(), given.end()) : boost::when_any(given.begin(), given.end()))
+            .share();
     Handle shaped = continueWith(futures, std::move(shape));
     combinations_.push_back({std::move(inputs), waitsForAll, futures, shaped});
     return shaped;
@@ -161,7 +162,7 @@ class BoostAdapter {
   }
 
   boost::launch launchPolicy() const {
-    return policy_ == Policy::Sync ? boost::launch::sync
+    return policy_ == Policy::Sync       ? boost::launch::sync
            : policy_ == Policy::Deferred ? boost::launch::deferred
                                          : boost::launch::async;
   }
@@ -186,8 +187,10 @@ class BoostAdapter {
     const auto deadline = sdk::Clock::now() + std::chrono::seconds(1);
     for (Combination& c : combinations_) {
       while (c.futures.is_ready() && !c.shaped.is_ready() && sdk::Clock::now() < deadline) {
-        if (loop_->try_executing_one()) ran = true;
-        else boost::this_thread::yield();
+        if (loop_->try_executing_one())
+          ran = true;
+        else
+          boost::this_thread::yield();
       }
     }
     return ran;
@@ -222,14 +225,13 @@ void addBoostSubjects(LibraryVariants& registry) {
   // Not deterministic: when_all/when_any complete on threads of their own, and a continuation that
   // runs inline on such a thread races the script (seen as a sometimes-synchronous, sometimes-
   // concurrent handler in the same case).
-  variant("sync", "then(launch::sync, ...): inline, on the thread that completes the antecedent", false,
-          Policy::Sync);
+  variant("sync", "then(launch::sync, ...): inline, on the thread that completes the antecedent", false, Policy::Sync);
   // Not deterministic either, for the same when_all thread: the order of events varies in a few
   // combinator cases (exact counts moved between two runs of report).
   variant("deferred", "then(launch::deferred, ...): a continuation runs when its future is waited for", false,
           Policy::Deferred);
-  variant("loop-executor", "then(loop_executor&, ...): continuations queue on an executor the program drains",
-          true, Policy::Loop);
+  variant("loop-executor", "then(loop_executor&, ...): continuations queue on an executor the program drains", true,
+          Policy::Loop);
   variant("thread-pool", "then(basic_thread_pool&, ...): continuations run on a pool of two threads", false,
           Policy::Pool);
 }

@@ -45,8 +45,7 @@ class KjAdapter {
     auto paf = kj::newPromiseAndFulfiller<Value>();
     // The SDK needs copyable settle functions; the fulfiller itself is owned once.
     auto fulfiller = std::make_shared<kj::Own<kj::PromiseFulfiller<Value>>>(kj::mv(paf.fulfiller));
-    return {wrap(kj::mv(paf.promise)),
-            [fulfiller](const Value& v) { (*fulfiller)->fulfill(Value(v)); },
+    return {wrap(kj::mv(paf.promise)), [fulfiller](const Value& v) { (*fulfiller)->fulfill(Value(v)); },
             [this, fulfiller](const Value& v) { (*fulfiller)->reject(rejection(v)); }};
   }
 
@@ -132,7 +131,8 @@ class KjAdapter {
 
   Value reasonOf(const kj::Exception& e) {
     const std::string description = e.getDescription().cStr();
-    if (description.starts_with(kRejectionTag)) return reasons_.at(std::stoul(description.substr(kRejectionTag.size())));
+    if (description.starts_with(kRejectionTag))
+      return reasons_.at(std::stoul(description.substr(kRejectionTag.size())));
     return host_.makeError("kj::Exception", description);
   }
 
@@ -161,11 +161,9 @@ class KjAdapter {
 void addKjSubjects(LibraryVariants& registry) {
   const std::string library = "Cap'n Proto KJ promises (libkj-async 0.9)";
   registry.push_back(librarySubject<KjAdapter>(
-      {"kj/lazy", library, "then(func returning a value): KJ runs func only once its result is needed"},
-      Style::Lazy));
+      {"kj/lazy", library, "then(func returning a value): KJ runs func only once its result is needed"}, Style::Lazy));
   registry.push_back(librarySubject<KjAdapter>(
-      {"kj/eager", library, "then(func returning a value).eagerlyEvaluate(nullptr) on the event loop"},
-      Style::Eager));
+      {"kj/eager", library, "then(func returning a value).eagerlyEvaluate(nullptr) on the event loop"}, Style::Eager));
   registry.push_back(librarySubject<KjAdapter>(
       {"kj/chained", library, "then(func returning kj::Promise): KJ follows returned promises, runs func eagerly"},
       Style::Chained));

@@ -79,8 +79,7 @@ class PplxAdapter {
   sdk::Pending<Handle> pending() {
     pplx::task_completion_event<Value> event;
     // set() returns false once the event is set: a second settlement is ignored by the library.
-    return {pplx::create_task(event, options()),
-            [event](const Value& v) { event.set(v); },
+    return {pplx::create_task(event, options()), [event](const Value& v) { event.set(v); },
             [event](const Value& v) { event.set_exception(std::make_exception_ptr(sdk::Rejection(v))); }};
   }
 
@@ -166,8 +165,8 @@ class PplxAdapter {
 void addPplxSubjects(LibraryVariants& registry) {
   const std::string library = "cpprestsdk PPLX tasks (2.10)";
   registry.push_back(librarySubject<PplxAdapter>(
-      {"pplx/threadpool", library,
-       "default scheduler: continuations run on cpprest's thread pool (boost::asio)", false},
+      {"pplx/threadpool", library, "default scheduler: continuations run on cpprest's thread pool (boost::asio)",
+       false},
       Scheduler::ThreadPool));
   registry.push_back(librarySubject<PplxAdapter>(
       {"pplx/loop", library,

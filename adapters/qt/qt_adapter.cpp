@@ -145,8 +145,9 @@ class QtAdapter {
   // QtFuture::whenAny gives the index and future of the first input to finish, failed or not.
   // With no input it finishes at once with index -1 and a canceled future.
   Handle race(std::vector<Handle> inputs) {
-    return continueWith(QtFuture::whenAny(inputs.begin(), inputs.end()),
-                        [this](const QFuture<QtFuture::WhenAnyResult<Value>>& any) { return valueOf(any.result().future); });
+    return continueWith(
+        QtFuture::whenAny(inputs.begin(), inputs.end()),
+        [this](const QFuture<QtFuture::WhenAnyResult<Value>>& any) { return valueOf(any.result().future); });
   }
 
  private:
@@ -157,10 +158,8 @@ class QtAdapter {
       case Mode::Context:
       case Mode::ContextThread:
         return antecedent.then(threadContext_ ? threadContext_ : &caseObject_, std::forward<Fn>(fn));
-      case Mode::Async:
-        return antecedent.then(QtFuture::Launch::Async, std::forward<Fn>(fn));
-      default:
-        return antecedent.then(std::forward<Fn>(fn));
+      case Mode::Async: return antecedent.then(QtFuture::Launch::Async, std::forward<Fn>(fn));
+      default: return antecedent.then(std::forward<Fn>(fn));
     }
   }
 
@@ -180,8 +179,10 @@ class QtAdapter {
   }
 
   Value describe(const sdk::Settled& s) {
-    if (s.state == sdk::Settled::State::Fulfilled) return host_.makeObject({{"status", "fulfilled"}, {"value", s.value}});
-    if (s.state == sdk::Settled::State::Rejected) return host_.makeObject({{"status", "rejected"}, {"reason", s.value}});
+    if (s.state == sdk::Settled::State::Fulfilled)
+      return host_.makeObject({{"status", "fulfilled"}, {"value", s.value}});
+    if (s.state == sdk::Settled::State::Rejected)
+      return host_.makeObject({{"status", "rejected"}, {"reason", s.value}});
     return host_.makeObject({{"status", "running"}});
   }
 
@@ -211,8 +212,7 @@ void addQtSubjects(LibraryVariants& registry) {
   registry.push_back(librarySubject<QtAdapter>(
       {"qt/context", library, "then(context, f), context on the case's thread (invoked directly)"}, Mode::Context));
   registry.push_back(librarySubject<QtAdapter>(
-      {"qt/context-thread", library, "then(context, f), context in its own QThread: queued to its event loop",
-       false},
+      {"qt/context-thread", library, "then(context, f), context in its own QThread: queued to its event loop", false},
       Mode::ContextThread));
   registry.push_back(librarySubject<QtAdapter>(
       {"qt/async", library, "then(QtFuture::Launch::Async, f): the global QThreadPool", false}, Mode::Async));

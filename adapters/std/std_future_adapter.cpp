@@ -22,22 +22,21 @@ class StdFutureAdapter {
 
   sdk::Pending<Handle> pending() {
     auto promise = std::make_shared<std::promise<Value>>();
-    return {promise->get_future().share(),
-            [promise](const Value& v) { promise->set_value(v); },
+    return {promise->get_future().share(), [promise](const Value& v) { promise->set_value(v); },
             [promise](const Value& v) { promise->set_exception(std::make_exception_ptr(sdk::Rejection(v))); }};
   }
 
   Handle then(const Handle& antecedent, sdk::Callback onFulfilled, sdk::Callback onRejected) {
     Handle continuation = std::async(policy_, [this, antecedent, onFulfilled, onRejected] {
-      sdk::Outcome outcome;
-      try {
-        const Value& value = antecedent.get();
-        outcome = onFulfilled(value);
-      } catch (...) {
-        outcome = onRejected(host_.reasonOf(std::current_exception()));
-      }
-      return outcome.valueOrThrow();
-    }).share();
+                            sdk::Outcome outcome;
+                            try {
+                              const Value& value = antecedent.get();
+                              outcome = onFulfilled(value);
+                            } catch (...) {
+                              outcome = onRejected(host_.reasonOf(std::current_exception()));
+                            }
+                            return outcome.valueOrThrow();
+                          }).share();
     if (policy_ == std::launch::deferred) deferred_.push_back({antecedent, continuation});
     return continuation;
   }
@@ -73,9 +72,7 @@ class StdFutureAdapter {
   }
 
  private:
-  static bool isReady(const Handle& h) {
-    return h.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-  }
+  static bool isReady(const Handle& h) { return h.wait_for(std::chrono::seconds(0)) == std::future_status::ready; }
 
   sdk::Host& host_;
   std::launch policy_;

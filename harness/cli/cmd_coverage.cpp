@@ -61,7 +61,8 @@ int coverageCommand(const CoverageOptions& opt, Context& ctx) {
                          rules.catalog.rules().size() - uncovered.size(), corpus.cases.size(), uncovered.size());
   if (!uncovered.empty()) {
     ctx.out << "Rules without a case:\n";
-    for (const Rule* r : uncovered) ctx.out << fmt::format("  {} ({}): {}\n", r->id, r->file.filename().string(), r->statement);
+    for (const Rule* r : uncovered)
+      ctx.out << fmt::format("  {} ({}): {}\n", r->id, r->file.filename().string(), r->statement);
   }
   if (!corpus.errors.empty())
     ctx.err << fmt::format("{} problems while loading; broken files count for no rule\n", corpus.errors.size());
@@ -74,8 +75,9 @@ void addCoverageCommand(CLI::App& app, Context& ctx, int& exitCode) {
   auto opt = std::make_shared<CoverageOptions>();
   opt->cases = ctx.casesDir;
   opt->rules = ctx.rulesDir;
-  CLI::App* cmd = app.add_subcommand("coverage", "Print which cases exercise each rule and the rules that "
-                                                 "no case exercises (exit code 1 if there are any)");
+  CLI::App* cmd = app.add_subcommand("coverage",
+                                     "Print which cases exercise each rule and the rules that "
+                                     "no case exercises (exit code 1 if there are any)");
   cmd->add_option("--cases", opt->cases, "Directory of case files")->capture_default_str();
   cmd->add_option("--rules", opt->rules, "Directory of the rules catalog")->capture_default_str();
   cmd->add_flag("--all-cases", opt->listEveryCase, "List every case of each rule, not only the first two");

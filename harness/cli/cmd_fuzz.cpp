@@ -115,15 +115,17 @@ int fuzzCommand(const FuzzCommandOptions& opt, Context& ctx) {
     }
   const gen::BatchRunner subject = opt.subject == "reference" ? gen::referenceRunner(fault) : tested.runners[0];
 
-  const gen::FuzzReport report =
-      gen::fuzz({.seed = opt.seed, .count = opt.count, .batch = std::max<std::size_t>(1, opt.batch),
-                 .maxFailures = opt.maxFailures},
-                subject, gen::inParallel(oracle.runners), progressReporter(ctx, opt.count));
+  const gen::FuzzReport report = gen::fuzz({.seed = opt.seed,
+                                            .count = opt.count,
+                                            .batch = std::max<std::size_t>(1, opt.batch),
+                                            .maxFailures = opt.maxFailures},
+                                           subject, gen::inParallel(oracle.runners), progressReporter(ctx, opt.count));
   for (const gen::Disagreement& d : report.disagreements) reportDisagreement(opt, d, ctx);
   const double rate = report.seconds > 0 ? static_cast<double>(report.programs) / report.seconds : 0;
-  ctx.out << fmt::format("fuzz: {} programs (seed {}) on {} against node in {:.2f} s: {:.0f} programs/s; "
-                         "{} disagreement(s)",
-                         report.programs, opt.seed, opt.subject, report.seconds, rate, report.disagreements.size());
+  ctx.out << fmt::format(
+      "fuzz: {} programs (seed {}) on {} against node in {:.2f} s: {:.0f} programs/s; "
+      "{} disagreement(s)",
+      report.programs, opt.seed, opt.subject, report.seconds, rate, report.disagreements.size());
   if (!report.disagreements.empty()) ctx.out << fmt::format(", shrunk in {:.2f} s", report.shrinkSeconds);
   if (report.disagreements.size() >= opt.maxFailures && report.programs < opt.count)
     ctx.out << fmt::format(" (stopped after {}, --max-failures)", opt.maxFailures);

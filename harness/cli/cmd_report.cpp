@@ -46,7 +46,8 @@ std::vector<std::string> summaryLines(const SuiteResult& suite) {
   for (std::size_t i = 0; i < suite.summaries.size(); ++i) {
     const SubjectSummary& s = suite.summaries[i];
     const double seconds = i < suite.wallTimes.size() ? suite.wallTimes[i].count() / 1000.0 : 0.0;
-    lines.push_back(fmt::format("  {:<16} at {}: {} ({:.1f} s)", s.subject, levelName(s.required), countsText(s), seconds));
+    lines.push_back(
+        fmt::format("  {:<16} at {}: {} ({:.1f} s)", s.subject, levelName(s.required), countsText(s), seconds));
   }
   return lines;
 }
@@ -100,7 +101,8 @@ int checkReport(const ReportOptions& opt, const FreshReport& fresh, Context& ctx
                            kReportJson);
     return 0;
   }
-  ctx.out << fmt::format("{} is stale, {} difference{}:\n", opt.check.string(), found.size(), found.size() == 1 ? "" : "s");
+  ctx.out << fmt::format("{} is stale, {} difference{}:\n", opt.check.string(), found.size(),
+                         found.size() == 1 ? "" : "s");
   for (std::size_t i = 0; i < found.size() && i < kShownDifferences; ++i) ctx.out << "  " << found[i] << '\n';
   if (found.size() > kShownDifferences) ctx.out << fmt::format("  ... and {} more\n", found.size() - kShownDifferences);
   ctx.out << fmt::format("regenerate it with: promise-conformance report --subject {} --output {}\n",
@@ -133,9 +135,10 @@ void addReportCommand(CLI::App& app, Context& ctx, int& exitCode) {
   opt->rules = ctx.rulesDir;
   opt->output = ctx.reportsDir.empty() ? ctx.casesDir.parent_path() / "reports" : ctx.reportsDir;
   CLI::App* cmd = app.add_subcommand(
-      "report", "Run the cases and write the conformance report: conformance.json, conformance.md (counts per "
-                "level, how each library differs from JavaScript promises, rules x subjects) and subjects/*.md "
-                "(each failing case side by side); or check a committed report with --check");
+      "report",
+      "Run the cases and write the conformance report: conformance.json, conformance.md (counts per "
+      "level, how each library differs from JavaScript promises, rules x subjects) and subjects/*.md "
+      "(each failing case side by side); or check a committed report with --check");
   cmd->add_option("--subject", opt->subjects,
                   "Subjects to run, comma-separated, or 'all' for every subject available on this machine")
       ->delimiter(',')
@@ -157,8 +160,9 @@ void addReportCommand(CLI::App& app, Context& ctx, int& exitCode) {
                   "instead of running the suite again")
       ->needs(check);
   addExecutionOptions(*cmd, opt->execution);
-  cmd->footer("Exit code: 0 when the report was written (failing cases are its content) or is current, 1 when "
-              "it is stale, a subject named is not available or a file cannot be written, 2 for a usage error.");
+  cmd->footer(
+      "Exit code: 0 when the report was written (failing cases are its content) or is current, 1 when "
+      "it is stale, a subject named is not available or a file cannot be written, 2 for a usage error.");
   cmd->callback([opt, &ctx, &exitCode] { exitCode = reportCommand(*opt, ctx); });
 }
 

@@ -54,8 +54,8 @@ bool writeReports(const RunOptions& opt, Context& ctx, const SuiteResult& suite)
 }
 
 int runCommand(const RunOptions& opt, Context& ctx) {
-  OpenedSubjects opened =
-      openSubjects(opt.subjects, opt.level.empty() ? std::nullopt : levelFromName(opt.level), ctx, opt.execution.repeat);
+  OpenedSubjects opened = openSubjects(opt.subjects, opt.level.empty() ? std::nullopt : levelFromName(opt.level), ctx,
+                                       opt.execution.repeat);
   if (!opened.ok) return 1;
   if (opened.plans.empty()) {
     ctx.err << "error: no subject to run\n";
@@ -71,8 +71,7 @@ int runCommand(const RunOptions& opt, Context& ctx) {
 
   applyCaseTimeout(opened, opt.execution);
   std::unique_ptr<Subject> spare;
-  const SuiteResult suite =
-      runSuite(cases, invalid, opened.plans, witnessFor(opened, spare), opt.execution.jobs);
+  const SuiteResult suite = runSuite(cases, invalid, opened.plans, witnessFor(opened, spare), opt.execution.jobs);
   writeConsoleReport(ctx.out, suite, {.color = ctx.color, .verbose = opt.verbose});
   const bool written = writeReports(opt, ctx, suite);
   return suite.allPassed() && corpus.ruleErrors.empty() && written ? 0 : 1;

@@ -12,10 +12,10 @@ struct Context {
   std::ostream& out;
   std::ostream& err;
   const SubjectRegistry& subjects;
-  std::filesystem::path casesDir;  // default of --cases
-  std::filesystem::path rulesDir;  // default of --rules
+  std::filesystem::path casesDir;      // default of --cases
+  std::filesystem::path rulesDir;      // default of --rules
   std::filesystem::path reportsDir{};  // default of report --output; empty: the cases dir's sibling reports/
-  bool color = false;              // colours in console output
+  bool color = false;                  // colours in console output
   // The subjects as `worker` runs them: in this process. Null: the same as `subjects`.
   const SubjectRegistry* workerSubjects = nullptr;
 };

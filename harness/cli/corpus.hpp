@@ -12,8 +12,8 @@
 namespace pc::cli {
 
 struct Corpus {
-  std::vector<Case> cases;           // the valid cases, sorted by id
-  std::vector<InvalidCase> invalid;  // one per broken case file, sorted by id
+  std::vector<Case> cases;              // the valid cases, sorted by id
+  std::vector<InvalidCase> invalid;     // one per broken case file, sorted by id
   std::vector<std::string> ruleErrors;  // problems of the rules catalog, formatted
   std::vector<std::string> errors;      // every problem found (rules and cases), formatted, in order
 };

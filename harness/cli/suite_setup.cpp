@@ -77,7 +77,8 @@ void addExecutionOptions(CLI::App& cmd, ExecutionOptions& options) {
 }
 
 void applyCaseTimeout(const OpenedSubjects& opened, const ExecutionOptions& options) {
-  for (const SubjectPlan& plan : opened.plans) plan.subject->setCaseTimeout(std::chrono::milliseconds(options.caseTimeoutMs));
+  for (const SubjectPlan& plan : opened.plans)
+    plan.subject->setCaseTimeout(std::chrono::milliseconds(options.caseTimeoutMs));
 }
 
 Subject* witnessFor(const OpenedSubjects& opened, std::unique_ptr<Subject>& spare) {

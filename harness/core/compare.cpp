@@ -20,7 +20,8 @@ std::string show(const Json& j) { return j.dump(-1, ' ', false, Json::error_hand
 std::optional<std::string> outcomeDifference(const Trace& expected, const Trace& actual) {
   if (expected.final != actual.final) {
     for (const auto& [name, state] : expected.final.items())
-      if (!actual.final.contains(name)) return "final state of " + name + " missing";
+      if (!actual.final.contains(name))
+        return "final state of " + name + " missing";
       else if (actual.final[name] != state)
         return "final state of " + name + ": expected " + show(state) + ", got " + show(actual.final[name]);
     return "unexpected final states: " + show(actual.final);

@@ -10,9 +10,9 @@
 namespace pc {
 
 enum class Feature : std::uint8_t {
-  Executor,           // new Promise(executor)
-  Deferred,           // Promise.withResolvers()
-  ResolvedRejected,   // Promise.resolve / Promise.reject
+  Executor,          // new Promise(executor)
+  Deferred,          // Promise.withResolvers()
+  ResolvedRejected,  // Promise.resolve / Promise.reject
   Catch,
   Finally,
   All,

@@ -14,6 +14,7 @@ const Key as{"as", S::BindPromise, false};
 
 const std::vector<Verb>& table() {
   // Same order as the statement table of spec/case-language.md.
+  // clang-format off
   static const std::vector<Verb> t = {
       {St::Log, "log", S::Label, {{"value", S::Value, false}}, std::nullopt},
       {St::Return, "return", S::Value, {}, std::nullopt},
@@ -43,16 +44,17 @@ const std::vector<Verb>& table() {
       {St::Microtask, "microtask", S::Body, {}, Feature::Microtask},
       {St::Let, "let", S::BindLet, {{"value", S::Value, true}}, std::nullopt},
   };
+  // clang-format on
   return t;
 }
 
 constexpr std::array<std::string_view, 8> kProgramForms = {"undefined", "number", "argument", "error",
                                                            "promise",   "ref",    "object",   "thenable"};
-constexpr std::array<std::string_view, 8> kTraceForms = {"undefined", "number", "error",  "promise",
+constexpr std::array<std::string_view, 8> kTraceForms = {"undefined", "number", "error",    "promise",
                                                          "ref",       "object", "function", "accessor"};
 constexpr std::array<std::string_view, 3> kNonFinite = {"NaN", "Infinity", "-Infinity"};
-constexpr std::array<std::string_view, 5> kProgramErrors = {"Error", "TypeError", "RangeError",
-                                                            "ReferenceError", "SyntaxError"};
+constexpr std::array<std::string_view, 5> kProgramErrors = {"Error", "TypeError", "RangeError", "ReferenceError",
+                                                            "SyntaxError"};
 constexpr std::array<std::string_view, 6> kTraceErrors = {"Error",          "TypeError",   "RangeError",
                                                           "ReferenceError", "SyntaxError", "AggregateError"};
 constexpr std::array<std::string_view, 3> kEvents = {"unhandled", "handled", "uncaught"};

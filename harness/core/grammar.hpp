@@ -34,10 +34,12 @@ enum class Slot {
 
 // One per verb, in the order of the statement table; the interpreter switches over it, so a verb
 // added here and not interpreted fails to compile.
+// clang-format off
 enum class Statement {
   Log, Return, Throw, Resolve, Reject, New, Deferred, Resolved, Rejected, Then, Catch, Finally,
   All, AllSettled, Race, Any, Try, Async, Await, Timer, ClearTimer, Microtask, Let,
 };
+// clang-format on
 
 struct Key {
   std::string_view name;
@@ -48,14 +50,14 @@ struct Key {
 struct Verb {
   Statement statement;
   std::string_view name;
-  Slot slot;                       // what the verb key itself holds
-  std::vector<Key> modifiers;      // the other keys the statement may have
-  std::optional<Feature> feature;  // what a subject needs to run it
-  bool onlyInAsyncBody = false;    // await
+  Slot slot;                            // what the verb key itself holds
+  std::vector<Key> modifiers;           // the other keys the statement may have
+  std::optional<Feature> feature;       // what a subject needs to run it
+  bool onlyInAsyncBody = false;         // await
   bool usesEnclosingResolvers = false;  // resolve / reject without "of"
   std::string_view rule = {};           // the ES algorithm the statement calls, if it calls one
 
-  bool takes(Slot modifier) const;      // whether one of its other keys holds that, e.g. BindPromise ("as")
+  bool takes(Slot modifier) const;  // whether one of its other keys holds that, e.g. BindPromise ("as")
 };
 
 std::span<const Verb> verbs();
@@ -78,10 +80,10 @@ std::string join(std::span<const std::string_view> list);  // "a, b, c"
 
 // Ids. The patterns are ECMAScript regular expressions, as in the JSON schemas.
 std::string_view caseIdPattern();
-std::string_view ruleIdPattern();                            // any family
+std::string_view ruleIdPattern();                                        // any family
 std::optional<std::string_view> ruleIdPattern(std::string_view family);  // one family
-std::span<const std::string_view> ruleFamilies();            // aplus, es, host, seed
-std::string_view ruleIdShape(std::string_view family);       // "es.<AlgorithmOrBuiltin>[.<detail>]"
+std::span<const std::string_view> ruleFamilies();                        // aplus, es, host, seed
+std::string_view ruleIdShape(std::string_view family);                   // "es.<AlgorithmOrBuiltin>[.<detail>]"
 bool isCaseId(std::string_view id);
 bool isRuleId(std::string_view id);
 bool isRuleIdOf(std::string_view family, std::string_view id);

@@ -30,9 +30,9 @@ class JobPredecessors {
  private:
   void add(const JobRecord& job) {
     EventSet pred(n_, false);
-    if (job.enqueuedBy >= 0) wholeJobBefore(job.enqueuedBy, pred);       // E2
-    for (int earlier : job.after) wholeJobBefore(earlier, pred);         // E3, timer order, E5
-    if (job.kind == "timer")                                             // E4
+    if (job.enqueuedBy >= 0) wholeJobBefore(job.enqueuedBy, pred);  // E2
+    for (int earlier : job.after) wholeJobBefore(earlier, pred);    // E3, timer order, E5
+    if (job.kind == "timer")                                        // E4
       for (const JobRecord& other : trace_.jobs) {
         if (other.id == job.id) break;
         if (other.time < job.time) wholeJobBefore(other.id, pred);

@@ -21,8 +21,8 @@ Trace Run::execute(const Json& program) {
     std::vector<int> after;
     if (lastTimerJob_ >= 0) after.push_back(lastTimerJob_);
     lastTimerJob_ = journal_.nextId();
-    macrotask("timer", "timer callback at t=" + std::to_string(static_cast<long long>(t.due)), t.due,
-              t.scheduledBy, t.scheduledAfterEvents, std::move(after), t.callback);
+    macrotask("timer", "timer callback at t=" + std::to_string(static_cast<long long>(t.due)), t.due, t.scheduledBy,
+              t.scheduledAfterEvents, std::move(after), t.callback);
   }
   trace_.final = finalStates();
   // A microtask runs at the clock of the job that enqueued it; macrotasks were given theirs.
@@ -37,10 +37,9 @@ Trace Run::execute(const Json& program) {
 }
 
 void Run::macrotask(std::string_view kind, std::string description, double time, int enqueuedBy,
-                    std::size_t afterEvents, std::vector<int> after,
-                    const std::function<void()>& work) {
-  const int id = journal_.beginMacrotask(std::string(kind), std::move(description), enqueuedBy, afterEvents,
-                                         std::move(after));
+                    std::size_t afterEvents, std::vector<int> after, const std::function<void()>& work) {
+  const int id =
+      journal_.beginMacrotask(std::string(kind), std::move(description), enqueuedBy, afterEvents, std::move(after));
   macrotaskTime_[id] = time;
   rt_.beginMacrotask();
   work();
@@ -59,8 +58,7 @@ void Run::checkpoint(int macrotaskJob) {
       // The reports come after every job of this macrotask, whatever enqueued them.
       std::vector<int> after;
       for (int id = macrotaskJob; id < journal_.nextId(); ++id) after.push_back(id);
-      const int host =
-          journal_.beginMacrotask("host", "rejection tracking", -1, journal_.events(), std::move(after));
+      const int host = journal_.beginMacrotask("host", "rejection tracking", -1, journal_.events(), std::move(after));
       macrotaskTime_[host] = macrotaskTime_.at(macrotaskJob);
       reportRejections(reports);
       journal_.endMacrotask();
@@ -107,8 +105,6 @@ Json Run::finalStates() {
 
 }  // namespace interp
 
-Trace interpret(const Json& program, PromiseRuntime& runtime) {
-  return interp::Run(runtime).execute(program);
-}
+Trace interpret(const Json& program, PromiseRuntime& runtime) { return interp::Run(runtime).execute(program); }
 
 }  // namespace pc

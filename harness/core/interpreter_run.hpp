@@ -14,9 +14,9 @@
 #include "harness/core/job_journal.hpp"
 #include "harness/core/promise_names.hpp"
 #include "harness/core/promise_runtime.hpp"
+#include "harness/core/timer_queue.hpp"
 #include "harness/core/trace.hpp"
 #include "harness/core/value_encoding.hpp"
-#include "harness/core/timer_queue.hpp"
 
 namespace pc::interp {
 
@@ -52,8 +52,8 @@ class Run {
 
  private:
   // The event loop (interpreter.cpp).
-  void macrotask(std::string_view kind, std::string description, double time, int enqueuedBy,
-                 std::size_t afterEvents, std::vector<int> after, const std::function<void()>& work);
+  void macrotask(std::string_view kind, std::string description, double time, int enqueuedBy, std::size_t afterEvents,
+                 std::vector<int> after, const std::function<void()>& work);
   void checkpoint(int macrotaskJob);
   void reportRejections(const std::vector<es::RejectionReport>& reports);
   void callReportingUncaught(const Value& function);
@@ -93,14 +93,14 @@ class Run {
   es::Realm& realm_;
   VirtualTimerQueue timers_;
   int lastTimerJob_ = -1;
-  std::map<int, double> macrotaskTime_;  // job id -> the virtual clock it ran at
+  std::map<int, double> macrotaskTime_;            // job id -> the virtual clock it ran at
   std::map<std::string, std::uint64_t> timerIds_;  // "id" of a timer statement -> its sequence
   std::map<std::string, Value> bindings_;
   std::map<std::string, std::pair<Value, Value>> resolvers_;
   std::set<std::string> promiseNames_;  // names bound by new, deferred or "as"
   ObjectNames names_;
   PromiseNames describePromises_{realm_.heap, names_};  // for job descriptions
-  JobJournal journal_;  // every job of the run, macrotasks and the runtime's microtasks
+  JobJournal journal_;                                  // every job of the run, macrotasks and the runtime's microtasks
   Trace trace_;
 };
 

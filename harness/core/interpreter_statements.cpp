@@ -39,10 +39,8 @@ void Run::runAsync(const Json* body, Env env, std::size_t index, es::PromiseCapa
       return;
     }
     Step step = runStatement(statement, env);
-    if (step.kind == Step::Kind::Throw)
-      return rt_.completeAsyncFunction(capability, Completion::throwing(step.value));
-    if (step.kind == Step::Kind::Return)
-      return rt_.completeAsyncFunction(capability, Completion::normal(step.value));
+    if (step.kind == Step::Kind::Throw) return rt_.completeAsyncFunction(capability, Completion::throwing(step.value));
+    if (step.kind == Step::Kind::Return) return rt_.completeAsyncFunction(capability, Completion::normal(step.value));
   }
   rt_.completeAsyncFunction(capability, Completion::normal());
 }
@@ -114,8 +112,7 @@ Step Run::callResolver(const Json& s, Env& env, std::string_view verb) {
   Completion v = evaluate(s[verb], env);
   if (v.isAbrupt()) return Step::thrown(v.value);
   const Value args[] = {v.value};
-  return stepOf(es::Call(realm_, verb == "resolve" ? resolvers->first : resolvers->second,
-                         Undefined{}, args));
+  return stepOf(es::Call(realm_, verb == "resolve" ? resolvers->first : resolvers->second, Undefined{}, args));
 }
 
 Step Run::newPromise(const Json& s, Env& env) {
@@ -153,8 +150,8 @@ Step Run::promiseMethod(const Json& s, Env& env, std::string_view verb) {
   }
   Completion h = handler(s, verb == "catch" ? "onRejected" : "onFinally", env);
   if (h.isAbrupt()) return Step::thrown(h.value);
-  return bindResult(s, verb == "catch" ? rt_.catchRejection(receiver.value, h.value)
-                                       : rt_.finally(receiver.value, h.value));
+  return bindResult(
+      s, verb == "catch" ? rt_.catchRejection(receiver.value, h.value) : rt_.finally(receiver.value, h.value));
 }
 
 // Promise.resolve, reject, all, allSettled, race, any and try.
@@ -183,9 +180,8 @@ Step Run::asyncCall(const Json& s, Env& env) {
 
 Step Run::scheduleTimer(const Json& s, Env& env) {
   const Value callback = makeFunction(s["do"], env, Params::None);
-  const std::uint64_t sequence =
-      timers_.schedule(s["timer"].get<double>(), journal_.current(), journal_.events(),
-                       [this, callback] { callReportingUncaught(callback); });
+  const std::uint64_t sequence = timers_.schedule(s["timer"].get<double>(), journal_.current(), journal_.events(),
+                                                  [this, callback] { callReportingUncaught(callback); });
   if (s.contains("id")) timerIds_[s["id"].get<std::string>()] = sequence;
   return Step::next();
 }
@@ -212,15 +208,14 @@ Step Run::bindResult(const Json& s, const Completion& c) {
 // handlers take their argument; other nested bodies take nothing. All close over `outer`.
 Value Run::makeFunction(const Json& body, const Env& outer, Params params, std::string resolversOf) {
   const Json* code = &body;
-  return realm_.makeFunction(
-      [this, code, outer, params, resolversOf](const Value&, std::span<const Value> args) {
-        auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); };
-        Env env{Undefined{}, outer.resolvers};
-        if (params == Params::Argument) env.argument = arg(0);
-        if (params == Params::Resolvers) env.resolvers = std::pair{arg(0), arg(1)};
-        if (!resolversOf.empty()) resolvers_[resolversOf] = *env.resolvers;
-        return runBody(*code, env);
-      });
+  return realm_.makeFunction([this, code, outer, params, resolversOf](const Value&, std::span<const Value> args) {
+    auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); };
+    Env env{Undefined{}, outer.resolvers};
+    if (params == Params::Argument) env.argument = arg(0);
+    if (params == Params::Resolvers) env.resolvers = std::pair{arg(0), arg(1)};
+    if (!resolversOf.empty()) resolvers_[resolversOf] = *env.resolvers;
+    return runBody(*code, env);
+  });
 }
 
 }  // namespace pc::interp

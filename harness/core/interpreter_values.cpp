@@ -34,8 +34,8 @@ Completion Run::evaluateTagged(const Json& v, const Env& env) {
     return Completion::normal(n == "Infinity" ? inf : -inf);
   }
   if (v.contains("error"))
-    return Completion::normal(realm_.makeError(v["error"].get<std::string>(),
-                                               v.value("message", std::string()), false));
+    return Completion::normal(
+        realm_.makeError(v["error"].get<std::string>(), v.value("message", std::string()), false));
   if (v.contains("promise")) return lookup(v["promise"].get<std::string>());
   if (v.contains("ref")) return lookup(v["ref"].get<std::string>());
   if (v.contains("thenable")) return makeThenable(v["thenable"], env);
@@ -68,11 +68,11 @@ Completion Run::makeThenable(const Json& spec, const Env& env) {
   }
   const Json* getterBody = &spec["getter"];
   const Env getterEnv{Undefined{}, env.resolvers};
-  thenable->defineGetter("then", realm_.makeFunction([this, getterBody, getterEnv, then](
-                                                         const Value&, std::span<const Value>) {
-    Completion c = runBody(*getterBody, getterEnv);
-    return c.isAbrupt() ? c : Completion::normal(then);
-  }));
+  thenable->defineGetter("then",
+                         realm_.makeFunction([this, getterBody, getterEnv, then](const Value&, std::span<const Value>) {
+                           Completion c = runBody(*getterBody, getterEnv);
+                           return c.isAbrupt() ? c : Completion::normal(then);
+                         }));
   return Completion::normal(thenable);
 }
 

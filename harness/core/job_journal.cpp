@@ -4,8 +4,8 @@
 
 namespace pc {
 
-int JobJournal::record(std::string kind, std::string description, int enqueuedBy,
-                       std::size_t afterEvents, std::vector<int> after) {
+int JobJournal::record(std::string kind, std::string description, int enqueuedBy, std::size_t afterEvents,
+                       std::vector<int> after) {
   const int id = nextId();
   records_.push_back({id, enqueuedBy, afterEvents, std::move(kind), std::move(description), std::move(after), 0});
   return id;
@@ -22,8 +22,8 @@ void JobJournal::run(int id, const std::function<void()>& work) {
   current_ = outer;
 }
 
-int JobJournal::beginMacrotask(std::string kind, std::string description, int enqueuedBy,
-                               std::size_t afterEvents, std::vector<int> after) {
+int JobJournal::beginMacrotask(std::string kind, std::string description, int enqueuedBy, std::size_t afterEvents,
+                               std::vector<int> after) {
   current_ = record(std::move(kind), std::move(description), enqueuedBy, afterEvents, std::move(after));
   return current_;
 }

@@ -22,8 +22,8 @@ class JobJournal {
 
   // A macrotask (the script, a timer callback, the host's rejection reports) starts running. It is
   // the running job until endMacrotask().
-  int beginMacrotask(std::string kind, std::string description, int enqueuedBy,
-                     std::size_t afterEvents, std::vector<int> after);
+  int beginMacrotask(std::string kind, std::string description, int enqueuedBy, std::size_t afterEvents,
+                     std::vector<int> after);
   void endMacrotask() { current_ = -1; }
 
   int current() const { return current_; }  // -1 when no job runs

@@ -37,8 +37,8 @@ void JournalingHost::enqueue(std::string kind, std::string description, std::fun
 // "fulfill reaction of promise p", "resolve promise q with promise p" (or "with a thenable").
 std::string JournalingHost::describe(const es::PromiseJob& job) {
   if (job.kind == es::PromiseJob::Kind::Reaction)
-    return std::string(job.reactionType == es::ReactionType::Fulfill ? "fulfill" : "reject") +
-           " reaction of " + names_->describe(job.promise);
+    return std::string(job.reactionType == es::ReactionType::Fulfill ? "fulfill" : "reject") + " reaction of " +
+           names_->describe(job.promise);
   const es::PromiseObject* source = es::asPromise(job.thenable);
   return "resolve " + names_->describe(job.promise) + " with " +
          (source ? names_->describe(source) : std::string("a thenable"));

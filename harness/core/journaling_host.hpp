@@ -25,8 +25,7 @@ class JournalingHost : public es::NodeHost {
   void queueMicrotask(std::string description, std::function<void()> work);
 
  private:
-  void enqueue(std::string kind, std::string description, std::function<void()> work,
-               std::vector<int> after);
+  void enqueue(std::string kind, std::string description, std::function<void()> work, std::vector<int> after);
   std::string describe(const es::PromiseJob& job);
   std::vector<int> mustFollow(const es::PromiseJob& job, int id);
 

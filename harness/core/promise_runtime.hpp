@@ -30,19 +30,19 @@ class PromiseRuntime {
   virtual FeatureSet features() const = 0;
 
   // Each returns what the JavaScript expression returns, or the exception it throws.
-  virtual es::Completion construct(const es::Value& executor) = 0;     // new Promise(executor)
-  virtual es::Completion withResolvers() = 0;                          // {promise, resolve, reject}
-  virtual es::Completion resolved(const es::Value& v) = 0;             // Promise.resolve(v)
-  virtual es::Completion rejected(const es::Value& v) = 0;             // Promise.reject(v)
+  virtual es::Completion construct(const es::Value& executor) = 0;  // new Promise(executor)
+  virtual es::Completion withResolvers() = 0;                       // {promise, resolve, reject}
+  virtual es::Completion resolved(const es::Value& v) = 0;          // Promise.resolve(v)
+  virtual es::Completion rejected(const es::Value& v) = 0;          // Promise.reject(v)
   virtual es::Completion then(const es::Value& receiver, const es::Value& onFulfilled,
-                              const es::Value& onRejected) = 0;        // receiver.then(f, r)
+                              const es::Value& onRejected) = 0;  // receiver.then(f, r)
   virtual es::Completion catchRejection(const es::Value& receiver, const es::Value& onRejected) = 0;
   virtual es::Completion finally(const es::Value& receiver, const es::Value& onFinally) = 0;
   virtual es::Completion all(const es::Value& iterable) = 0;
   virtual es::Completion allSettled(const es::Value& iterable) = 0;
   virtual es::Completion race(const es::Value& iterable) = 0;
   virtual es::Completion any(const es::Value& iterable) = 0;
-  virtual es::Completion tryCall(const es::Value& callback) = 0;      // Promise.try(callback)
+  virtual es::Completion tryCall(const es::Value& callback) = 0;  // Promise.try(callback)
 
   // Async functions: the capability of the call, Await, and the body's completion.
   virtual es::PromiseCapability startAsyncFunction() = 0;

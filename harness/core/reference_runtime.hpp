@@ -20,14 +20,11 @@ class ReferenceRuntime final : public PromiseRuntime {
   FeatureSet features() const override { return FeatureSet::all(); }
   void recordJobsIn(JobJournal& journal, PromiseNames& names) override { host_->recordIn(journal, names); }
 
-  es::Completion construct(const es::Value& executor) override {
-    return es::PromiseConstructor(realm_, executor);
-  }
+  es::Completion construct(const es::Value& executor) override { return es::PromiseConstructor(realm_, executor); }
   es::Completion withResolvers() override { return es::PromiseWithResolvers(realm_); }
   es::Completion resolved(const es::Value& v) override { return es::PromiseResolveFunction(realm_, v); }
   es::Completion rejected(const es::Value& v) override { return es::PromiseReject(realm_, v); }
-  es::Completion then(const es::Value& receiver, const es::Value& onFulfilled,
-                      const es::Value& onRejected) override {
+  es::Completion then(const es::Value& receiver, const es::Value& onFulfilled, const es::Value& onRejected) override {
     const es::Value args[] = {onFulfilled, onRejected};
     return es::Invoke(realm_, receiver, "then", args);
   }
@@ -40,17 +37,13 @@ class ReferenceRuntime final : public PromiseRuntime {
     return es::PromisePrototypeFinally(realm_, receiver, onFinally);
   }
   es::Completion all(const es::Value& iterable) override { return es::PromiseAll(realm_, iterable); }
-  es::Completion allSettled(const es::Value& iterable) override {
-    return es::PromiseAllSettled(realm_, iterable);
-  }
+  es::Completion allSettled(const es::Value& iterable) override { return es::PromiseAllSettled(realm_, iterable); }
   es::Completion race(const es::Value& iterable) override { return es::PromiseRace(realm_, iterable); }
   es::Completion any(const es::Value& iterable) override { return es::PromiseAny(realm_, iterable); }
   es::Completion tryCall(const es::Value& callback) override { return es::PromiseTry(realm_, callback); }
 
   es::PromiseCapability startAsyncFunction() override { return es::NewPromiseCapability(realm_); }
-  void await(const es::Value& v, es::Resumption resume) override {
-    es::Await(realm_, v, std::move(resume));
-  }
+  void await(const es::Value& v, es::Resumption resume) override { es::Await(realm_, v, std::move(resume)); }
   void completeAsyncFunction(const es::PromiseCapability& c, const es::Completion& result) override {
     es::AsyncFunctionComplete(realm_, c, result);
   }
@@ -59,9 +52,7 @@ class ReferenceRuntime final : public PromiseRuntime {
     host_->queueMicrotask(std::move(description), std::move(work));
   }
   void drainMicrotasks() override { host_->jobs.drain(); }
-  bool reportRejections(std::vector<es::RejectionReport>& out) override {
-    return host_->rejections.process(out);
-  }
+  bool reportRejections(std::vector<es::RejectionReport>& out) override { return host_->rejections.process(out); }
   PromiseSnapshot inspect(const es::Value& promise) override {
     const es::PromiseObject* p = es::asPromise(promise);
     return {p->state, p->result};

@@ -18,11 +18,11 @@ enum class Status {
   Fail,           // ran, but below the level asked for
   NotApplicable,  // the case needs a feature the subject lacks
   // The case ran but left no trace to compare, for one of the reasons of FailureKind:
-  LibraryError,   // a C++ exception out of a library call
-  Crash,          // the process running it died
-  Hang,           // no progress within the budget
-  HarnessError,   // our own fault
-  Invalid,        // the case file itself is broken
+  LibraryError,  // a C++ exception out of a library call
+  Crash,         // the process running it died
+  Hang,          // no progress within the budget
+  HarnessError,  // our own fault
+  Invalid,       // the case file itself is broken
 };
 std::string_view statusName(Status);
 inline constexpr Status kAllStatuses[] = {Status::Pass,  Status::Fail, Status::NotApplicable, Status::LibraryError,
@@ -37,8 +37,8 @@ Status statusFor(FailureKind);
 struct Repeats {
   int runs = 1;
   int outcome = 0, causal = 0, exact = 0;  // runs that reached at least that level
-  bool sameMessage = true;  // every run gave the weakest run's message
-  bool sameTrace = true;    // every run gave the weakest run's trace
+  bool sameMessage = true;                 // every run gave the weakest run's message
+  bool sameTrace = true;                   // every run gave the weakest run's trace
 
   int reached(Level) const;
 };
@@ -51,9 +51,9 @@ struct CaseResult {
   std::string caseId;
   std::string subject;
   Status status = Status::Invalid;
-  Level level = Level::None;   // the highest level reached
-  std::string message;         // why it failed, crashed or is invalid; missing features for n/a
-  Trace actual;                // what the subject observed
+  Level level = Level::None;  // the highest level reached
+  std::string message;        // why it failed, crashed or is invalid; missing features for n/a
+  Trace actual;               // what the subject observed
   // Set when the case ran more than once; then status, level, message and actual are those of the
   // weakest run, so that every count means "in every run".
   std::optional<Repeats> repeats;

@@ -2,14 +2,12 @@
 
 namespace pc {
 
-std::uint64_t VirtualTimerQueue::schedule(double delay, int scheduledBy,
-                                          std::size_t scheduledAfterEvents,
+std::uint64_t VirtualTimerQueue::schedule(double delay, int scheduledBy, std::size_t scheduledAfterEvents,
                                           std::function<void()> callback) {
   // Node.js treats a delay below 1, above 2^31 - 1, or not a number, as 1.
   constexpr double kTimeoutMax = 2147483647.0;
   if (!(delay >= 1 && delay <= kTimeoutMax)) delay = 1;
-  timers_.push(Timer{now_ + delay, nextSequence_, scheduledBy, scheduledAfterEvents,
-                     std::move(callback)});
+  timers_.push(Timer{now_ + delay, nextSequence_, scheduledBy, scheduledAfterEvents, std::move(callback)});
   return nextSequence_++;
 }
 

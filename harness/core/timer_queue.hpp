@@ -17,8 +17,8 @@ class VirtualTimerQueue {
   struct Timer {
     double due = 0;
     std::uint64_t sequence = 0;
-    int scheduledBy = -1;                 // the job that called setTimeout
-    std::size_t scheduledAfterEvents = 0; // observable events before that call
+    int scheduledBy = -1;                  // the job that called setTimeout
+    std::size_t scheduledAfterEvents = 0;  // observable events before that call
     std::function<void()> callback;
   };
 

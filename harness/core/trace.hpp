@@ -35,7 +35,7 @@ enum class FailureKind {
 };
 
 struct Trace {
-  std::vector<Json> events;  // the forms of spec/case-language.md ("The trace")
+  std::vector<Json> events;     // the forms of spec/case-language.md ("The trace")
   Json final = Json::object();  // promise name -> ["fulfilled", V] | ["rejected", V] | ["pending"]
   // Causality, when the subject records it: eventJob[i] is the job that produced events[i].
   std::vector<int> eventJob;

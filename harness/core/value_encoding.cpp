@@ -39,8 +39,7 @@ Json encodeObject(const es::Object* o, const ObjectNames& names) {
   switch (o->kind()) {
     case es::ObjectKind::Array: {
       Json out = Json::array();
-      for (const es::Value& e : static_cast<const es::ArrayObject*>(o)->elements)
-        out.push_back(encodeValue(e, names));
+      for (const es::Value& e : static_cast<const es::ArrayObject*>(o)->elements) out.push_back(encodeValue(e, names));
       return out;
     }
     case es::ObjectKind::Error: return encodeError(*static_cast<const es::ErrorObject*>(o), names);

@@ -64,8 +64,7 @@ class Binder {
   static Json* settlementCall(Json& s) {
     if (s.contains("of")) return &s;
     for (const char* wrapper : {"do", "microtask"})
-      if (s.contains(wrapper) && s[wrapper].size() == 1 && s[wrapper][0].contains("of"))
-        return &s[wrapper][0];
+      if (s.contains(wrapper) && s[wrapper].size() == 1 && s[wrapper][0].contains("of")) return &s[wrapper][0];
     return nullptr;
   }
 

@@ -14,9 +14,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double secondsSince(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
+double secondsSince(Clock::time_point start) { return std::chrono::duration<double>(Clock::now() - start).count(); }
 
 // splitmix64: spreads (seed, index) over the whole key space so neighbouring programs differ.
 std::uint64_t mix(std::uint64_t x) {
@@ -36,8 +34,8 @@ std::vector<std::size_t> disagreeing(const std::vector<Json>& programs, const Ba
   return out;
 }
 
-Disagreement shrunkDisagreement(std::size_t index, const rc::Shrinkable<Json>& failing,
-                                const BatchRunner& subject, const BatchRunner& oracle) {
+Disagreement shrunkDisagreement(std::size_t index, const rc::Shrinkable<Json>& failing, const BatchRunner& subject,
+                                const BatchRunner& oracle) {
   const FirstFailing stillDisagrees = [&](const std::vector<Json>& candidates) -> std::optional<std::size_t> {
     const std::vector<std::size_t> hits = disagreeing(candidates, subject, oracle);
     if (hits.empty()) return std::nullopt;
@@ -143,7 +141,8 @@ BatchRunner inParallel(std::vector<BatchRunner> runners) {
     for (std::size_t r = 0, first = 0; r < runners.size() && first < programs.size(); ++r, first += share) {
       const auto begin = programs.begin() + static_cast<long>(first);
       std::vector<Json> part(begin, begin + static_cast<long>(std::min(share, programs.size() - first)));
-      parts.push_back(std::async(std::launch::async, [&runner = runners[r], part = std::move(part)] { return runner(part); }));
+      parts.push_back(
+          std::async(std::launch::async, [&runner = runners[r], part = std::move(part)] { return runner(part); }));
     }
     std::vector<Trace> traces;
     for (auto& part : parts)

@@ -38,8 +38,8 @@ bool disagree(const Trace& subject, const Trace& oracle);
 struct FuzzOptions {
   std::uint64_t seed = 1;
   std::size_t count = 1000;
-  std::size_t batch = 2000;       // programs per round-trip to the oracle
-  std::size_t maxFailures = 10;   // stop generating after this many disagreements
+  std::size_t batch = 2000;      // programs per round-trip to the oracle
+  std::size_t maxFailures = 10;  // stop generating after this many disagreements
 };
 
 struct Disagreement {
@@ -53,7 +53,7 @@ struct Disagreement {
 struct FuzzReport {
   std::size_t programs = 0;  // programs run (not counting shrinking)
   std::vector<Disagreement> disagreements;
-  double seconds = 0;        // wall time of the runs, without shrinking
+  double seconds = 0;  // wall time of the runs, without shrinking
   double shrinkSeconds = 0;
 };
 

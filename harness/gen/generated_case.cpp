@@ -44,9 +44,11 @@ std::vector<std::string> rulesExercised(const Json& program) {
   return {rules.begin(), rules.end()};
 }
 
-Json caseDocument(const Json& program, const std::string& id, const std::string& title,
-                  const Trace& expectation) {
-  return Json{{"id", id}, {"title", title}, {"rules", rulesExercised(program)}, {"program", program},
+Json caseDocument(const Json& program, const std::string& id, const std::string& title, const Trace& expectation) {
+  return Json{{"id", id},
+              {"title", title},
+              {"rules", rulesExercised(program)},
+              {"program", program},
               {"expect", expectation.toJson()}};
 }
 

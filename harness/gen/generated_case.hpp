@@ -16,8 +16,7 @@ Case makeCase(const Json& program, std::string id);
 std::vector<std::string> rulesExercised(const Json& program);
 
 // The whole case file: id, title, rules, program and `expectation` as its "expect".
-Json caseDocument(const Json& program, const std::string& id, const std::string& title,
-                  const Trace& expectation);
+Json caseDocument(const Json& program, const std::string& id, const std::string& title, const Trace& expectation);
 
 // Writes `doc` to dir/<its id>.json, creating folders; returns the path.
 std::filesystem::path writeCaseFile(const std::filesystem::path& dir, const Json& doc);

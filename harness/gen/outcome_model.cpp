@@ -45,10 +45,14 @@ class Model {
   void bind(const Json& s, long index) {
     collectSettleCall(s, index);
     std::string name;
-    if (s.contains("deferred")) name = s["deferred"];
-    else if (s.contains("new")) name = s["new"];
-    else if (s.contains("as")) name = s["as"];
-    else return;
+    if (s.contains("deferred"))
+      name = s["deferred"];
+    else if (s.contains("new"))
+      name = s["new"];
+    else if (s.contains("as"))
+      name = s["as"];
+    else
+      return;
     binding_[name] = &s;
     if (s.contains("resolved") && s["resolved"].is_object() && s["resolved"].contains("promise"))
       alias_[name] = canonical(s["resolved"]["promise"].get<std::string>());  // Promise.resolve(p) is p
@@ -56,7 +60,8 @@ class Model {
   }
 
   void collectSettleCall(const Json& s, long index) {
-    if (s.contains("of")) addCall(s, {0, index, 0, 0});
+    if (s.contains("of"))
+      addCall(s, {0, index, 0, 0});
     else if (s.contains("microtask") && s["microtask"].size() == 1 && s["microtask"][0].contains("of"))
       addCall(s["microtask"][0], {1, index, 0, 0});
     else if (s.contains("timer") && s["do"].size() == 1 && s["do"][0].contains("of"))
@@ -73,9 +78,12 @@ class Model {
     long sub = 0;
     for (const Json& s : body) {
       ++sub;
-      if (s.contains("resolve") || s.contains("reject")) addCall(withOf(s, name), {0, index, 0, sub});
-      else if (s.contains("throw")) { calls_[name].push_back({{0, index, 0, sub}, false, s["throw"]}); return; }
-      else if (s.contains("timer") && s["do"].size() == 1)
+      if (s.contains("resolve") || s.contains("reject"))
+        addCall(withOf(s, name), {0, index, 0, sub});
+      else if (s.contains("throw")) {
+        calls_[name].push_back({{0, index, 0, sub}, false, s["throw"]});
+        return;
+      } else if (s.contains("timer") && s["do"].size() == 1)
         addCall(withOf(s["do"][0], name), {2, due(s["timer"]), index, sub});
     }
   }
@@ -119,10 +127,10 @@ class Model {
   Outcome firstCall(const std::string& name) {
     auto found = calls_.find(name);
     if (found == calls_.end() || found->second.empty()) return pending();
-    const SettleCall& first = *std::min_element(found->second.begin(), found->second.end(),
-        [](const SettleCall& a, const SettleCall& b) { return a.when < b.when; });
-    return first.resolve ? resolveValue(first.value, kUndefined)
-                         : encodeInto(first.value, kUndefined, State::Rejected);
+    const SettleCall& first =
+        *std::min_element(found->second.begin(), found->second.end(),
+                          [](const SettleCall& a, const SettleCall& b) { return a.when < b.when; });
+    return first.resolve ? resolveValue(first.value, kUndefined) : encodeInto(first.value, kUndefined, State::Rejected);
   }
 
   // then(onFulfilled, onRejected): a body runs with the value; anything else passes it along.
@@ -179,8 +187,7 @@ class Model {
         return encodeInto(s.contains("reject") ? s["reject"] : s["throw"], kUndefined, State::Rejected);
       if (s.contains("timer") && !s["do"].empty()) later.emplace_back(due(s["timer"]), &s["do"][0]);
     }
-    std::stable_sort(later.begin(), later.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::stable_sort(later.begin(), later.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [when, call] : later) {
       if (call->contains("resolve")) return resolveValue((*call)["resolve"], kUndefined);
       if (call->contains("reject")) return encodeInto((*call)["reject"], kUndefined, State::Rejected);
@@ -228,9 +235,8 @@ class Model {
     if (anyPending(inputs)) return pending();
     Json values = Json::array();
     for (const Outcome& o : inputs)
-      values.push_back(o.state == State::Fulfilled
-                           ? Json{{"object", {{"status", "fulfilled"}, {"value", o.value}}}}
-                           : Json{{"object", {{"status", "rejected"}, {"reason", o.value}}}});
+      values.push_back(o.state == State::Fulfilled ? Json{{"object", {{"status", "fulfilled"}, {"value", o.value}}}}
+                                                   : Json{{"object", {{"status", "rejected"}, {"reason", o.value}}}});
     return fulfilled(values);
   }
 

@@ -13,19 +13,23 @@ using Body = std::vector<Json>;
 // How deep thenables may nest inside thenables: grows with size, at most 2.
 int depthFor(int size) { return size < 20 ? 0 : size < 60 ? 1 : 2; }
 
-rc::Gen<Json> label() { return rc::gen::map(rc::gen::element(std::string("a"), std::string("b"), std::string("c"), std::string("d")), [](std::string s) { return Json(s); }); }
+rc::Gen<Json> label() {
+  return rc::gen::map(rc::gen::element(std::string("a"), std::string("b"), std::string("c"), std::string("d")),
+                      [](std::string s) { return Json(s); });
+}
 
 rc::Gen<Json> scalar() {
-  return rc::gen::oneOf(
-      rc::gen::map(rc::gen::element(std::string("x"), std::string("y"), std::string("z")), [](std::string s) { return Json(s); }),
-      rc::gen::map(rc::gen::inRange(0, 4), [](int n) { return Json(n); }),
-      rc::gen::just(Json(true)), rc::gen::just(Json(nullptr)),
-      rc::gen::just(Json{{"undefined", true}}));
+  return rc::gen::oneOf(rc::gen::map(rc::gen::element(std::string("x"), std::string("y"), std::string("z")),
+                                     [](std::string s) { return Json(s); }),
+                        rc::gen::map(rc::gen::inRange(0, 4), [](int n) { return Json(n); }), rc::gen::just(Json(true)),
+                        rc::gen::just(Json(nullptr)), rc::gen::just(Json{{"undefined", true}}));
 }
 
 rc::Gen<Json> errorValue() {
   return rc::gen::map(rc::gen::element(std::string("Error"), std::string("TypeError"), std::string("RangeError")),
-                      [](std::string name) { return Json{{"error", name}, {"message", "m"}}; });
+                      [](std::string name) {
+                        return Json{{"error", name}, {"message", "m"}};
+                      });
 }
 
 // What a handler or a rejection may carry without adopting anything.
@@ -42,8 +46,7 @@ rc::Gen<Json> bodyOf(rc::Gen<Json> effect, rc::Gen<Json> ending, int maxEffects)
         effects.insert(effects.end(), end.begin(), end.end());
         return statementsToJson(std::move(effects));
       },
-      upTo(maxEffects, effect),
-      upTo(1, ending));
+      upTo(maxEffects, effect), upTo(1, ending));
 }
 
 rc::Gen<Json> logStatement() {
@@ -54,33 +57,42 @@ rc::Gen<int> delay() { return rc::gen::inRange(0, 4); }
 
 // Calls of the enclosing resolve/reject: a thenable's `then` or an executor.
 rc::Gen<Json> resolverCall(int depth) {
-  return rc::gen::oneOf(
-      rc::gen::map(settleValue(depth), [](Json v) { return Json{{"resolve", v}}; }),
-      rc::gen::map(rejectValue(), [](Json v) { return Json{{"reject", v}}; }),
-      rc::gen::map(plainValue(), [](Json v) { return Json{{"throw", v}}; }),
-      rc::gen::apply([](int ms, Json v) { return Json{{"timer", ms}, {"do", Json::array({Json{{"resolve", v}}})}}; },
-                     delay(), settleValue(depth)));
+  return rc::gen::oneOf(rc::gen::map(settleValue(depth),
+                                     [](Json v) {
+                                       return Json{{"resolve", v}};
+                                     }),
+                        rc::gen::map(rejectValue(),
+                                     [](Json v) {
+                                       return Json{{"reject", v}};
+                                     }),
+                        rc::gen::map(plainValue(),
+                                     [](Json v) {
+                                       return Json{{"throw", v}};
+                                     }),
+                        rc::gen::apply(
+                            [](int ms, Json v) {
+                              return Json{{"timer", ms}, {"do", Json::array({Json{{"resolve", v}}})}};
+                            },
+                            delay(), settleValue(depth)));
 }
 
 }  // namespace
 
 rc::Gen<Json> plainValue() {
   return rc::gen::weightedOneOf<Json>(
-      {{6, scalar()}, {2, errorValue()},
-       {1, rc::gen::map(upTo(2, scalar()), statementsToJson)}});
+      {{6, scalar()}, {2, errorValue()}, {1, rc::gen::map(upTo(2, scalar()), statementsToJson)}});
 }
 
 rc::Gen<Json> promiseRef() {
-  return rc::gen::map(rc::gen::inRange(0, 8),
-                      [](int k) { return Json{{"promise", "#" + std::to_string(k)}}; });
+  return rc::gen::map(rc::gen::inRange(0, 8), [](int k) { return Json{{"promise", "#" + std::to_string(k)}}; });
 }
 
 rc::Gen<Json> thenable(int depth) {
-  const rc::Gen<Json> thenBody = rc::gen::map(
-      upTo(2, resolverCall(depth - 1)), statementsToJson);
-  const rc::Gen<Json> getter = rc::gen::oneOf(
-      rc::gen::map(logStatement(), [](Json s) { return Json::array({s}); }),
-      rc::gen::map(plainValue(), [](Json v) { return Json::array({Json{{"throw", v}}}); }));
+  const rc::Gen<Json> thenBody = rc::gen::map(upTo(2, resolverCall(depth - 1)), statementsToJson);
+  const rc::Gen<Json> getter = rc::gen::oneOf(rc::gen::map(logStatement(), [](Json s) { return Json::array({s}); }),
+                                              rc::gen::map(plainValue(), [](Json v) {
+                                                return Json::array({Json{{"throw", v}}});
+                                              }));
   return rc::gen::apply(
       [](Json then, bool withGetter, Json get) {
         Json t{{"then", then}};
@@ -92,71 +104,105 @@ rc::Gen<Json> thenable(int depth) {
 
 rc::Gen<Json> settleValue(int depth) {
   if (depth <= 0)
-    return rc::gen::weightedOneOf<Json>({{3, plainValue()}, {2, promiseRef()},
-                                         {1, rc::gen::just(Json{{"argument", true}})}});
-  return rc::gen::weightedOneOf<Json>(
-      {{3, plainValue()}, {2, promiseRef()}, {1, rc::gen::just(Json{{"argument", true}})},
-       {2, rc::gen::lazy([depth] { return thenable(depth); })}});
+    return rc::gen::weightedOneOf<Json>(
+        {{3, plainValue()}, {2, promiseRef()}, {1, rc::gen::just(Json{{"argument", true}})}});
+  return rc::gen::weightedOneOf<Json>({{3, plainValue()},
+                                       {2, promiseRef()},
+                                       {1, rc::gen::just(Json{{"argument", true}})},
+                                       {2, rc::gen::lazy([depth] { return thenable(depth); })}});
 }
 
 rc::Gen<Json> handler(int depth) {
-  const rc::Gen<Json> ending = rc::gen::oneOf(
-      rc::gen::map(settleValue(depth), [](Json v) { return Json{{"return", v}}; }),
-      rc::gen::map(plainValue(), [](Json v) { return Json{{"throw", v}}; }));
+  const rc::Gen<Json> ending = rc::gen::oneOf(rc::gen::map(settleValue(depth),
+                                                           [](Json v) {
+                                                             return Json{{"return", v}};
+                                                           }),
+                                              rc::gen::map(plainValue(), [](Json v) {
+                                                return Json{{"throw", v}};
+                                              }));
   return bodyOf(logStatement(), ending, 2);
 }
 
 rc::Gen<Json> executor(int depth) {
-  return rc::gen::map(upTo(3, rc::gen::oneOf(resolverCall(depth), logStatement())),
-                      statementsToJson);
+  return rc::gen::map(upTo(3, rc::gen::oneOf(resolverCall(depth), logStatement())), statementsToJson);
 }
 
 rc::Gen<Json> asyncBody(int depth) {
-  const rc::Gen<Json> step = rc::gen::weightedOneOf<Json>(
-      {{3, rc::gen::map(settleValue(depth), [](Json v) { return Json{{"await", v}}; })},
-       {1, logStatement()}});
-  const rc::Gen<Json> ending = rc::gen::oneOf(
-      rc::gen::map(settleValue(depth), [](Json v) { return Json{{"return", v}}; }),
-      rc::gen::map(plainValue(), [](Json v) { return Json{{"throw", v}}; }));
+  const rc::Gen<Json> step = rc::gen::weightedOneOf<Json>({{3, rc::gen::map(settleValue(depth),
+                                                                            [](Json v) {
+                                                                              return Json{{"await", v}};
+                                                                            })},
+                                                           {1, logStatement()}});
+  const rc::Gen<Json> ending = rc::gen::oneOf(rc::gen::map(settleValue(depth),
+                                                           [](Json v) {
+                                                             return Json{{"return", v}};
+                                                           }),
+                                              rc::gen::map(plainValue(), [](Json v) {
+                                                return Json{{"throw", v}};
+                                              }));
   return bodyOf(step, ending, 3);
 }
 
 rc::Gen<Json> creation(int depth) {
   const auto combinator = [](std::string verb) {
-    return rc::gen::map(upTo(3, settleValue(0)),
-                        [verb](Body elements) { return Json{{verb, Json(std::move(elements))}}; });
+    return rc::gen::map(upTo(3, settleValue(0)), [verb](Body elements) {
+      return Json{{verb, Json(std::move(elements))}};
+    });
   };
   return rc::gen::weightedOneOf<Json>({
       {3, rc::gen::just(Json{{"deferred", "#new"}})},
-      {3, rc::gen::map(settleValue(depth), [](Json v) { return Json{{"resolved", v}}; })},
-      {2, rc::gen::map(rejectValue(), [](Json v) { return Json{{"rejected", v}}; })},
-      {3, rc::gen::map(executor(depth), [](Json b) { return Json{{"new", "#new"}, {"executor", b}}; })},
-      {1, rc::gen::map(handler(depth), [](Json b) { return Json{{"try", b}}; })},
-      {2, rc::gen::map(asyncBody(depth), [](Json b) { return Json{{"async", b}}; })},
-      {1, combinator("all")}, {1, combinator("allSettled")},
-      {1, combinator("race")}, {1, combinator("any")},
+      {3, rc::gen::map(settleValue(depth),
+                       [](Json v) {
+                         return Json{{"resolved", v}};
+                       })},
+      {2, rc::gen::map(rejectValue(),
+                       [](Json v) {
+                         return Json{{"rejected", v}};
+                       })},
+      {3, rc::gen::map(executor(depth),
+                       [](Json b) {
+                         return Json{{"new", "#new"}, {"executor", b}};
+                       })},
+      {1, rc::gen::map(handler(depth),
+                       [](Json b) {
+                         return Json{{"try", b}};
+                       })},
+      {2, rc::gen::map(asyncBody(depth),
+                       [](Json b) {
+                         return Json{{"async", b}};
+                       })},
+      {1, combinator("all")},
+      {1, combinator("allSettled")},
+      {1, combinator("race")},
+      {1, combinator("any")},
   });
 }
 
 rc::Gen<Json> reaction(int depth) {
   // A handler slot: a body most of the time, sometimes absent or a non-callable value.
-  const rc::Gen<Json> slot = rc::gen::weightedOneOf<Json>(
-      {{5, handler(depth)}, {1, rc::gen::just(Json())}, {1, rc::gen::just(Json(5))}});
+  const rc::Gen<Json> slot =
+      rc::gen::weightedOneOf<Json>({{5, handler(depth)}, {1, rc::gen::just(Json())}, {1, rc::gen::just(Json(5))}});
   const auto withSlots = [](Json s, std::initializer_list<std::pair<const char*, Json>> slots) {
     for (const auto& [key, h] : slots)
       if (!h.is_null()) s[key] = h;
     return s;
   };
   return rc::gen::weightedOneOf<Json>({
-      {4, rc::gen::apply([withSlots](int k, Json f, Json r) {
-             return withSlots(Json{{"then", "#" + std::to_string(k)}}, {{"onFulfilled", f}, {"onRejected", r}});
-           }, rc::gen::inRange(0, 8), slot, slot)},
-      {1, rc::gen::apply([withSlots](int k, Json r) {
-             return withSlots(Json{{"catch", "#" + std::to_string(k)}}, {{"onRejected", r}});
-           }, rc::gen::inRange(0, 8), slot)},
-      {1, rc::gen::apply([withSlots](int k, Json f) {
-             return withSlots(Json{{"finally", "#" + std::to_string(k)}}, {{"onFinally", f}});
-           }, rc::gen::inRange(0, 8), slot)},
+      {4, rc::gen::apply(
+              [withSlots](int k, Json f, Json r) {
+                return withSlots(Json{{"then", "#" + std::to_string(k)}}, {{"onFulfilled", f}, {"onRejected", r}});
+              },
+              rc::gen::inRange(0, 8), slot, slot)},
+      {1, rc::gen::apply(
+              [withSlots](int k, Json r) {
+                return withSlots(Json{{"catch", "#" + std::to_string(k)}}, {{"onRejected", r}});
+              },
+              rc::gen::inRange(0, 8), slot)},
+      {1, rc::gen::apply(
+              [withSlots](int k, Json f) {
+                return withSlots(Json{{"finally", "#" + std::to_string(k)}}, {{"onFinally", f}});
+              },
+              rc::gen::inRange(0, 8), slot)},
   });
 }
 
@@ -169,8 +215,15 @@ rc::Gen<Json> settlement(int depth) {
       rc::gen::arbitrary<bool>(), rc::gen::inRange(0, 4), settleValue(depth), rejectValue());
   return rc::gen::weightedOneOf<Json>({
       {3, call},
-      {1, rc::gen::apply([](int ms, Json c) { return Json{{"timer", ms}, {"do", Json::array({c})}}; }, delay(), call)},
-      {1, rc::gen::map(call, [](Json c) { return Json{{"microtask", Json::array({c})}}; })},
+      {1, rc::gen::apply(
+              [](int ms, Json c) {
+                return Json{{"timer", ms}, {"do", Json::array({c})}};
+              },
+              delay(), call)},
+      {1, rc::gen::map(call,
+                       [](Json c) {
+                         return Json{{"microtask", Json::array({c})}};
+                       })},
   });
 }
 
@@ -180,14 +233,13 @@ rc::Gen<Json> rawStatement(int depth) {
 }
 
 rc::Gen<Json> programOfDepth(int depth) {
-  return rc::gen::map(
-      rc::gen::apply(
-          [](Json first, Body rest) {
-            rest.insert(rest.begin(), std::move(first));
-            return Json(std::move(rest));
-          },
-          creation(depth), rc::gen::scale(0.3, rc::gen::container<Body>(rawStatement(depth)))),
-      bindNames);
+  return rc::gen::map(rc::gen::apply(
+                          [](Json first, Body rest) {
+                            rest.insert(rest.begin(), std::move(first));
+                            return Json(std::move(rest));
+                          },
+                          creation(depth), rc::gen::scale(0.3, rc::gen::container<Body>(rawStatement(depth)))),
+                      bindNames);
 }
 
 rc::Gen<Json> program() {

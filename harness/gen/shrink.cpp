@@ -6,8 +6,8 @@ namespace pc::gen {
 namespace {
 
 // Tries the shrinks of `current` batch by batch; the first that still fails, if any.
-std::optional<rc::Shrinkable<Json>> failingShrink(const rc::Shrinkable<Json>& current,
-                                                  const FirstFailing& firstFailing, std::size_t batchSize) {
+std::optional<rc::Shrinkable<Json>> failingShrink(const rc::Shrinkable<Json>& current, const FirstFailing& firstFailing,
+                                                  std::size_t batchSize) {
   rc::Seq<rc::Shrinkable<Json>> shrinks = current.shrinks();
   for (;;) {
     std::vector<rc::Shrinkable<Json>> batch;

@@ -96,8 +96,8 @@ Trace endedDuringCase(PipedProcess& child, const ChildCommand& command) {
 
 // What one child did with cases [first, end).
 struct ChildRun {
-  std::size_t next = 0;             // the first case it did not finish
-  std::optional<std::size_t> lost;  // the case it hung or died on, if any
+  std::size_t next = 0;                         // the first case it did not finish
+  std::optional<std::size_t> lost;              // the case it hung or died on, if any
   std::optional<std::string> diedAfterAnswers;  // how it ended, when it ended badly after answering all
 };
 
@@ -156,8 +156,8 @@ void attributeFault(std::span<const Case* const> cases, std::size_t k, const Chi
   if (out[k].failure) return;
   const ChildRun previous = runAlone(cases[k - 1], command, caseTimeout, true).second;
   if (previous.diedAfterAnswers)
-    out[k - 1] = failed(FailureKind::Crash, "crashed after the case finished, from work it left behind: " +
-                                                *previous.diedAfterAnswers);
+    out[k - 1] = failed(FailureKind::Crash,
+                        "crashed after the case finished, from work it left behind: " + *previous.diedAfterAnswers);
 }
 
 }  // namespace

@@ -2,10 +2,10 @@
 
 #include <atomic>
 #include <cstdlib>
-#include <optional>
 #include <istream>
 #include <iterator>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <thread>
 

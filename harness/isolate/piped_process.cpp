@@ -19,9 +19,7 @@ namespace {
 
 constexpr std::size_t kErrTailBytes = 4000;
 
-[[noreturn]] void fail(const std::string& what) {
-  throw std::runtime_error(what + ": " + std::strerror(errno));
-}
+[[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + std::strerror(errno)); }
 
 void closeFd(int& fd) {
   if (fd >= 0) ::close(fd);

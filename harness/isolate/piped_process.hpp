@@ -17,8 +17,7 @@ class PipedProcess {
   // this process plus `extraEnv` ("NAME=value" entries, which win). `input` is written to the
   // child's stdin while its output is read; stdin is closed once all of it is written.
   // Throws std::runtime_error when the process cannot be started.
-  PipedProcess(const std::vector<std::string>& argv, std::string input,
-               const std::vector<std::string>& extraEnv = {});
+  PipedProcess(const std::vector<std::string>& argv, std::string input, const std::vector<std::string>& extraEnv = {});
   ~PipedProcess();  // kills the child if it is still running
   PipedProcess(const PipedProcess&) = delete;
   PipedProcess& operator=(const PipedProcess&) = delete;
@@ -33,7 +32,7 @@ class PipedProcess {
   // "killed by SIGSEGV (Segmentation fault)").
   std::string wait();
   bool exitedCleanly() const { return exited_ && status_ == 0; }
-  int exitStatus() const;       // after wait(): the status it exited with, or -1 when killed
+  int exitStatus() const;  // after wait(): the status it exited with, or -1 when killed
   const std::string& stderrTail() const { return errTail_; }
 
  private:

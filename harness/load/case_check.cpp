@@ -6,8 +6,8 @@
 
 #include <fmt/format.h>
 
-#include "harness/load/expect_check.hpp"
 #include "harness/core/grammar.hpp"
+#include "harness/load/expect_check.hpp"
 #include "harness/load/json_pointer.hpp"
 #include "harness/load/program_check.hpp"
 

@@ -157,8 +157,8 @@ void ExpectChecker::taggedValue(const Json& v, const std::string& at) {
       out_.add(innerAt, "'ref' needs the name of a let binding (a non-empty string)");
   } else if (form == "object") {
     if (!inner.is_object()) {
-      out_.add(innerAt, fmt::format("'object' holds a JSON object whose members are values, not {}",
-                                    describeType(inner)));
+      out_.add(innerAt,
+               fmt::format("'object' holds a JSON object whose members are values, not {}", describeType(inner)));
       return;
     }
     for (const auto& [key, member] : inner.items()) value(member, child(innerAt, key));
@@ -171,8 +171,8 @@ void ExpectChecker::errorValue(const Json& v, const std::string& at) {
   const Json& ctor = v.at("error");
   const bool known = ctor.is_string() && contains(grammar::traceErrorNames(), ctor.get<std::string>());
   if (!known)
-    out_.add(child(at, "error"), fmt::format("an error in a trace is one of {}",
-                                             grammar::join(grammar::traceErrorNames())));
+    out_.add(child(at, "error"),
+             fmt::format("an error in a trace is one of {}", grammar::join(grammar::traceErrorNames())));
   const bool aggregate = ctor == "AggregateError";
   for (const auto& [key, member] : v.items()) {
     if (key == "error") continue;
@@ -188,8 +188,7 @@ void ExpectChecker::errorValue(const Json& v, const std::string& at) {
                                                : fmt::format("'{}' does not go in an error value", key));
     }
   }
-  if (aggregate && !v.contains("errors"))
-    out_.add(at, "an AggregateError carries its 'errors': an array of values");
+  if (aggregate && !v.contains("errors")) out_.add(at, "an AggregateError carries its 'errors': an array of values");
 }
 
 }  // namespace

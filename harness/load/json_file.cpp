@@ -36,9 +36,9 @@ class DuplicateKeyFinder {
   struct Frame {
     explicit Frame(bool isArray) : array(isArray) {}
     bool array = false;
-    std::size_t index = 0;        // in an array: the element being read
-    std::string key;              // in an object: the member being read
-    std::set<std::string> keys;   // in an object: the keys read so far
+    std::size_t index = 0;       // in an array: the element being read
+    std::string key;             // in an object: the member being read
+    std::set<std::string> keys;  // in an object: the keys read so far
   };
 
   void key(const std::string& k) {

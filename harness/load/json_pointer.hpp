@@ -22,9 +22,7 @@ inline std::string child(const std::string& parent, std::string_view key) {
   return out;
 }
 
-inline std::string child(const std::string& parent, std::size_t index) {
-  return parent + '/' + std::to_string(index);
-}
+inline std::string child(const std::string& parent, std::size_t index) { return parent + '/' + std::to_string(index); }
 
 // "a string", "an array"... for messages that say what was found instead.
 inline std::string describeType(const nlohmann::json& v) {

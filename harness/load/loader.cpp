@@ -47,8 +47,7 @@ std::variant<Case, std::vector<LoadError>> loadCaseFile(const std::filesystem::p
   Diagnostics out(file);
   for (LoadError& e : parsed.errors) out.add(std::move(e.pointer), std::move(e.message));
   const auto expectedId = idFromPath(file, casesDir);
-  if (!expectedId)
-    out.add("", fmt::format("the file is not under the cases directory {}", casesDir.generic_string()));
+  if (!expectedId) out.add("", fmt::format("the file is not under the cases directory {}", casesDir.generic_string()));
   const FeatureSet features = load::checkCase(*parsed.json, expectedId.value_or(""), rules, out);
   if (!out.empty()) return out.take();
   return makeCase(std::move(*parsed.json), file, features);

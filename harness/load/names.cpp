@@ -7,8 +7,8 @@ namespace pc::load {
 void Names::bind(const std::string& name, NameKind kind, const std::string& pointer, Diagnostics& out) {
   const auto [it, fresh] = bindings_.emplace(name, Binding{kind, pointer});
   if (!fresh)
-    out.add(pointer, fmt::format("'{}' is already bound at {}; a name is bound only once per case", name,
-                                 it->second.pointer));
+    out.add(pointer,
+            fmt::format("'{}' is already bound at {}; a name is bound only once per case", name, it->second.pointer));
 }
 
 void Names::use(const std::string& name, NameUse use, const std::string& pointer) {
@@ -50,8 +50,8 @@ void Names::checkUse(const Use& u, Diagnostics& out) const {
       break;
     case NameUse::TraceRef:
       if (promise)
-        out.add(u.pointer, fmt::format("'{}' is a promise: in a trace it is written {{\"promise\": \"{}\"}}",
-                                       u.name, u.name));
+        out.add(u.pointer,
+                fmt::format("'{}' is a promise: in a trace it is written {{\"promise\": \"{}\"}}", u.name, u.name));
       break;
     case NameUse::Ref: break;  // anything bound
   }

@@ -21,8 +21,8 @@ void ProgramChecker::body(const Json& b, const std::string& at, Scope scope, std
 
 void ProgramChecker::statement(const Json& s, const std::string& at, Scope scope) {
   if (!s.is_object()) {
-    out_.add(at, fmt::format("a statement is an object with one verb, like {{\"log\": \"x\"}}, not {}",
-                             describeType(s)));
+    out_.add(at,
+             fmt::format("a statement is an object with one verb, like {{\"log\": \"x\"}}, not {}", describeType(s)));
     return;
   }
   const Verb* verb = verbOf(s, at);
@@ -63,22 +63,22 @@ void ProgramChecker::checkKeys(const Json& s, const Verb& verb, const std::strin
   for (const auto& item : s.items()) {
     const std::string& key = item.key();
     if (key == verb.name) continue;
-    const bool known = std::any_of(verb.modifiers.begin(), verb.modifiers.end(),
-                                   [&](const grammar::Key& k) { return k.name == key; });
+    const bool known =
+        std::any_of(verb.modifiers.begin(), verb.modifiers.end(), [&](const grammar::Key& k) { return k.name == key; });
     if (!known)
       out_.add(child(at, key), fmt::format("'{}' does not go with '{}' ({})", key, verb.name,
                                            takes.empty() ? "it takes no other key" : "it takes " + takes));
   }
   for (const grammar::Key& k : verb.modifiers)
-    if (k.required && !s.contains(std::string(k.name)))
-      out_.add(at, fmt::format("'{}' needs '{}'", verb.name, k.name));
+    if (k.required && !s.contains(std::string(k.name))) out_.add(at, fmt::format("'{}' needs '{}'", verb.name, k.name));
 }
 
 // Rules about where a statement may stand, which depend on the enclosing bodies.
 void ProgramChecker::checkPlacement(const Json& s, const Verb& verb, const std::string& at, Scope scope) {
   if (verb.onlyInAsyncBody && !scope.async)
-    out_.add(at, "'await' is only allowed directly in an async body (the list of an \"async\" statement), "
-                 "not in the script or in a handler, executor or callback");
+    out_.add(at,
+             "'await' is only allowed directly in an async body (the list of an \"async\" statement), "
+             "not in the script or in a handler, executor or callback");
   if (verb.usesEnclosingResolvers && !scope.resolvers && !s.contains("of"))
     out_.add(at, fmt::format("'{0}' without 'of' calls the {0} function of the enclosing executor or "
                              "thenable 'then', and there is none here; add \"of\": \"<promise>\"",
@@ -108,8 +108,8 @@ void ProgramChecker::slot(Slot slot, const Json& v, const std::string& at, Scope
     case Slot::AsyncBody: body(v, at, {true, scope.resolvers}, quoted); break;
     case Slot::Delay:
       if (!v.is_number())
-        out_.add(at, fmt::format("'{}' needs a delay in virtual milliseconds (a number), not {}", key,
-                                 describeType(v)));
+        out_.add(at,
+                 fmt::format("'{}' needs a delay in virtual milliseconds (a number), not {}", key, describeType(v)));
       break;
     case Slot::TimerId: name(v, at, fmt::format("'{}' needs the id of a timer", key)); break;
     case Slot::BindPromise:
@@ -135,8 +135,8 @@ void ProgramChecker::slot(Slot slot, const Json& v, const std::string& at, Scope
 
 std::optional<std::string> ProgramChecker::name(const Json& v, const std::string& at, std::string_view need) {
   if (v.is_string() && !v.get_ref<const std::string&>().empty()) return v.get<std::string>();
-  out_.add(at, fmt::format("{} (a non-empty string), not {}", need,
-                           v.is_string() ? "an empty string" : describeType(v)));
+  out_.add(at,
+           fmt::format("{} (a non-empty string), not {}", need, v.is_string() ? "an empty string" : describeType(v)));
   return std::nullopt;
 }
 

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "harness/core/feature.hpp"
-#include "harness/core/trace.hpp"
 #include "harness/core/grammar.hpp"
+#include "harness/core/trace.hpp"
 #include "harness/load/load_error.hpp"
 #include "harness/load/names.hpp"
 

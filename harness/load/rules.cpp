@@ -55,16 +55,17 @@ bool readRule(const Json& r, const std::string& at, std::string_view family, Rul
       rule.family = familyOfId(rule.id);
       usable = true;
       if (!family.empty() && rule.family != family)
-        out.add(child(at, "id"), fmt::format("'{}' belongs to the {} family; this file holds the {} family",
-                                             rule.id, rule.family, family));
+        out.add(child(at, "id"), fmt::format("'{}' belongs to the {} family; this file holds the {} family", rule.id,
+                                             rule.family, family));
     }
   }
   if (r.contains("source")) {
     if (nonEmptyString(r.at("source")))
       rule.source = r.at("source").get<std::string>();
     else
-      out.add(child(at, "source"), "'source' says where the rule comes from, e.g. \"ECMA-262 27.2.5.4.1 "
-                                   "PerformPromiseThen\"");
+      out.add(child(at, "source"),
+              "'source' says where the rule comes from, e.g. \"ECMA-262 27.2.5.4.1 "
+              "PerformPromiseThen\"");
   }
   if (r.contains("statement")) {
     const Json& s = r.at("statement");
@@ -136,8 +137,8 @@ void readRulesFile(const std::filesystem::path& file, RuleCatalog& catalog, Diag
     if (!readRule(rules[i], at, family, rule, out)) continue;
     const std::string id = rule.id;
     if (!catalog.add(std::move(rule)))
-      out.add(child(at, "id"), fmt::format("rule '{}' is already defined in {}", id,
-                                           catalog.find(id)->file.generic_string()));
+      out.add(child(at, "id"),
+              fmt::format("rule '{}' is already defined in {}", id, catalog.find(id)->file.generic_string()));
   }
 }
 

@@ -24,7 +24,7 @@ struct Rule {
   std::string source;     // "ECMA-262 27.2.5.4.1 PerformPromiseThen"
   std::string statement;  // one line
   RuleStatus status = RuleStatus::Confirmed;
-  std::string truth;      // what V8 really does; refuted rules only
+  std::string truth;  // what V8 really does; refuted rules only
   std::filesystem::path file;
 };
 

@@ -50,8 +50,8 @@ void ProgramChecker::taggedValue(const Json& v, const std::string& at, Scope sco
       names_.use(*n, form == "promise" ? NameUse::PromiseValue : NameUse::Ref, innerAt);
   } else if (form == "object") {
     if (!inner.is_object()) {
-      out_.add(innerAt, fmt::format("'object' holds a JSON object whose members are values, not {}",
-                                    describeType(inner)));
+      out_.add(innerAt,
+               fmt::format("'object' holds a JSON object whose members are values, not {}", describeType(inner)));
       return;
     }
     for (const auto& [key, member] : inner.items()) value(member, child(innerAt, key), scope);
@@ -65,8 +65,8 @@ void ProgramChecker::taggedValue(const Json& v, const std::string& at, Scope sco
 void ProgramChecker::errorValue(const Json& v, const std::string& at) {
   const Json& ctor = v.at("error");
   if (!ctor.is_string() || !contains(grammar::programErrorNames(), ctor.get<std::string>()))
-    out_.add(child(at, "error"), fmt::format("a program can make these errors: {}",
-                                             grammar::join(grammar::programErrorNames())));
+    out_.add(child(at, "error"),
+             fmt::format("a program can make these errors: {}", grammar::join(grammar::programErrorNames())));
   const auto message = v.find("message");
   if (message == v.end())
     out_.add(at, "an error the program makes needs a 'message' (a string)");
@@ -77,8 +77,8 @@ void ProgramChecker::errorValue(const Json& v, const std::string& at) {
 // {"then": B} | {"then": V} | {"getter": B0, "then": B}
 void ProgramChecker::thenable(const Json& t, const std::string& at, Scope scope) {
   if (!t.is_object()) {
-    out_.add(at, fmt::format("'thenable' holds {{\"then\": ...}} with an optional \"getter\", not {}",
-                             describeType(t)));
+    out_.add(at,
+             fmt::format("'thenable' holds {{\"then\": ...}} with an optional \"getter\", not {}", describeType(t)));
     return;
   }
   for (const auto& [key, unused] : t.items())

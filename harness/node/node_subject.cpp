@@ -2,8 +2,8 @@
 
 #include <stdexcept>
 
-#include "harness/node/node_locate.hpp"
 #include "harness/isolate/batch_protocol.hpp"
+#include "harness/node/node_locate.hpp"
 
 namespace pc {
 
@@ -18,8 +18,8 @@ NodeSubject::NodeSubject(NodeOptions options) : options_(std::move(options)) {
   }
   const NodeLibrary& library = options_.library;
   if (!library.prelude.empty() && !std::filesystem::is_regular_file(library.prelude, ec)) {
-    throw std::runtime_error("the prelude " + library.prelude.string() + " of the promise library " +
-                             library.name + " is missing");
+    throw std::runtime_error("the prelude " + library.prelude.string() + " of the promise library " + library.name +
+                             " is missing");
   }
   node::requireRecentNode(options_.node);
 }

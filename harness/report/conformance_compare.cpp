@@ -58,7 +58,8 @@ Json matrixView(const Json& matrix, const Names& unstable) {
 
 Json libraryView(const Json& library, const Names& unstable) {
   const Json variants = library.value("subjects", Json::array());
-  const bool stable = std::none_of(variants.begin(), variants.end(), [&](const Json& n) { return unstable.contains(str(n)); });
+  const bool stable =
+      std::none_of(variants.begin(), variants.end(), [&](const Json& n) { return unstable.contains(str(n)); });
   Json view = {{"subjects", variants}, {"missingFeatures", library.value("missingFeatures", Json(nullptr))}};
   if (!stable) return view;
   view["deviations"] = keyedBy(library.value("deviations", Json::array()), "rule");
@@ -70,7 +71,8 @@ Json libraryView(const Json& library, const Names& unstable) {
 
 Json stableView(const Json& report, const Names& unstable) {
   Json subjects = Json::object();
-  for (const Json& s : report.value("subjects", Json::array())) subjects[str(s.value("name", Json("")))] = subjectView(s, unstable);
+  for (const Json& s : report.value("subjects", Json::array()))
+    subjects[str(s.value("name", Json("")))] = subjectView(s, unstable);
   Json libraries = Json::object();
   for (const Json& l : report.value("libraries", Json::array()))
     libraries[str(l.value("library", Json("")))] = libraryView(l, unstable);
@@ -102,9 +104,12 @@ void diff(const std::string& path, const Json& committed, const Json& fresh, std
     for (const auto& [k, _] : committed.items()) keys.insert(k);
     for (const auto& [k, _] : fresh.items()) keys.insert(k);
     for (const std::string& k : keys) {
-      if (!fresh.contains(k)) out.push_back(step(path, k) + ": only in the committed report");
-      else if (!committed.contains(k)) out.push_back(step(path, k) + ": new in this run");
-      else diff(step(path, k), committed[k], fresh[k], out);
+      if (!fresh.contains(k))
+        out.push_back(step(path, k) + ": only in the committed report");
+      else if (!committed.contains(k))
+        out.push_back(step(path, k) + ": new in this run");
+      else
+        diff(step(path, k), committed[k], fresh[k], out);
     }
     return;
   }
@@ -126,7 +131,8 @@ std::size_t firstDifferentLine(const std::string& a, const std::string& b) {
 std::vector<std::string> compareReports(const Json& committed, const Json& fresh) {
   std::vector<std::string> out;
   if (committed.value("format", Json(nullptr)) != fresh.value("format", Json(nullptr))) {
-    out.push_back(fmt::format("format: {} in the committed report, {} now", shortValue(committed.value("format", Json(nullptr))),
+    out.push_back(fmt::format("format: {} in the committed report, {} now",
+                              shortValue(committed.value("format", Json(nullptr))),
                               shortValue(fresh.value("format", Json(nullptr)))));
     return out;
   }
@@ -145,7 +151,8 @@ std::vector<std::string> compareRenderings(const Json& committed, const ReportFi
   }
   for (const auto& [path, text] : rendered) {
     auto it = committedMarkdown.find(path);
-    if (it == committedMarkdown.end()) out.push_back(path + ": missing");
+    if (it == committedMarkdown.end())
+      out.push_back(path + ": missing");
     else if (it->second != text)
       out.push_back(fmt::format("{}: not the rendering of conformance.json (from line {})", path,
                                 firstDifferentLine(it->second, text)));

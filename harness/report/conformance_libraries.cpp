@@ -51,7 +51,9 @@ Json missingFeaturesToJson(const Variants& variants, const BuildContext& ctx) {
   Json out = Json::array();
   for (const std::string& f : FeatureSet::all().names())
     if (auto it = byFeature.find(f); it != byFeature.end())
-      out.push_back({{"feature", f}, {"cases", it->second.cases}, {"example", it->second.example},
+      out.push_back({{"feature", f},
+                     {"cases", it->second.cases},
+                     {"example", it->second.example},
                      {"subjects", it->second.subjects}});
   return out;
 }
@@ -100,10 +102,14 @@ Json noTraceToJson(const Variants& variants) {
       if (g.subjects.empty() || g.subjects.back() != v->about.name) g.subjects.push_back(v->about.name);
     }
   std::vector<std::pair<std::pair<std::string, std::string>, Group>> sorted(byReason.begin(), byReason.end());
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.second.cases > b.second.cases; });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.second.cases > b.second.cases; });
   Json out = Json::array();
   for (const auto& [why, g] : sorted)
-    out.push_back({{"kind", why.first}, {"reason", why.second}, {"cases", g.cases}, {"example", g.example},
+    out.push_back({{"kind", why.first},
+                   {"reason", why.second},
+                   {"cases", g.cases},
+                   {"example", g.example},
                    {"subjects", g.subjects}});
   return out;
 }

@@ -35,8 +35,8 @@ std::string missingFeatures(const Json& library) {
   const std::size_t variants = library.at("subjects").size();
   for (const Json& f : missing) {
     const std::string where = f.at("subjects").size() == variants ? "" : " (in " + nameList(f.at("subjects")) + ")";
-    out += fmt::format("  - {}{}: {} not applicable, {}\n", str(f.at("feature")), where, markdown::count(num(f.at("cases")), "case"),
-                       eg(f.at("example")));
+    out += fmt::format("  - {}{}: {} not applicable, {}\n", str(f.at("feature")), where,
+                       markdown::count(num(f.at("cases")), "case"), eg(f.at("example")));
   }
   return out;
 }
@@ -48,8 +48,9 @@ std::string deviations(const Json& library) {
   for (const Json& d : list) {
     std::string perVariant;
     for (const Json& v : d.at("variants"))
-      perVariant += fmt::format("{}{} {} of {} cases, {}", perVariant.empty() ? "" : "; ", markdown::code(str(v.at("subject"))),
-                                num(v.at("failing")), num(v.at("ran")), eg(v.at("example")));
+      perVariant +=
+          fmt::format("{}{} {} of {} cases, {}", perVariant.empty() ? "" : "; ", markdown::code(str(v.at("subject"))),
+                      num(v.at("failing")), num(v.at("ran")), eg(v.at("example")));
     out += fmt::format("  - {}: {} ({})\n", markdown::code(str(d.at("rule"))), markdown::text(str(d.at("statement"))),
                        perVariant);
   }
@@ -61,7 +62,8 @@ std::string noTrace(const Json& library) {
   if (list.empty()) return "";
   std::string out = "- Left no trace:\n";
   for (std::size_t i = 0; i < list.size() && i < kCrashReasons; ++i)
-    out += fmt::format("  - {} ({}): {} in {}, {}\n", markdown::text(str(list[i].at("reason"))), str(list[i].at("kind")), markdown::count(num(list[i].at("cases")), "case"),
+    out += fmt::format("  - {} ({}): {} in {}, {}\n", markdown::text(str(list[i].at("reason"))),
+                       str(list[i].at("kind")), markdown::count(num(list[i].at("cases")), "case"),
                        nameList(list[i].at("subjects")), eg(list[i].at("example")));
   if (list.size() > kCrashReasons) out += fmt::format("  - and {} other reasons\n", list.size() - kCrashReasons);
   return out;
@@ -81,12 +83,13 @@ std::string levels(const Json& library) {
 
 std::string variantDifferences(const Json& library) {
   const Json& list = library.at("variantDifferences");
-  if (list.empty()) return library.at("subjects").size() > 1 ? "- Its variants reach the same level on every case.\n" : "";
+  if (list.empty())
+    return library.at("subjects").size() > 1 ? "- Its variants reach the same level on every case.\n" : "";
   std::string out = "- Its variants compared:\n";
   for (const Json& d : list)
     out += fmt::format("  - {} gets further than {} in {}, {} ({} against {})\n", markdown::code(str(d.at("higher"))),
-                       markdown::code(str(d.at("lower"))), markdown::count(num(d.at("cases")), "case"), eg(d.at("example")),
-                       str(d.at("higherLevel")), str(d.at("lowerLevel")));
+                       markdown::code(str(d.at("lower"))), markdown::count(num(d.at("cases")), "case"),
+                       eg(d.at("example")), str(d.at("higherLevel")), str(d.at("lowerLevel")));
   return out;
 }
 
@@ -94,7 +97,8 @@ std::string variantDifferences(const Json& library) {
 
 std::string renderLibrarySummary(const Json& library) {
   std::string out = "### " + markdown::text(str(library.at("library"))) + "\n\n" + variantsLine(library);
-  out += missingFeatures(library) + deviations(library) + noTrace(library) + levels(library) + variantDifferences(library);
+  out +=
+      missingFeatures(library) + deviations(library) + noTrace(library) + levels(library) + variantDifferences(library);
   return out + "\n";
 }
 

@@ -27,13 +27,12 @@ std::string countsTable(const Json& report) {
   for (const Json& s : report.at("subjects")) {
     // Not applicable, no trace and invalid are the same at every level.
     const Json& any = s.at("counts").at("exact");
-    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                       markdown::cell(subjectLink(s.at("name"), false)),
-                       markdown::cell(markdown::text(s.at("library").get<std::string>())),
-                       s.at("required").get<std::string>(), s.at("deterministic").get<bool>() ? "yes" : "no",
-                       passFailAt(s, "outcome"), passFailAt(s, "causal"), passFailAt(s, "exact"),
-                       any.at("not-applicable").get<std::size_t>(), noTraceCell(any),
-                       any.at("invalid").get<std::size_t>());
+    out += fmt::format(
+        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", markdown::cell(subjectLink(s.at("name"), false)),
+        markdown::cell(markdown::text(s.at("library").get<std::string>())), s.at("required").get<std::string>(),
+        s.at("deterministic").get<bool>() ? "yes" : "no", passFailAt(s, "outcome"), passFailAt(s, "causal"),
+        passFailAt(s, "exact"), any.at("not-applicable").get<std::size_t>(), noTraceCell(any),
+        any.at("invalid").get<std::size_t>());
   }
   return out;
 }
@@ -56,7 +55,8 @@ std::string matrixTable(const Json& report) {
   std::string out = header + "\n" + rule + "\n";
   for (const Json& row : report.at("matrix")) {
     out += "| " + markdown::cell(markdown::code(row.at("rule").get<std::string>())) + " |";
-    for (const Json& s : report.at("subjects")) out += " " + matrixCell(row.at("cells").at(s.at("name").get<std::string>())) + " |";
+    for (const Json& s : report.at("subjects"))
+      out += " " + matrixCell(row.at("cells").at(s.at("name").get<std::string>())) + " |";
     out += "\n";
   }
   return out;
@@ -78,7 +78,8 @@ std::string subjectLink(const std::string& subject, bool fromSubjectsFolder) {
 
 std::string passFailAt(const Json& subject, const std::string& level) {
   const Json& counts = subject.at("counts").at(level);
-  const std::string text = fmt::format("{} / {}", counts.at("pass").get<std::size_t>(), counts.at("fail").get<std::size_t>());
+  const std::string text =
+      fmt::format("{} / {}", counts.at("pass").get<std::size_t>(), counts.at("fail").get<std::size_t>());
   return subject.at("required") == level ? "**" + text + "**" : text;
 }
 
@@ -96,15 +97,17 @@ std::string noTraceCell(const Json& counts) {
 
 std::string renderIndex(const Json& report) {
   std::string out = "# Promise conformance\n\n";
-  out += "Rendered by `promise-conformance report` from `conformance.json`; regenerate both with that command "
-         "instead of editing them.\n\n";
+  out +=
+      "Rendered by `promise-conformance report` from `conformance.json`; regenerate both with that command "
+      "instead of editing them.\n\n";
   out += kLevelsExplained;
   out += "\n## Subjects\n\nCounts at each level; the subject's required level is in bold.\n\n";
   out += countsTable(report);
   out += "\n" + librariesSection(report);
-  out += "\n## Rules × subjects\n\nEach cell: the rule's cases that pass at the subject's required level / the "
-         "rule's cases that ran there; **bold** when some did not pass, †k when k of them left no trace, n/a when "
-         "none ran.\n\n";
+  out +=
+      "\n## Rules × subjects\n\nEach cell: the rule's cases that pass at the subject's required level / the "
+      "rule's cases that ran there; **bold** when some did not pass, †k when k of them left no trace, n/a when "
+      "none ran.\n\n";
   out += matrixTable(report);
   return out;
 }
@@ -114,8 +117,8 @@ std::string renderIndex(const Json& report) {
 std::string subjectPagePath(const std::string& subject) {
   std::string name;
   for (char c : subject) {
-    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
-                       c == '_' || c == '-';
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
     name += plain ? c : '-';
   }
   return "subjects/" + name + ".md";

@@ -11,9 +11,9 @@
 //  {"format", "levels": ["outcome", "causal", "exact"],
 //   "rules": [{"id", "statement", "status"}]                              catalog order
 //   "subjects": [{"name", "library", "description", "required", "deterministic", "features": [...],
-//                 "counts": {"<level>": {"pass", "fail", "not-applicable", "library-error", "crash", "hang", "harness-error", "invalid"}},
-//                 "notApplicable": {"cases", "byFeature": [{"feature", "cases", "example"}]},
-//                 "failures": [{"case", "title", "status", "level", "message", "rules": [...],
+//                 "counts": {"<level>": {"pass", "fail", "not-applicable", "library-error", "crash", "hang",
+//                 "harness-error", "invalid"}}, "notApplicable": {"cases", "byFeature": [{"feature", "cases",
+//                 "example"}]}, "failures": [{"case", "title", "status", "level", "message", "rules": [...],
 //                               "expected": {"trace", "final"},
 //                               "actual": {"trace", "final", "failure"?}}]}]   registry order; cases by id
 //   "matrix": [{"rule", "cells": {"<subject>": {"pass", "fail", "no-trace"}}}]  catalog order

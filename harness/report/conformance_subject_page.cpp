@@ -34,13 +34,13 @@ std::string about(const Json& s) {
 }
 
 std::string countsTable(const Json& s) {
-  std::string out = "| level | pass | fail | not applicable | no trace | invalid |\n| --- | --- | --- | --- | --- | --- |\n";
+  std::string out =
+      "| level | pass | fail | not applicable | no trace | invalid |\n| --- | --- | --- | --- | --- | --- |\n";
   for (const char* level : {"outcome", "causal", "exact"}) {
     const Json& c = s.at("counts").at(level);
     out += fmt::format("| {}{} | {} | {} | {} | {} | {} |\n", level, s.at("required") == level ? " (required)" : "",
                        c.at("pass").get<std::size_t>(), c.at("fail").get<std::size_t>(),
-                       c.at("not-applicable").get<std::size_t>(), noTraceCell(c),
-                       c.at("invalid").get<std::size_t>());
+                       c.at("not-applicable").get<std::size_t>(), noTraceCell(c), c.at("invalid").get<std::size_t>());
   }
   return out;
 }
@@ -48,12 +48,13 @@ std::string countsTable(const Json& s) {
 std::string notApplicableSection(const Json& s) {
   const Json& na = s.at("notApplicable");
   if (na.at("cases").get<std::size_t>() == 0) return "";
-  std::string out = fmt::format("\n## Not applicable ({} cases)\n\nCases needing a feature this subject does not offer, by feature "
-                                "(a case may need several):\n\n",
-                                na.at("cases").get<std::size_t>());
+  std::string out = fmt::format(
+      "\n## Not applicable ({} cases)\n\nCases needing a feature this subject does not offer, by feature "
+      "(a case may need several):\n\n",
+      na.at("cases").get<std::size_t>());
   for (const Json& f : na.at("byFeature"))
-    out += fmt::format("- {}: {}, e.g. {}\n", str(f.at("feature")), markdown::count(f.at("cases").get<std::size_t>(), "case"),
-                       markdown::code(str(f.at("example"))));
+    out += fmt::format("- {}: {}, e.g. {}\n", str(f.at("feature")),
+                       markdown::count(f.at("cases").get<std::size_t>(), "case"), markdown::code(str(f.at("example"))));
   return out;
 }
 
@@ -93,9 +94,10 @@ std::string failureSection(const Json& failure, const Json& s, const Json& repor
 std::string failuresSection(const Json& s, const Json& report) {
   const Json& failures = s.at("failures");
   if (failures.empty()) return "\n## Failing cases\n\nEvery case that ran reaches the required level.\n";
-  std::string out = fmt::format("\n## Failing cases ({})\n\nBelow the required level or without a trace, by case id. Rows that "
-                                "differ are marked with `!`.\n",
-                                failures.size());
+  std::string out = fmt::format(
+      "\n## Failing cases ({})\n\nBelow the required level or without a trace, by case id. Rows that "
+      "differ are marked with `!`.\n",
+      failures.size());
   for (const Json& failure : failures) out += failureSection(failure, s, report);
   return out;
 }

@@ -10,7 +10,8 @@ namespace {
 
 Json countsByLevel(const SubjectView& s) {
   Json out = Json::object();
-  for (Level l : kLevels) out[std::string(levelName(l))] = countsToJson(summarizeAt(l, s.results));  // as if L were required
+  for (Level l : kLevels)
+    out[std::string(levelName(l))] = countsToJson(summarizeAt(l, s.results));  // as if L were required
   return out;
 }
 

@@ -29,6 +29,7 @@ std::string indentLines(std::string_view text, std::string_view indent) {
 
 void writeCaseLine(std::ostream& out, const CaseResult& r, const ConsoleStyle& style) {
   std::string_view tag, colour;
+  // clang-format off
   switch (r.status) {
     case Status::Pass: tag = "PASS"; colour = kGreen; break;
     case Status::Fail: tag = "FAIL"; colour = kRed; break;
@@ -39,6 +40,7 @@ void writeCaseLine(std::ostream& out, const CaseResult& r, const ConsoleStyle& s
     case Status::NotApplicable: tag = "N/A"; colour = kDim; break;
     case Status::Invalid: return;  // listed once per file, not once per subject
   }
+  // clang-format on
   std::string line = fmt::format("{:<5} {} {}", tag, r.subject, r.caseId);
   if (r.status == Status::Fail) line += fmt::format(" (reached {})", levelName(r.level));
   if (!r.message.empty() && r.status != Status::Pass) line += ": " + indentLines(r.message, "      ");

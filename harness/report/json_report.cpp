@@ -22,8 +22,12 @@ Json actualToJson(const CaseResult& r) {
 }
 
 Json resultToJson(const CaseResult& r) {
-  Json out{{"case", r.caseId},     {"subject", r.subject}, {"status", statusName(r.status)},
-           {"level", levelName(r.level)}, {"message", r.message},  {"actual", actualToJson(r)}};
+  Json out{{"case", r.caseId},
+           {"subject", r.subject},
+           {"status", statusName(r.status)},
+           {"level", levelName(r.level)},
+           {"message", r.message},
+           {"actual", actualToJson(r)}};
   if (r.repeats)
     out["repeats"] = {{"runs", r.repeats->runs},
                       {"outcome", r.repeats->outcome},

@@ -16,9 +16,7 @@ std::string failureBody(const CaseResult& r) {
 void writeTestCase(std::ostream& out, const CaseResult& r) {
   out << fmt::format("    <testcase classname=\"{}\" name=\"{}\"", xmlAttribute(r.subject), xmlAttribute(r.caseId));
   switch (r.status) {
-    case Status::Pass:
-      out << "/>\n";
-      return;
+    case Status::Pass: out << "/>\n"; return;
     case Status::Fail:
       out << fmt::format(">\n      <failure type=\"fail\" message=\"{}\">{}</failure>\n",
                          xmlAttribute(fmt::format("reached {}: {}{}", levelName(r.level), r.message,
@@ -59,9 +57,10 @@ void writeJUnitReport(std::ostream& out, const SuiteResult& suite) {
     skipped += s.notApplicable;
   }
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << fmt::format("<testsuites name=\"promise-conformance\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
-                     "skipped=\"{}\">\n",
-                     tests, failures, errors, skipped);
+  out << fmt::format(
+      "<testsuites name=\"promise-conformance\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
+      "skipped=\"{}\">\n",
+      tests, failures, errors, skipped);
   for (const SubjectSummary& s : suite.summaries) writeTestSuite(out, s, suite);
   out << "</testsuites>\n";
 }

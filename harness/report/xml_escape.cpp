@@ -17,7 +17,7 @@ char32_t decode(std::string_view s, std::size_t& i) {
   if (lead < 0x80) return s[i++];
   const std::size_t extra = lead >= 0xF0 ? 3 : lead >= 0xE0 ? 2 : 1;
   const bool badLead = lead < 0xC2 || lead > 0xF4;  // continuation bytes, overlong 2-byte leads, > U+10FFFF
-  if (badLead || i + extra >= s.size()) {  // a truncated sequence at the end
+  if (badLead || i + extra >= s.size()) {           // a truncated sequence at the end
     ++i;
     return kReplacement;
   }
@@ -37,7 +37,6 @@ char32_t decode(std::string_view s, std::size_t& i) {
   i += extra + 1;
   return cp;
 }
-
 
 // XML 1.0 "Char": the only code points a document may contain in any form.
 bool xmlAllows(char32_t cp) {

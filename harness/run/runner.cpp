@@ -31,8 +31,8 @@ std::vector<Trace> runBatch(Subject& subject, std::span<const Case> cases, const
   // instead of pairing traces with the wrong cases.
   if (traces.size() != batch.size()) {
     Trace broken;
-    broken.failure = fmt::format("subject {} returned {} traces for {} cases", subject.name(), traces.size(),
-                                 batch.size());
+    broken.failure =
+        fmt::format("subject {} returned {} traces for {} cases", subject.name(), traces.size(), batch.size());
     broken.failureKind = FailureKind::HarnessError;
     traces.assign(batch.size(), broken);
   }
@@ -70,8 +70,8 @@ struct Shard {
 // The batches to run: each planned subject but the witness (already run), once per repeated run, in
 // `jobs` contiguous shards when it allows concurrent batches, else whole. Whole batches come first:
 // they are the long ones, and they run one at a time.
-std::vector<Shard> planShards(std::span<const SubjectPlan> plans, std::span<const Case> cases,
-                              const Subject* witness, unsigned jobs) {
+std::vector<Shard> planShards(std::span<const SubjectPlan> plans, std::span<const Case> cases, const Subject* witness,
+                              unsigned jobs) {
   std::vector<Shard> whole, parts;
   for (std::size_t p = 0; p < plans.size(); ++p) {
     const Subject& subject = *plans[p].subject;
@@ -233,7 +233,8 @@ std::string stableReason(const std::string& message) {
     const auto end = message.find(';', by);
     return "an event came too early, against" + message.substr(by + 3, end == std::string::npos ? end : end - by - 3);
   }
-  if (const auto stderrAt = message.find("; the "); stderrAt != std::string::npos && message.find("'s stderr") != std::string::npos)
+  if (const auto stderrAt = message.find("; the ");
+      stderrAt != std::string::npos && message.find("'s stderr") != std::string::npos)
     return message.substr(0, stderrAt);
   return message;
 }

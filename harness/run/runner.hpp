@@ -2,8 +2,8 @@
 // The suite runner: runs cases on subjects and turns their traces into verdicts (CaseResult).
 //
 // For each subject the runner splits the cases into those whose features the subject covers and the
-// rest (not applicable), runs the applicable ones as one batch (or, in parallel, several shards), and compares every trace with the
-// case's expectation at the subject's required level. The witness (normally the reference) runs each
+// rest (not applicable), runs the applicable ones as one batch (or, in parallel, several shards), and compares every
+// trace with the case's expectation at the subject's required level. The witness (normally the reference) runs each
 // case exactly once: its trace, with job records, is the causal witness of every comparison, and it is
 // reused as the witness's own result when the witness is one of the planned subjects.
 #include <chrono>
@@ -55,8 +55,7 @@ SuiteResult runSuite(std::span<const Case> cases, std::span<const InvalidCase> i
 
 // The verdict for one trace of one case: crashed when the trace has a failure, otherwise pass or fail
 // by the level `compareTraces` grants against `required`.
-CaseResult judge(const Case& c, const std::string& subject, Trace actual, const Trace* witness,
-                 Level required);
+CaseResult judge(const Case& c, const std::string& subject, Trace actual, const Trace* witness, Level required);
 
 // One case's verdicts from several runs as one: the weakest run's, with how often each level was
 // reached. `runs` is not empty.

@@ -17,7 +17,7 @@ void tally(SubjectSummary& s, Status status, Level level) {
     case Status::Crash: ++s.crash; break;
     case Status::Hang: ++s.hang; break;
     case Status::HarnessError: ++s.harnessError; break;
-    case Status::Invalid: ++s.invalid; return;              // did not run: no level
+    case Status::Invalid: ++s.invalid; return;  // did not run: no level
   }
   if (producedNoTrace(status)) level = Level::None;
   s.reached = s.reached ? std::min(*s.reached, level) : level;

@@ -8,8 +8,8 @@
 // JavaScript. Host's own methods lock for themselves and may be called from any thread.
 #include <atomic>
 #include <chrono>
-#include <cstdint>
 #include <condition_variable>
+#include <cstdint>
 #include <exception>
 #include <mutex>
 #include <optional>

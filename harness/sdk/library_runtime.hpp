@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "harness/core/promise_runtime.hpp"
-#include "harness/sdk/host.hpp"
 #include "harness/core/thread_states.hpp"
+#include "harness/sdk/host.hpp"
 #include "reference/iteration.hpp"
 #include "reference/node_host.hpp"
 
@@ -36,15 +36,19 @@ concept HasReadyFutures = requires(A& a, const Value& v) {
   { a.rejected(v) } -> std::same_as<typename A::Handle>;
 };
 template <class A>
-concept HasPump = requires(A& a) { a.pump(); };
+concept HasPump = requires(A& a) {
+  a.pump();
+};
 template <class A>
-concept HasMicrotasks = requires(A& a, std::function<void()> work) { a.queueMicrotask(std::move(work)); };
+concept HasMicrotasks = requires(A& a, std::function<void()> work) {
+  a.queueMicrotask(std::move(work));
+};
 
 // The combinators, each optional; an adapter declares one by having the member.
-#define PC_SDK_COMBINATOR(Concept, member)                                         \
-  template <class A>                                                               \
-  concept Concept = requires(A& a, std::vector<typename A::Handle> inputs) {       \
-    { a.member(std::move(inputs)) } -> std::same_as<typename A::Handle>;           \
+#define PC_SDK_COMBINATOR(Concept, member)                                    \
+  template <class A>                                                          \
+  concept Concept = requires(A & a, std::vector<typename A::Handle> inputs) { \
+    { a.member(std::move(inputs)) } -> std::same_as<typename A::Handle>;      \
   };
 PC_SDK_COMBINATOR(HasAll, all)
 PC_SDK_COMBINATOR(HasAllSettled, allSettled)
@@ -56,8 +60,8 @@ PC_SDK_COMBINATOR(HasAny, any)
 template <LibraryAdapter A>
 FeatureSet featuresOf() {
   FeatureSet f;
-  for (Feature given : {Feature::Executor, Feature::Deferred, Feature::ResolvedRejected, Feature::Catch,
-                        Feature::Timers})
+  for (Feature given :
+       {Feature::Executor, Feature::Deferred, Feature::ResolvedRejected, Feature::Catch, Feature::Timers})
     f.add(given);
   if constexpr (HasFinally<A>) f.add(Feature::Finally);
   if constexpr (HasAll<A>) f.add(Feature::All);
@@ -128,8 +132,7 @@ class LibraryRuntime final : public PromiseRuntime {
   es::Completion resolved(const es::Value& v) override { return ready(v, false); }
   es::Completion rejected(const es::Value& v) override { return ready(v, true); }
 
-  es::Completion then(const es::Value& receiver, const es::Value& onFulfilled,
-                      const es::Value& onRejected) override {
+  es::Completion then(const es::Value& receiver, const es::Value& onFulfilled, const es::Value& onRejected) override {
     const Handle* antecedent = host_.handleOf<Handle>(receiver);
     if (!antecedent) return notAPromise(receiver);
     return guard([&] {
@@ -149,14 +152,14 @@ class LibraryRuntime final : public PromiseRuntime {
     if constexpr (HasFinally<A>) {
       const Handle* h = host_.handleOf<Handle>(receiver);
       if (!h) return notAPromise(receiver);
-      return guard([&] {
-        return wrap(adapter_.finally(*h, host_.makeCallback(onFinally, CallbackState::Kind::PassThrough)));
-      });
+      return guard(
+          [&] { return wrap(adapter_.finally(*h, host_.makeCallback(onFinally, CallbackState::Kind::PassThrough))); });
     }
     return unsupported("finally");
   }
   es::Completion all(const es::Value& iterable) override {
-    if constexpr (HasAll<A>) return combine(iterable, [&](std::vector<Handle> in) { return adapter_.all(std::move(in)); });
+    if constexpr (HasAll<A>)
+      return combine(iterable, [&](std::vector<Handle> in) { return adapter_.all(std::move(in)); });
     return unsupported("Promise.all");
   }
   es::Completion allSettled(const es::Value& iterable) override {
@@ -165,11 +168,13 @@ class LibraryRuntime final : public PromiseRuntime {
     return unsupported("Promise.allSettled");
   }
   es::Completion race(const es::Value& iterable) override {
-    if constexpr (HasRace<A>) return combine(iterable, [&](std::vector<Handle> in) { return adapter_.race(std::move(in)); });
+    if constexpr (HasRace<A>)
+      return combine(iterable, [&](std::vector<Handle> in) { return adapter_.race(std::move(in)); });
     return unsupported("Promise.race");
   }
   es::Completion any(const es::Value& iterable) override {
-    if constexpr (HasAny<A>) return combine(iterable, [&](std::vector<Handle> in) { return adapter_.any(std::move(in)); });
+    if constexpr (HasAny<A>)
+      return combine(iterable, [&](std::vector<Handle> in) { return adapter_.any(std::move(in)); });
     return unsupported("Promise.any");
   }
   es::Completion tryCall(const es::Value&) override { return unsupported("Promise.try"); }
@@ -195,7 +200,11 @@ class LibraryRuntime final : public PromiseRuntime {
   void drainMicrotasks() override {
     host_.letOtherThreadsCatchUp();  // the macrotask's JavaScript is still "running" until this returns
     host_.endMacrotask();
-    if constexpr (HasPump<A>) guard([&] { adapter_.pump(); return es::Completion::normal(); });
+    if constexpr (HasPump<A>)
+      guard([&] {
+        adapter_.pump();
+        return es::Completion::normal();
+      });
     if (adapter_.scheduling() == Scheduling::Threaded) waitUntilQuiet();
   }
   bool reportRejections(std::vector<es::RejectionReport>&) override { return false; }

@@ -15,9 +15,9 @@ namespace pc {
 
 // What a variant says about itself.
 struct Variant {
-  std::string name;         // "std/async"
-  std::string library;      // "std::future (libstdc++ 12)"
-  std::string description;  // how continuations run in this variant, in one line
+  std::string name;           // "std/async"
+  std::string library;        // "std::future (libstdc++ 12)"
+  std::string description;    // how continuations run in this variant, in one line
   bool deterministic = true;  // false when threads decide the order of some events
 };
 

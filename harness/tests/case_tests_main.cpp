@@ -81,8 +81,8 @@ void expectExact(const std::string& subject, const Case& c, const Trace& actual)
   }
   const Comparison cmp = compareTraces(c.expected, actual, nullptr);
   if (cmp.level != Level::Exact)
-    ADD_FAILURE() << subject << " differs from the expectation of " << c.id << " (reaches "
-                  << levelName(cmp.level) << "): " << cmp.why << "\n"
+    ADD_FAILURE() << subject << " differs from the expectation of " << c.id << " (reaches " << levelName(cmp.level)
+                  << "): " << cmp.why << "\n"
                   << sideBySide(c.expected, actual, subject);
 }
 

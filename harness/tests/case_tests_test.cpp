@@ -34,10 +34,10 @@ class CaseTestsBinary : public testing::Test {
 
   Ran run(const std::string& args) {
     const auto out = dir_.path() / "output.txt";
-    const std::string command = fmt::format(
-        "PC_TEST_CASES_DIR='{}' PC_TEST_RULES_DIR='{}' PC_TEST_NODE_CACHE_DIR='{}' '{}' {} > '{}' 2>&1",
-        (dir_.path() / "cases").string(), (dir_.path() / "rules").string(), (dir_.path() / "cache").string(),
-        PC_TEST_CASE_TESTS_BINARY, args, out.string());
+    const std::string command =
+        fmt::format("PC_TEST_CASES_DIR='{}' PC_TEST_RULES_DIR='{}' PC_TEST_NODE_CACHE_DIR='{}' '{}' {} > '{}' 2>&1",
+                    (dir_.path() / "cases").string(), (dir_.path() / "rules").string(),
+                    (dir_.path() / "cache").string(), PC_TEST_CASE_TESTS_BINARY, args, out.string());
     const int status = std::system(command.c_str());
     std::ifstream in(out);
     std::ostringstream text;

@@ -36,7 +36,9 @@ SubjectRegistry fakeRegistry() {
       {"reversed", "logs in reverse order", Level::Exact,
        make("reversed", [](ScriptedSubject& s) { s.reverseEvents = true; })},
       {"absent", "a library that is not installed", Level::Exact,
-       [] { return Opened{nullptr, "libabsent is not installed (apt-get install libabsent-dev)"}; }},
+       [] {
+         return Opened{nullptr, "libabsent is not installed (apt-get install libabsent-dev)"};
+       }},
   };
 }
 
@@ -62,8 +64,10 @@ class Cli : public testing::Test {
   Outcome run(std::vector<std::string> args) { return tests::runCommand(registry_, dir_.path(), std::move(args)); }
   std::string read(const std::filesystem::path& relative) { return tests::readFile(dir_.path() / relative); }
 
-  void breakOneFile() { dir_.write("cases/t/broken.json", R"({"id": "t/broken", "title": "x", "rules": ["es.Test"],
-    "program": [{"thne": "p"}], "expect": {"trace": [], "final": {}}})"); }
+  void breakOneFile() {
+    dir_.write("cases/t/broken.json", R"({"id": "t/broken", "title": "x", "rules": ["es.Test"],
+    "program": [{"thne": "p"}], "expect": {"trace": [], "final": {}}})");
+  }
 
   ScratchDir dir_;
   SubjectRegistry registry_ = fakeRegistry();

@@ -37,8 +37,9 @@ FeatureSet thenables() {
 }
 
 std::vector<Case> cases() {
-  return {caseCiting("c/four", {"es.B"}), caseCiting("c/one", {"es.A"}), caseCiting("c/thenable", {"es.A"}, thenables()),
-          caseCiting("c/three", {"es.B"}), caseCiting("c/two", {"es.A", "es.B"})};
+  return {caseCiting("c/four", {"es.B"}), caseCiting("c/one", {"es.A"}),
+          caseCiting("c/thenable", {"es.A"}, thenables()), caseCiting("c/three", {"es.B"}),
+          caseCiting("c/two", {"es.A", "es.B"})};
 }
 
 CaseResult result(const std::string& subject, const std::string& id, Status status, Level level,
@@ -60,7 +61,8 @@ CaseResult result(const std::string& subject, const std::string& id, Status stat
 std::vector<CaseResult> suiteResults() {
   const Level E = Level::Exact, C = Level::Causal, O = Level::Outcome, N = Level::None;
   std::vector<CaseResult> r;
-  for (const char* id : {"c/four", "c/one", "c/thenable", "c/three", "c/two"}) r.push_back(result("ref", id, Status::Pass, E));
+  for (const char* id : {"c/four", "c/one", "c/thenable", "c/three", "c/two"})
+    r.push_back(result("ref", id, Status::Pass, E));
   r.push_back(result("ref", "c/bad", Status::Invalid, N, "broken"));
   r.push_back(result("lib/fast", "c/bad", Status::Invalid, N, "broken"));
   r.push_back(result("lib/fast", "c/four", Status::Crash, N, kCrash));
@@ -81,7 +83,8 @@ std::vector<CaseResult> suiteResults() {
 SuiteResult suiteOf(std::vector<CaseResult> results) {
   SuiteResult suite;
   suite.results = std::move(results);
-  for (const auto& [name, required] : {std::pair{"ref", Level::Exact}, {"lib/fast", Level::Causal}, {"lib/slow", Level::Causal}})
+  for (const auto& [name, required] :
+       {std::pair{"ref", Level::Exact}, {"lib/fast", Level::Causal}, {"lib/slow", Level::Causal}})
     suite.summaries.push_back(summarize(name, required, suite.results));
   return suite;
 }
@@ -106,8 +109,8 @@ const Json& subjectIn(const Json& report, const std::string& name) {
 }
 
 Json counts(std::size_t pass, std::size_t fail, std::size_t na, std::size_t crashed, std::size_t invalid) {
-  return {{"pass", pass}, {"fail", fail},   {"not-applicable", na},   {"library-error", 0},
-          {"crash", crashed}, {"hang", 0}, {"harness-error", 0}, {"invalid", invalid}};
+  return {{"pass", pass},     {"fail", fail}, {"not-applicable", na}, {"library-error", 0},
+          {"crash", crashed}, {"hang", 0},    {"harness-error", 0},   {"invalid", invalid}};
 }
 
 TEST(ConformanceReport, CountsEveryStatusAtEachLevel) {
@@ -193,13 +196,13 @@ TEST(ConformanceReport, LibrarySummaryNamesDeviationsWithCasesAndGroupsCrashes) 
   ASSERT_EQ(report.at("libraries").size(), 1u) << "ref has no library; the two lib/ variants share one";
   const Json& lib = report["libraries"][0];
   EXPECT_EQ(lib.at("subjects"), Json::parse(R"(["lib/fast", "lib/slow"])"));
-  EXPECT_EQ(lib.at("missingFeatures"),
-            Json::parse(R"([{"feature": "thenables", "cases": 1, "example": "c/thenable", "subjects": ["lib/fast", "lib/slow"]}])"));
-  EXPECT_EQ(lib.at("noTrace"), Json({{{"kind", "crash"},
-                                     {"reason", kCrash},
-                                     {"cases", 2},
-                                     {"example", "c/four"},
-                                     {"subjects", {"lib/fast"}}}}));
+  EXPECT_EQ(
+      lib.at("missingFeatures"),
+      Json::parse(
+          R"([{"feature": "thenables", "cases": 1, "example": "c/thenable", "subjects": ["lib/fast", "lib/slow"]}])"));
+  EXPECT_EQ(
+      lib.at("noTrace"),
+      Json({{{"kind", "crash"}, {"reason", kCrash}, {"cases", 2}, {"example", "c/four"}, {"subjects", {"lib/fast"}}}}));
   const Json& deviations = lib.at("deviations");
   ASSERT_EQ(deviations.size(), 2u);
   EXPECT_EQ(deviations[0].at("rule"), "es.A");
@@ -216,7 +219,8 @@ TEST(ConformanceReport, LibrarySummaryNamesDeviationsWithCasesAndGroupsCrashes) 
   EXPECT_TRUE(has(index, "### Lib 1")) << index;
   EXPECT_TRUE(has(index, "  - thenables: 1 case not applicable, e.g. `c/thenable`")) << index;
   EXPECT_TRUE(has(index, "  - `es.A`: Rule A holds. (`lib/fast` 1 of 2 cases, e.g. `c/two`)")) << index;
-  EXPECT_TRUE(has(index, "  - threw std::future\\_error: Promise already satisfied (crash): 2 cases in `lib/fast`, e.g. `c/four`"))
+  EXPECT_TRUE(has(
+      index, "  - threw std::future\\_error: Promise already satisfied (crash): 2 cases in `lib/fast`, e.g. `c/four`"))
       << index;
   EXPECT_TRUE(has(index, "  - `lib/slow` gets further than `lib/fast` in 2 cases, e.g. `c/four` (exact against none)"))
       << index;
@@ -316,7 +320,8 @@ TEST(CompareRenderings, MarkdownMustBeTheRenderingOfTheJson) {
 
   ReportFiles extra = files;
   extra["subjects/gone.md"] = "# gone\n";
-  EXPECT_EQ(compareRenderings(report, extra), std::vector<std::string>{"subjects/gone.md: a page conformance.json does not have"});
+  EXPECT_EQ(compareRenderings(report, extra),
+            std::vector<std::string>{"subjects/gone.md: a page conformance.json does not have"});
 
   ReportFiles missing = files;
   missing.erase("subjects/ref.md");

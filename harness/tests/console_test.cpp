@@ -34,8 +34,7 @@ TEST(Console, SummaryPerSubjectWithCountsAndLevel) {
   EXPECT_NE(text.find("lib          1 pass, 1 fail, 1 crash, 1 n/a, 1 invalid; level none (required exact)"),
             std::string::npos)
       << text;
-  EXPECT_NE(text.find("lib<&>       4 pass, 0 fail, 0 n/a, 1 invalid; level exact (required exact)"),
-            std::string::npos)
+  EXPECT_NE(text.find("lib<&>       4 pass, 0 fail, 0 n/a, 1 invalid; level exact (required exact)"), std::string::npos)
       << text;
 }
 

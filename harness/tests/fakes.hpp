@@ -23,10 +23,10 @@ class ScriptedSubject final : public Subject {
   std::vector<Trace> run(std::span<const Case* const> cases) override;
 
   std::map<std::string, Trace> answers;  // case id -> trace to return
-  std::optional<Trace> otherwise;         // for the cases without an answer, instead of the expectation
-  bool reverseEvents = false;             // answer the expectation with its events in reverse order
-  int batches = 0;                        // how many times run() was called
-  std::vector<std::string> ran;           // ids of the cases it ran, in order
+  std::optional<Trace> otherwise;        // for the cases without an answer, instead of the expectation
+  bool reverseEvents = false;            // answer the expectation with its events in reverse order
+  int batches = 0;                       // how many times run() was called
+  std::vector<std::string> ran;          // ids of the cases it ran, in order
 
  private:
   std::string name_;

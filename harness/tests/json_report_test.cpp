@@ -54,7 +54,8 @@ TEST(JsonReport, CountsPerSubject) {
   EXPECT_EQ(lib["name"], "lib");
   EXPECT_EQ(lib["required"], "exact");
   EXPECT_EQ(lib["reached"], "none");
-  EXPECT_EQ(lib["counts"], Json::parse(R"({"pass": 1, "fail": 1, "library-error": 0, "crash": 1, "hang": 0, "harness-error": 0,
+  EXPECT_EQ(lib["counts"],
+            Json::parse(R"({"pass": 1, "fail": 1, "library-error": 0, "crash": 1, "hang": 0, "harness-error": 0,
                                           "not-applicable": 1, "invalid": 1})"));
   EXPECT_EQ(report["subjects"][1]["counts"]["pass"], 4);
   EXPECT_EQ(report["subjects"][1]["reached"], "exact");

@@ -34,7 +34,7 @@ class NodeTraceCache {
  private:
   std::filesystem::path dir_;
   std::filesystem::path runnerDir_;  // harness/node
-  std::string runnerDigest_;  // the node runner's scripts, hashed
+  std::string runnerDigest_;         // the node runner's scripts, hashed
 };
 
 }  // namespace pc::tests

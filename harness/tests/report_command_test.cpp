@@ -86,13 +86,15 @@ TEST_F(ReportCommand, CheckPassesOnWhatItWroteAndFailsAfterAnEdit) {
   dir_.write("out/conformance.json", report.dump(2));
   const Outcome stale = run({"report", "--check", out()});
   EXPECT_EQ(stale.code, 1);
-  EXPECT_TRUE(has(stale.out, "subjects[\"lib/wrong\"].counts.outcome.pass: 1 in the committed report, 0 now")) << stale.out;
+  EXPECT_TRUE(has(stale.out, "subjects[\"lib/wrong\"].counts.outcome.pass: 1 in the committed report, 0 now"))
+      << stale.out;
 }
 
 // Commits `report` as the command would: the JSON and its rendering.
 void commit(const ScratchDir& dir, const Json& report) {
   dir.write("out/conformance.json", report.dump(2) + "\n");
-  for (const auto& [path, text] : renderConformanceMarkdown(report)) dir.write(std::filesystem::path("out") / path, text);
+  for (const auto& [path, text] : renderConformanceMarkdown(report))
+    dir.write(std::filesystem::path("out") / path, text);
 }
 
 TEST_F(ReportCommand, CheckToleratesChangedCountsOnlyOnANondeterministicSubject) {

@@ -176,9 +176,7 @@ TEST(Runner, AWrongNumberOfTracesCrashesTheWholeBatch) {
    public:
     std::string name() const override { return "short"; }
     FeatureSet features() const override { return FeatureSet::all(); }
-    std::vector<Trace> run(std::span<const Case* const> cases) override {
-      return {cases.front()->expected};
-    }
+    std::vector<Trace> run(std::span<const Case* const> cases) override { return {cases.front()->expected}; }
   } lib;
   const std::vector<Case> cases = {makeCase("a/1"), makeCase("a/2")};
   const std::vector<SubjectPlan> plans = {{&lib, Level::Exact}};
@@ -349,7 +347,8 @@ TEST(RepeatedRuns, AmongEquallyWeakRunsTheReasonDoesNotDependOnTheirOrder) {
 }
 
 TEST(RepeatedRuns, ARunWithoutATraceIsWeakerThanAnyLevel) {
-  const CaseResult r = combineRuns({verdict(Status::Fail, Level::None, "wrong"), verdict(Status::Hang, Level::None, "hung")});
+  const CaseResult r =
+      combineRuns({verdict(Status::Fail, Level::None, "wrong"), verdict(Status::Hang, Level::None, "hung")});
   EXPECT_EQ(r.status, Status::Hang);
   EXPECT_EQ(r.repeats->outcome, 0);
   EXPECT_EQ(howOften(*r.repeats, Level::Outcome), "never");

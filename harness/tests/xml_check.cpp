@@ -15,7 +15,6 @@ bool legalChar(std::uint32_t cp) {
          (cp >= 0x10000 && cp <= 0x10FFFF);
 }
 
-
 class Reader {
  public:
   explicit Reader(const std::string& doc) : s_(doc) { checkEncoding(); }
@@ -95,8 +94,8 @@ class Reader {
     } else if (ref.size() > 1 && ref[0] == '#') {
       const bool hex = ref[1] == 'x';
       const std::string digits = ref.substr(hex ? 2 : 1);
-      if (digits.empty() || digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") !=
-                                std::string::npos)
+      if (digits.empty() ||
+          digits.find_first_not_of(hex ? "0123456789abcdefABCDEF" : "0123456789") != std::string::npos)
         fail("malformed character reference");
       const auto cp = static_cast<std::uint32_t>(std::stoul(digits, nullptr, hex ? 16 : 10));
       if (!legalChar(cp)) fail(fmt::format("character reference to U+{:04X}, which XML forbids", cp));
@@ -118,8 +117,10 @@ class Reader {
       if (c == '<') fail("'<' in an attribute value");
       if (c == '&') reference(value);
       // Attribute-value normalisation: literal whitespace characters become spaces.
-      else if (c == '\n' || c == '\t' || c == '\r') value += ' ';
-      else value += c;
+      else if (c == '\n' || c == '\t' || c == '\r')
+        value += ' ';
+      else
+        value += c;
     }
     ++i_;
     return value;

@@ -11,9 +11,7 @@ TEST(XmlEscape, MarkupCharactersBecomeEntities) {
   EXPECT_EQ(xmlText("]]>"), "]]&gt;");
 }
 
-TEST(XmlEscape, TextKeepsTabAndNewlineButProtectsCarriageReturn) {
-  EXPECT_EQ(xmlText("a\tb\nc\rd"), "a\tb\nc&#13;d");
-}
+TEST(XmlEscape, TextKeepsTabAndNewlineButProtectsCarriageReturn) { EXPECT_EQ(xmlText("a\tb\nc\rd"), "a\tb\nc&#13;d"); }
 
 TEST(XmlEscape, AttributesProtectEveryWhitespaceCharacter) {
   EXPECT_EQ(xmlAttribute("a\tb\nc\rd"), "a&#9;b&#10;c&#13;d");

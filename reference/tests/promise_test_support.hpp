@@ -11,9 +11,7 @@
 
 namespace pc::es::testing {
 
-inline Value arg(std::span<const Value> args, std::size_t i) {
-  return i < args.size() ? args[i] : Value(Undefined{});
-}
+inline Value arg(std::span<const Value> args, std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); }
 
 // A handler that appends its argument (as a string or number) to `log` and returns it.
 inline Object* recorder(Realm& realm, std::vector<std::string>& log, std::string label) {
@@ -27,8 +25,7 @@ inline Object* recorder(Realm& realm, std::vector<std::string>& log, std::string
   });
 }
 
-inline Value then(Realm& realm, const Value& p, const Value& onFulfilled,
-                  const Value& onRejected = Undefined{}) {
+inline Value then(Realm& realm, const Value& p, const Value& onFulfilled, const Value& onRejected = Undefined{}) {
   return PromisePrototypeThen(realm, p, onFulfilled, onRejected).value;
 }
 

@@ -101,15 +101,13 @@ TEST(Then, HandlersNeverRunInTheJobThatRegisteredThem) {
 TEST(PromiseTry, PassesItsArgumentsAndTurnsAThrowIntoARejection) {
   NodeHost host;
   Realm realm(host);
-  Object* echo = realm.makeFunction([](const Value&, std::span<const Value> args) {
-    return Completion::normal(args[1]);
-  });
+  Object* echo =
+      realm.makeFunction([](const Value&, std::span<const Value> args) { return Completion::normal(args[1]); });
   const Value args[] = {1, "second"};
   Completion ok = PromiseTry(realm, echo, args);
   EXPECT_EQ(promiseOf(ok)->result.asString(), "second");
-  Object* thrower = realm.makeFunction([](const Value&, std::span<const Value>) {
-    return Completion::throwing("boom");
-  });
+  Object* thrower =
+      realm.makeFunction([](const Value&, std::span<const Value>) { return Completion::throwing("boom"); });
   Completion bad = PromiseTry(realm, thrower);
   EXPECT_EQ(promiseOf(bad)->state, PromiseState::Rejected);
   EXPECT_EQ(promiseOf(bad)->result.asString(), "boom");
@@ -129,9 +127,8 @@ TEST(NodeRejectionTracker, ReportsOnlyWhatIsStillUnhandledThenReportsLateHandlin
   NodeHost host;
   Realm realm(host);
   Completion early = PromiseReject(realm, "early"), late = PromiseReject(realm, "late");
-  then(realm, early.value, Undefined{}, realm.makeFunction([](const Value&, std::span<const Value>) {
-    return Completion::normal();
-  }));
+  then(realm, early.value, Undefined{},
+       realm.makeFunction([](const Value&, std::span<const Value>) { return Completion::normal(); }));
   std::vector<RejectionReport> reports;
   EXPECT_TRUE(host.rejections.process(reports));
   ASSERT_EQ(reports.size(), 1u);

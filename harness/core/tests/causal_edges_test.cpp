@@ -34,8 +34,8 @@ Level levelOf(const Trace& witness, std::vector<Json> order) {
 
 TEST(CausalEdges, E1ProgramOrderKeepsTheEventsOfOneJobInOrder) {
   // p.then(v => { log("a"); log("b"); })
-  const Trace w = witnessOf({log("a"), log("b")}, {1, 1},
-                            {job(0, -1, 0, "script"), job(1, 0, 0, "PromiseReactionJob")});
+  const Trace w =
+      witnessOf({log("a"), log("b")}, {1, 1}, {job(0, -1, 0, "script"), job(1, 0, 0, "PromiseReactionJob")});
   EXPECT_EQ(levelOf(w, {log("a"), log("b")}), Level::Exact);
   EXPECT_EQ(levelOf(w, {log("b"), log("a")}), Level::Outcome);
 }
@@ -52,25 +52,25 @@ TEST(CausalEdges, E2RunToCompletionOrdersEventsAfterTheEnqueuePointToo) {
 
 TEST(CausalEdges, E2IsTransitiveThroughTheJobsAJobEnqueues) {
   // The script logs last; job 1 (its handler) enqueues job 2, which logs "grandchild".
-  const Trace w = witnessOf({log("script"), log("grandchild")}, {0, 2},
-                            {job(0, -1, 0, "script"), job(1, 0, 0, "PromiseReactionJob"),
-                             job(2, 1, 0, "PromiseReactionJob")});
+  const Trace w =
+      witnessOf({log("script"), log("grandchild")}, {0, 2},
+                {job(0, -1, 0, "script"), job(1, 0, 0, "PromiseReactionJob"), job(2, 1, 0, "PromiseReactionJob")});
   EXPECT_EQ(levelOf(w, {log("grandchild"), log("script")}), Level::Outcome);
 }
 
 TEST(CausalEdges, E2DoesNotOrderSiblingJobs) {
   // Two handlers on two different promises: either order is a legal schedule.
-  const Trace w = witnessOf({log("a"), log("b")}, {1, 2},
-                            {job(0, -1, 0, "script"), job(1, 0, 0, "PromiseReactionJob"),
-                             job(2, 0, 0, "PromiseReactionJob")});
+  const Trace w =
+      witnessOf({log("a"), log("b")}, {1, 2},
+                {job(0, -1, 0, "script"), job(1, 0, 0, "PromiseReactionJob"), job(2, 0, 0, "PromiseReactionJob")});
   EXPECT_EQ(levelOf(w, {log("b"), log("a")}), Level::Causal);
 }
 
 TEST(CausalEdges, E3RegistrationOrderKeepsTheHandlersOfOnePromiseInOrder) {
   // p.then(() => log("first")); p.then(() => log("second")): job 2 is "after" job 1.
-  const Trace w = witnessOf({log("first"), log("second")}, {1, 2},
-                            {job(0, -1, 0, "script"), job(1, 0, 0, "PromiseReactionJob"),
-                             job(2, 0, 0, "PromiseReactionJob", 0, {1})});
+  const Trace w = witnessOf(
+      {log("first"), log("second")}, {1, 2},
+      {job(0, -1, 0, "script"), job(1, 0, 0, "PromiseReactionJob"), job(2, 0, 0, "PromiseReactionJob", 0, {1})});
   EXPECT_EQ(levelOf(w, {log("first"), log("second")}), Level::Exact);
   EXPECT_EQ(levelOf(w, {log("second"), log("first")}), Level::Outcome);
 }
@@ -79,8 +79,8 @@ TEST(CausalEdges, E3RegistrationOrderKeepsTheHandlersOfOnePromiseInOrder) {
 // The catch handler runs at t=10, enqueued by the timer at 10, not by the script.
 Trace firstRejectionWitness() {
   return witnessOf({log("caught"), log("late input")}, {2, 3},
-                   {job(0, -1, 0, "script"), job(1, 0, 0, "timer", 10),
-                    job(2, 1, 0, "PromiseReactionJob", 10), job(3, 0, 0, "timer", 20, {1})});
+                   {job(0, -1, 0, "script"), job(1, 0, 0, "timer", 10), job(2, 1, 0, "PromiseReactionJob", 10),
+                    job(3, 0, 0, "timer", 20, {1})});
 }
 
 TEST(CausalEdges, E4VirtualTimeRunsWorkOfTimeTBeforeTimersDueLater) {
@@ -94,8 +94,8 @@ TEST(CausalEdges, E4IsStrictAboutTimeSoTimersDueAtTheSameTimeAreNotOrderedByIt) 
   // Two timers due at 5; the first one's handler (a microtask at t=5) and the second timer may run
   // in either order: A+ allows a library to schedule handlers as macrotasks.
   const Trace w = witnessOf({log("handler of first"), log("second timer")}, {2, 3},
-                            {job(0, -1, 0, "script"), job(1, 0, 0, "timer", 5),
-                             job(2, 1, 0, "PromiseReactionJob", 5), job(3, 0, 0, "timer", 5, {1})});
+                            {job(0, -1, 0, "script"), job(1, 0, 0, "timer", 5), job(2, 1, 0, "PromiseReactionJob", 5),
+                             job(3, 0, 0, "timer", 5, {1})});
   EXPECT_EQ(levelOf(w, {log("second timer"), log("handler of first")}), Level::Causal);
 }
 
@@ -108,9 +108,9 @@ TEST(CausalEdges, E4TimersRunInTheOrderTheyAreDue) {
 TEST(CausalEdges, E5HostReportsComeAfterEveryJobOfTheirMacrotask) {
   // Promise.reject(1) and a handler elsewhere: Node reports the rejection after the checkpoint.
   const Json unhandled{{"unhandled", "p"}, {"reason", 1}};
-  const Trace w = witnessOf({log("handler"), unhandled}, {1, 2},
-                            {job(0, -1, 0, "script"), job(1, 0, 0, "PromiseReactionJob"),
-                             job(2, -1, 1, "host", 0, {0, 1})});
+  const Trace w =
+      witnessOf({log("handler"), unhandled}, {1, 2},
+                {job(0, -1, 0, "script"), job(1, 0, 0, "PromiseReactionJob"), job(2, -1, 1, "host", 0, {0, 1})});
   EXPECT_EQ(levelOf(w, {log("handler"), unhandled}), Level::Exact);
   EXPECT_EQ(levelOf(w, {unhandled, log("handler")}), Level::Outcome);
 }

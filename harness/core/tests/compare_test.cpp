@@ -54,22 +54,19 @@ TEST(CompareTraces, AnEventBeforeItsCauseIsOnlyOutcome) {
 }
 
 TEST(CompareTraces, WithoutAWitnessAnyReorderingIsOnlyOutcome) {
-  EXPECT_EQ(compareTraces(expectation(), observed({log("b"), log("a"), log("c")}), nullptr).level,
-            Level::Outcome);
+  EXPECT_EQ(compareTraces(expectation(), observed({log("b"), log("a"), log("c")}), nullptr).level, Level::Outcome);
 }
 
 TEST(CompareTraces, AWitnessThatDisagreesWithTheExpectationIsNotUsed) {
   Trace w = witness();
   w.events[0] = log("z");
-  EXPECT_EQ(compareTraces(expectation(), observed({log("b"), log("a"), log("c")}), &w).level,
-            Level::Outcome);
+  EXPECT_EQ(compareTraces(expectation(), observed({log("b"), log("a"), log("c")}), &w).level, Level::Outcome);
 }
 
 TEST(CompareTraces, AMissingOrExtraEventOrAnotherFinalStateIsNone) {
   const Trace w = witness();
   EXPECT_EQ(compareTraces(expectation(), observed({log("a"), log("b")}), &w).level, Level::None);
-  EXPECT_EQ(compareTraces(expectation(), observed({log("a"), log("b"), log("c"), log("c")}), &w).level,
-            Level::None);
+  EXPECT_EQ(compareTraces(expectation(), observed({log("a"), log("b"), log("c"), log("c")}), &w).level, Level::None);
   Trace otherFinal = observed({log("a"), log("b"), log("c")});
   otherFinal.final["p"] = Json::array({"fulfilled", 1});
   Comparison c = compareTraces(expectation(), otherFinal, &w);
@@ -88,8 +85,7 @@ TEST(CompareTraces, RegistrationOrderEdgesOrderOtherwiseIndependentJobs) {
   // second handler of one promise must follow the first.
   Trace w = witness();
   w.jobs[2].after = {1};
-  EXPECT_EQ(compareTraces(expectation(), observed({log("b"), log("a"), log("c")}), &w).level,
-            Level::Outcome);
+  EXPECT_EQ(compareTraces(expectation(), observed({log("b"), log("a"), log("c")}), &w).level, Level::Outcome);
 }
 
 }  // namespace

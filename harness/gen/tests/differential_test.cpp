@@ -29,8 +29,8 @@ std::uint64_t seedForThisRun() {
 }
 
 std::string describe(const Disagreement& d) {
-  return "program #" + std::to_string(d.index) + " shrunk to " + d.shrunk.dump() + "\n  subject: " +
-         d.subjectTrace.toJson().dump() + "\n  V8:      " + d.oracleTrace.toJson().dump() +
+  return "program #" + std::to_string(d.index) + " shrunk to " + d.shrunk.dump() +
+         "\n  subject: " + d.subjectTrace.toJson().dump() + "\n  V8:      " + d.oracleTrace.toJson().dump() +
          (d.subjectTrace.failure ? "\n  subject failed: " + *d.subjectTrace.failure : "") +
          (d.oracleTrace.failure ? "\n  V8 failed: " + *d.oracleTrace.failure : "");
 }
@@ -40,13 +40,12 @@ TEST(Differential, TheReferenceAgreesWithV8OnTwoThousandRandomPrograms) {
   options.home = PC_TEST_NODE_DIR;
   NodeSubject node(options);
   const std::uint64_t seed = seedForThisRun();
-  const FuzzReport report = fuzz({.seed = seed, .count = 2000, .batch = 2000, .maxFailures = 3},
-                                 referenceRunner(), subjectRunner(node), {});
+  const FuzzReport report =
+      fuzz({.seed = seed, .count = 2000, .batch = 2000, .maxFailures = 3}, referenceRunner(), subjectRunner(node), {});
   EXPECT_EQ(report.programs, 2000u);
   for (const Disagreement& d : report.disagreements)
     ADD_FAILURE() << "seed " << seed << " (PC_FUZZ_SEED=" << seed << " replays it): " << describe(d);
-  std::cout << "[ fuzz     ] seed " << seed << ": " << report.programs << " programs in " << report.seconds
-            << " s\n";
+  std::cout << "[ fuzz     ] seed " << seed << ": " << report.programs << " programs in " << report.seconds << " s\n";
 }
 
 class FuzzerCatches : public ::testing::TestWithParam<HostFault> {};
@@ -64,7 +63,8 @@ TEST_P(FuzzerCatches, TheBreakAndShrinksItToAtMostSixStatements) {
   std::cout << "[ caught   ] " << describe(d) << "\n";
 
   // What `fuzz --out` writes for it is a case the loader accepts, with V8's trace as expectation.
-  const std::filesystem::path dir = std::filesystem::temp_directory_path() / ("pc-gen-test-" + std::to_string(::getpid()));
+  const std::filesystem::path dir =
+      std::filesystem::temp_directory_path() / ("pc-gen-test-" + std::to_string(::getpid()));
   const Json doc = caseDocument(d.shrunk, "fuzz/caught", "the reference on a faulty host", d.oracleTrace);
   const std::filesystem::path file = writeCaseFile(dir, doc);
   auto loaded = loadCaseFile(file, dir, nullptr);

@@ -25,8 +25,8 @@ RC_GTEST_PROP(Generators, ProgramsPassTheLoadersValidation, ()) {
   const Json program = *gen::program();
   // The expectation is the reference's, only so the document is complete; the program is what
   // is being checked here (the fuzzer writes V8's traces, checked in differential_test.cpp).
-  const Json doc = caseDocument(program, "gen/program", "a generated program",
-                                test::runReference(program, std::nullopt));
+  const Json doc =
+      caseDocument(program, "gen/program", "a generated program", test::runReference(program, std::nullopt));
   Diagnostics diagnostics("gen/program.json");
   load::checkCase(doc, "gen/program", nullptr, diagnostics);
   RC_ASSERT(diagnostics.empty());
@@ -63,11 +63,11 @@ std::set<std::string> languageKeys() {
   for (std::string_view form : grammar::programValueForms()) keys.emplace(form);
   keys.insert({"getter", "message"});  // keys inside the thenable and error forms
   const char* const notGenerated[] = {
-      "let", "value",       // named plain values add nothing the generated promise values lack
-      "clearTimer", "id",   // cancelling a timer is covered by hand-written cases
-      "executor",           // generated `new` statements settle through "of" instead
-      "ref", "object", "number", "promise",  // "promise" placeholders are bound after generation
-      "message",            // generated errors carry no message
+      "let",        "value",                        // named plain values add nothing the generated promise values lack
+      "clearTimer", "id",                           // cancelling a timer is covered by hand-written cases
+      "executor",                                   // generated `new` statements settle through "of" instead
+      "ref",        "object", "number", "promise",  // "promise" placeholders are bound after generation
+      "message",                                    // generated errors carry no message
   };
   for (const char* key : notGenerated) keys.erase(key);
   return keys;
@@ -93,8 +93,7 @@ TEST(Generators, ShrinkingKeepsProgramsValid) {
   std::size_t checked = 0;
   for (; checked < queue.size() && checked < 300; ++checked) {
     const Json program = queue[checked].value();
-    const Json doc = caseDocument(program, "gen/shrunk", "a shrunk program",
-                                  test::runReference(program, std::nullopt));
+    const Json doc = caseDocument(program, "gen/shrunk", "a shrunk program", test::runReference(program, std::nullopt));
     Diagnostics diagnostics("gen/shrunk.json");
     load::checkCase(doc, "gen/shrunk", nullptr, diagnostics);
     ASSERT_TRUE(diagnostics.empty()) << program.dump() << "\n" << errorsOf(diagnostics);

@@ -40,22 +40,23 @@ TEST_P(FaultIsCaught, AndShrunkToAtMostSixStatements) {
     };
     const Json shrunk = shrinkFailure(candidate, stillFails).value();
     EXPECT_LE(shrunk.size(), 6u) << shrunk.dump();
-    std::cout << "[ caught   ] " << b.name << ": " << *b.property(shrunk, b.fault) << "\n  in "
-              << shrunk.dump() << "\n";
+    std::cout << "[ caught   ] " << b.name << ": " << *b.property(shrunk, b.fault) << "\n  in " << shrunk.dump()
+              << "\n";
     return;
   }
   FAIL() << "no program among 3000 exposes the fault";
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Breaks, FaultIsCaught,
-    ::testing::Values(
-        Break{"SynchronousReactions_LaterJobs", HostFault::SynchronousReactions, handlersRunInLaterJobs},
-        Break{"CallbacksCalledTwice_RegistrationOrder", HostFault::CallbacksCalledTwice,
-              handlersRunInRegistrationOrder},
-        Break{"CallbacksWithoutArguments_Model", HostFault::CallbacksWithoutArguments, outcomesMatchModel},
-        Break{"CallbacksWithoutArguments_AtMostOnce", HostFault::CallbacksWithoutArguments, settlesAtMostOnce}),
-    [](const ::testing::TestParamInfo<Break>& info) { return std::string(info.param.name); });
+INSTANTIATE_TEST_SUITE_P(Breaks, FaultIsCaught,
+                         ::testing::Values(Break{"SynchronousReactions_LaterJobs", HostFault::SynchronousReactions,
+                                                 handlersRunInLaterJobs},
+                                           Break{"CallbacksCalledTwice_RegistrationOrder",
+                                                 HostFault::CallbacksCalledTwice, handlersRunInRegistrationOrder},
+                                           Break{"CallbacksWithoutArguments_Model",
+                                                 HostFault::CallbacksWithoutArguments, outcomesMatchModel},
+                                           Break{"CallbacksWithoutArguments_AtMostOnce",
+                                                 HostFault::CallbacksWithoutArguments, settlesAtMostOnce}),
+                         [](const ::testing::TestParamInfo<Break>& info) { return std::string(info.param.name); });
 
 }  // namespace
 }  // namespace pc::gen::test

@@ -7,12 +7,11 @@
 namespace pc::gen {
 namespace {
 
-Json finalOf(const Json& program, const std::string& name) {
-  return predictOutcomes(program).at(name).toFinal();
-}
+Json finalOf(const Json& program, const std::string& name) { return predictOutcomes(program).at(name).toFinal(); }
 
 TEST(OutcomeModel, TheFirstCallOfAnExecutorWins) {
-  const Json program = Json::parse(R"([{"new": "p", "executor": [{"resolve": "A"}, {"reject": "B"}, {"throw": "C"}]}])");
+  const Json program =
+      Json::parse(R"([{"new": "p", "executor": [{"resolve": "A"}, {"reject": "B"}, {"throw": "C"}]}])");
   EXPECT_EQ(finalOf(program, "p"), Json::parse(R"(["fulfilled", "A"])"));
 }
 
@@ -47,7 +46,8 @@ TEST(OutcomeModel, ThenablesAndPromisesAreAdopted) {
 }
 
 TEST(OutcomeModel, AThrowingThenGetterRejects) {
-  const Json program = Json::parse(R"([{"resolved": {"thenable": {"getter": [{"throw": "g"}], "then": [{"resolve": 1}]}}, "as": "p"}])");
+  const Json program =
+      Json::parse(R"([{"resolved": {"thenable": {"getter": [{"throw": "g"}], "then": [{"resolve": 1}]}}, "as": "p"}])");
   EXPECT_EQ(finalOf(program, "p"), Json::parse(R"(["rejected", "g"])"));
 }
 
@@ -67,8 +67,10 @@ TEST(OutcomeModel, CombinatorsThatDoNotDependOnOrder) {
     {"race": [{"promise": "d"}, 2], "as": "race"},
     {"race": [1, 2], "as": "unknown"}])");
   EXPECT_EQ(finalOf(program, "all"), Json::parse(R"(["rejected", "r"])"));
-  EXPECT_EQ(finalOf(program, "settled"), Json::parse(
-      R"(["fulfilled", [{"object": {"status": "fulfilled", "value": 1}}, {"object": {"status": "rejected", "reason": "r"}}]])"));
+  EXPECT_EQ(
+      finalOf(program, "settled"),
+      Json::parse(
+          R"(["fulfilled", [{"object": {"status": "fulfilled", "value": 1}}, {"object": {"status": "rejected", "reason": "r"}}]])"));
   EXPECT_EQ(finalOf(program, "any"), Json::parse(R"(["rejected", {"error": "AggregateError", "errors": ["r"]}])"));
   EXPECT_EQ(finalOf(program, "race"), Json::parse(R"(["fulfilled", 2])"));
   EXPECT_FALSE(predictOutcomes(program).at("unknown").known());

@@ -61,8 +61,8 @@ TEST(Expect, EventObjectsHaveOneKindAndItsKeys) {
 }
 
 TEST(Expect, TraceNamesMustBeNamesOfTheCase) {
-  EXPECT_TRUE(rejectedAt(withEvent(J(R"({"unhandled": "zz", "reason": 1})")), "/expect/trace/1/unhandled",
-                         "not bound"));
+  EXPECT_TRUE(
+      rejectedAt(withEvent(J(R"({"unhandled": "zz", "reason": 1})")), "/expect/trace/1/unhandled", "not bound"));
   EXPECT_TRUE(rejectedAt(withEvent(J(R"(["x", {"promise": "zz"}])")), "/expect/trace/1/1/promise", "not bound"));
   // In a trace a ref is a let binding; a promise is written {"promise": name}.
   EXPECT_TRUE(rejectedAt(withEvent(J(R"(["x", {"ref": "p"}])")), "/expect/trace/1/1/ref", "{\"promise\": \"p\"}"));
@@ -72,10 +72,10 @@ TEST(Expect, TraceValuesUseTheTraceForms) {
   EXPECT_TRUE(rejectedAt(withEvent(J(R"(["x", {"argument": true}])")), "/expect/trace/1/1", "program forms"));
   EXPECT_TRUE(rejectedAt(withEvent(J(R"(["x", {"thenable": {"then": 1}}])")), "/expect/trace/1/1", "program forms"));
   EXPECT_TRUE(rejectedAt(withEvent(J(R"(["x", {"function": 1}])")), "/expect/trace/1/1/function"));
-  EXPECT_TRUE(rejectedAt(withEvent(J(R"(["x", {"error": "AggregateError"}])")), "/expect/trace/1/1",
-                         "carries its 'errors'"));
-  EXPECT_TRUE(rejectedAt(withEvent(J(R"(["x", {"error": "TypeError", "errors": []}])")),
-                         "/expect/trace/1/1/errors", "only an AggregateError"));
+  EXPECT_TRUE(
+      rejectedAt(withEvent(J(R"(["x", {"error": "AggregateError"}])")), "/expect/trace/1/1", "carries its 'errors'"));
+  EXPECT_TRUE(rejectedAt(withEvent(J(R"(["x", {"error": "TypeError", "errors": []}])")), "/expect/trace/1/1/errors",
+                         "only an AggregateError"));
   EXPECT_TRUE(rejectedAt(withEvent(J(R"(["x", {"error": "EvalError"}])")), "/expect/trace/1/1/error"));
   EXPECT_TRUE(rejectedAt(withEvent(J(R"(["x", {"object": {"k": {"bad": 1}}}])")), "/expect/trace/1/1/object/k"));
 }

@@ -49,13 +49,12 @@ TEST(Features, EachVerbBringsItsFeature) {
 TEST(Features, NestedBodiesCount) {
   EXPECT_FEATURES(R"([{"then": "p", "onFulfilled": [{"timer": 0, "do": [{"catch": "q"}]}]}])", Feature::Timers,
                   Feature::Catch);
-  EXPECT_FEATURES(R"([{"new": "p", "executor": [{"microtask": [{"resolve": {"promise": "q"}}]}]}])",
-                  Feature::Executor, Feature::Microtask);
+  EXPECT_FEATURES(R"([{"new": "p", "executor": [{"microtask": [{"resolve": {"promise": "q"}}]}]}])", Feature::Executor,
+                  Feature::Microtask);
 }
 
 TEST(Features, AnyThenableValueAnywhereNeedsThenables) {
-  EXPECT_FEATURES(R"([{"let": "t", "value": {"object": {"inner": [{"thenable": {"then": 5}}]}}}])",
-                  Feature::Thenables);
+  EXPECT_FEATURES(R"([{"let": "t", "value": {"object": {"inner": [{"thenable": {"then": 5}}]}}}])", Feature::Thenables);
   EXPECT_FEATURES(R"([{"then": "p", "onFulfilled": [{"return": {"thenable": {"then": []}}}]}])", Feature::Thenables);
   // A thenable's own body counts too.
   EXPECT_FEATURES(R"([{"resolved": {"thenable": {"getter": [{"timer": 1, "do": []}], "then": []}}}])",
@@ -82,9 +81,9 @@ TEST(Features, ALoadedCaseCarriesItsDerivedFeatures) {
   const auto file = dir.writeJson("cases/t/case.json", doc);
   auto result = loadCaseFile(file, dir.path() / "cases", &testCatalog());
   ASSERT_TRUE(std::holds_alternative<Case>(result)) << dump(std::get<std::vector<LoadError>>(result));
-  EXPECT_EQ(namesOf(std::get<Case>(result).features),
-            namesOf(setOf({Feature::ResolvedRejected, Feature::Finally, Feature::Microtask,
-                           Feature::RejectionTracking})));
+  EXPECT_EQ(
+      namesOf(std::get<Case>(result).features),
+      namesOf(setOf({Feature::ResolvedRejected, Feature::Finally, Feature::Microtask, Feature::RejectionTracking})));
 }
 
 }  // namespace

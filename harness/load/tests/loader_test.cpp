@@ -90,14 +90,13 @@ TEST_F(CorpusTest, EachBrokenFileIsReportedWithItsPointer) {
         << dump(errors);
   }
   // Nothing but the broken files is reported.
-  for (const LoadError& e : loaded.errors)
-    EXPECT_TRUE(e.file.parent_path() == casesDir() / "bad") << formatError(e);
+  for (const LoadError& e : loaded.errors) EXPECT_TRUE(e.file.parent_path() == casesDir() / "bad") << formatError(e);
 }
 
 TEST_F(CorpusTest, ALoadedCaseCarriesItsParts) {
   const LoadedCases loaded = loadCases(casesDir(), &testCatalog());
-  const auto it = std::find_if(loaded.cases.begin(), loaded.cases.end(),
-                               [](const Case& c) { return c.id == "es/ordering/adopt"; });
+  const auto it =
+      std::find_if(loaded.cases.begin(), loaded.cases.end(), [](const Case& c) { return c.id == "es/ordering/adopt"; });
   ASSERT_NE(it, loaded.cases.end());
   const Case& c = *it;
   EXPECT_EQ(c.file, file("es/ordering/adopt"));

@@ -26,7 +26,8 @@ std::vector<LoadError> errorsIn(const LoadedRules& loaded, const std::filesystem
 
 TEST(Rules, GoodFilesMakeACatalog) {
   ScratchDir dir;
-  dir.writeJson("rules/es.json", family("es", {rule("es.PerformPromiseThen"), rule("es.Promise.all.empty", "refuted")}));
+  dir.writeJson("rules/es.json",
+                family("es", {rule("es.PerformPromiseThen"), rule("es.Promise.all.empty", "refuted")}));
   dir.writeJson("rules/aplus.json", family("aplus", {rule("aplus.2.2.4")}));
   dir.writeJson("rules/host.json", family("host", {rule("host.unhandled-rejection", "host-defined")}));
   dir.writeJson("rules/seed.json", family("seed", Json::array()));
@@ -80,7 +81,8 @@ TEST(Rules, EachRuleHasItsFieldsAndOnlyRefutedOnesATruth) {
   extra["url"] = "https://example.invalid";
   Json badStatus = rule("es.E", "disputed");
   Json missing = J(R"({"id": "es.F"})");
-  const auto f = dir.writeJson("rules/es.json", family("es", {noTruth, strayTruth, twoLines, extra, badStatus, missing, 5}));
+  const auto f =
+      dir.writeJson("rules/es.json", family("es", {noTruth, strayTruth, twoLines, extra, badStatus, missing, 5}));
   const auto errors = errorsIn(loadRules(dir.path() / "rules"), f);
   EXPECT_TRUE(hasError(errors, "/rules/0", "needs a 'truth'")) << dump(errors);
   EXPECT_TRUE(hasError(errors, "/rules/1/truth", "only a refuted rule")) << dump(errors);

@@ -127,13 +127,14 @@ TEST(GrammarMatchesSchema, IdPatternsSayWhatTheyShould) {
   for (const char* good : {"aplus.2.2.4", "es.PerformPromiseThen", "es.Promise.all.empty", "host.unhandled-rejection",
                            "seed.resolve-once", "es.Promise.prototype.finally"})
     EXPECT_TRUE(grammar::isRuleId(good)) << good;
-  for (const char* bad : {"aplus", "aplus.x", "es.performPromiseThen", "es.", "seed.Resolve", "seed.a--b",
-                          "other.x", " es.Await", "es.Await "})
+  for (const char* bad : {"aplus", "aplus.x", "es.performPromiseThen", "es.", "seed.Resolve", "seed.a--b", "other.x",
+                          " es.Await", "es.Await "})
     EXPECT_FALSE(grammar::isRuleId(bad)) << bad;
   EXPECT_TRUE(grammar::isRuleIdOf("es", "es.Await"));
   EXPECT_FALSE(grammar::isRuleIdOf("aplus", "es.Await"));
   for (const char* good : {"es/then/x", "a", "aplus/2.2.4/x_y-z"}) EXPECT_TRUE(grammar::isCaseId(good)) << good;
-  for (const char* bad : {"", "/x", "x/", "../x", "a//b", "a b", "x/.hidden"}) EXPECT_FALSE(grammar::isCaseId(bad)) << bad;
+  for (const char* bad : {"", "/x", "x/", "../x", "a//b", "a b", "x/.hidden"})
+    EXPECT_FALSE(grammar::isCaseId(bad)) << bad;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,19 +167,25 @@ std::vector<Sample> samples() {
   using V = Verdict;
   return {
       sample("good-basic", V::Good, [](Json&) {}),
-      sample("good-everything", V::Good, [](Json& d) {
-        push(d, R"({"new": "n", "executor": [{"resolve": {"thenable": {"getter": [{"log": "g"}], "then": [{"resolve": 1}]}}}]})");
-        push(d, R"({"deferred": "d"})");
-        push(d, R"({"reject": {"error": "TypeError", "message": "m"}, "of": "d"})");
-        push(d, R"({"let": "t", "value": {"object": {"then": 5, "list": [{"undefined": true}, {"number": "NaN"}]}}})");
-        push(d, R"({"catch": "d", "onRejected": 0, "as": "c"})");
-        push(d, R"({"finally": "c", "onFinally": [{"return": {"ref": "t"}}], "as": "f"})");
-        push(d, R"({"any": [{"promise": "n"}, {"thenable": {"then": "not callable"}}], "as": "a"})");
-        push(d, R"({"async": [{"await": {"argument": true}}, {"throw": 1}], "as": "as"})");
-        push(d, R"({"timer": 0.5, "do": [{"microtask": [{"try": [{"log": "x"}]}]}]})");
-        d["expect"]["trace"] = J(R"([["got", 1], ["x", {"function": true}], {"unhandled": null, "reason": {"error": "AggregateError", "errors": []}}, {"handled": "a"}, {"uncaught": {"promise": null}}])");
-        for (const char* p : {"n", "d", "c", "f", "a", "as"}) d["expect"]["final"][p] = {"pending"};
-      }),
+      sample(
+          "good-everything", V::Good,
+          [](Json& d) {
+            push(
+                d,
+                R"({"new": "n", "executor": [{"resolve": {"thenable": {"getter": [{"log": "g"}], "then": [{"resolve": 1}]}}}]})");
+            push(d, R"({"deferred": "d"})");
+            push(d, R"({"reject": {"error": "TypeError", "message": "m"}, "of": "d"})");
+            push(d,
+                 R"({"let": "t", "value": {"object": {"then": 5, "list": [{"undefined": true}, {"number": "NaN"}]}}})");
+            push(d, R"({"catch": "d", "onRejected": 0, "as": "c"})");
+            push(d, R"({"finally": "c", "onFinally": [{"return": {"ref": "t"}}], "as": "f"})");
+            push(d, R"({"any": [{"promise": "n"}, {"thenable": {"then": "not callable"}}], "as": "a"})");
+            push(d, R"({"async": [{"await": {"argument": true}}, {"throw": 1}], "as": "as"})");
+            push(d, R"({"timer": 0.5, "do": [{"microtask": [{"try": [{"log": "x"}]}]}]})");
+            d["expect"]["trace"] = J(
+                R"([["got", 1], ["x", {"function": true}], {"unhandled": null, "reason": {"error": "AggregateError", "errors": []}}, {"handled": "a"}, {"uncaught": {"promise": null}}])");
+            for (const char* p : {"n", "d", "c", "f", "a", "as"}) d["expect"]["final"][p] = {"pending"};
+          }),
       // Structural problems: the schema sees them too.
       {"broken-syntax", V::BrokenForBoth, R"({"id": "broken-syntax", "title": "x",,})"},
       sample("broken-wrong-type", V::BrokenForBoth, [](Json& d) { d["program"][1]["then"] = 7; }),
@@ -191,7 +198,8 @@ std::vector<Sample> samples() {
       sample("broken-await-in-nested-handler", V::BrokenForBoth,
              [](Json& d) { push(d, R"({"async": [{"then": "p", "onFulfilled": [{"await": 1}]}]})"); }),
       sample("broken-plain-object-value", V::BrokenForBoth, [](Json& d) { push(d, R"({"return": {"a": 1}})"); }),
-      sample("broken-error-without-message", V::BrokenForBoth, [](Json& d) { push(d, R"({"throw": {"error": "Error"}})"); }),
+      sample("broken-error-without-message", V::BrokenForBoth,
+             [](Json& d) { push(d, R"({"throw": {"error": "Error"}})"); }),
       sample("broken-getter-with-value-then", V::BrokenForBoth,
              [](Json& d) { push(d, R"({"resolved": {"thenable": {"getter": [], "then": 1}}})"); }),
       sample("broken-argument-in-trace", V::BrokenForBoth,
@@ -201,19 +209,24 @@ std::vector<Sample> samples() {
       sample("broken-log-event-length", V::BrokenForBoth, [](Json& d) { d["expect"]["trace"][0] = J(R"(["got"])"); }),
       sample("broken-unhandled-without-reason", V::BrokenForBoth,
              [](Json& d) { d["expect"]["trace"].push_back(J(R"({"unhandled": "p"})")); }),
-      sample("broken-final-state", V::BrokenForBoth, [](Json& d) { d["expect"]["final"]["q"] = J(R"(["pending", 1])"); }),
+      sample("broken-final-state", V::BrokenForBoth,
+             [](Json& d) { d["expect"]["final"]["q"] = J(R"(["pending", 1])"); }),
       sample("broken-no-final", V::BrokenForBoth, [](Json& d) { d["expect"].erase("final"); }),
       sample("broken-empty-rules", V::BrokenForBoth, [](Json& d) { d["rules"] = J("[]"); }),
       sample("broken-rule-id-form", V::BrokenForBoth, [](Json& d) { d["rules"] = J(R"(["PerformPromiseThen"])"); }),
       // Problems that need the whole file (or the file system, or the catalog): the loader only.
       {"loader-only-id-mismatch", V::BrokenForLoaderOnly, withName(goodCase(), "loader-only-other-id").dump()},
-      sample("loader-only-unknown-rule", V::BrokenForLoaderOnly, [](Json& d) { d["rules"] = J(R"(["es.NoSuchRule"])"); }),
+      sample("loader-only-unknown-rule", V::BrokenForLoaderOnly,
+             [](Json& d) { d["rules"] = J(R"(["es.NoSuchRule"])"); }),
       sample("loader-only-unbound-name", V::BrokenForLoaderOnly, [](Json& d) { push(d, R"({"then": "nobody"})"); }),
-      sample("loader-only-bound-twice", V::BrokenForLoaderOnly, [](Json& d) { push(d, R"({"resolved": 1, "as": "p"})"); }),
+      sample("loader-only-bound-twice", V::BrokenForLoaderOnly,
+             [](Json& d) { push(d, R"({"resolved": 1, "as": "p"})"); }),
       sample("loader-only-of-not-resolvable", V::BrokenForLoaderOnly,
              [](Json& d) { push(d, R"({"resolve": 1, "of": "p"})"); }),
-      sample("loader-only-resolve-without-executor", V::BrokenForLoaderOnly, [](Json& d) { push(d, R"({"resolve": 1})"); }),
-      sample("loader-only-final-extra", V::BrokenForLoaderOnly, [](Json& d) { d["expect"]["final"]["z"] = {"pending"}; }),
+      sample("loader-only-resolve-without-executor", V::BrokenForLoaderOnly,
+             [](Json& d) { push(d, R"({"resolve": 1})"); }),
+      sample("loader-only-final-extra", V::BrokenForLoaderOnly,
+             [](Json& d) { d["expect"]["final"]["z"] = {"pending"}; }),
       {"loader-only-duplicate-key", V::BrokenForLoaderOnly,
        "{\"title\": \"first\"," + withName(goodCase(), "loader-only-duplicate-key").dump().substr(1)},
   };
@@ -225,7 +238,8 @@ testing::AssertionResult runSchemaValidator(const std::vector<std::filesystem::p
   if (!std::filesystem::exists(node))
     return testing::AssertionFailure() << "the pinned Node.js is missing at " << node
                                        << " (the project's setup installs it: npm ci in harness/node)";
-  std::string command = "'" + node.string() + "' '" PC_TEST_VALIDATE_SCHEMA_JS "' --spec '" PC_TEST_SPEC_DIR "' --json --case";
+  std::string command =
+      "'" + node.string() + "' '" PC_TEST_VALIDATE_SCHEMA_JS "' --spec '" PC_TEST_SPEC_DIR "' --json --case";
   for (const auto& f : files) command += " '" + f.string() + "'";  // temp paths hold no quote
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr) return testing::AssertionFailure() << "cannot run " << command;
@@ -260,7 +274,8 @@ TEST(SchemaAndLoaderAgree, OnGoodAndBrokenCases) {
     EXPECT_EQ(schemaRejects, s.verdict == Verdict::BrokenForBoth)
         << s.name << ": the schema " << (schemaRejects ? "rejects" : "accepts") << " it: " << schemaProblems.dump(1);
     EXPECT_EQ(loaderRejects, s.verdict != Verdict::Good)
-        << s.name << ": the loader " << (loaderRejects ? "rejects" : "accepts") << " it:\n" << dump(loaderErrors);
+        << s.name << ": the loader " << (loaderRejects ? "rejects" : "accepts") << " it:\n"
+        << dump(loaderErrors);
   }
 }
 

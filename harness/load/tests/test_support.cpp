@@ -27,8 +27,8 @@ const RuleCatalog& testCatalog() {
     RuleCatalog c;
     for (const char* id : {"es.PerformPromiseThen", "es.NewPromiseResolveThenableJob", "aplus.2.2.4",
                            "host.unhandled-rejection", "seed.resolve-once"})
-      c.add(Rule{id, std::string(id).substr(0, std::string(id).find('.')), "test", "test",
-                 RuleStatus::Confirmed, "", "rules.json"});
+      c.add(Rule{id, std::string(id).substr(0, std::string(id).find('.')), "test", "test", RuleStatus::Confirmed, "",
+                 "rules.json"});
     return c;
   }();
   return catalog;
@@ -64,8 +64,8 @@ Json caseWith(Json program, Json trace, Json final) {
 testing::AssertionResult rejectedAt(const Json& doc, std::string_view pointer, std::string_view words) {
   const auto errors = errorsOf(doc);
   if (hasError(errors, pointer, words)) return testing::AssertionSuccess();
-  return testing::AssertionFailure() << "expected an error at \"" << pointer << "\" saying \"" << words
-                                     << "\"; got:\n" << dump(errors);
+  return testing::AssertionFailure() << "expected an error at \"" << pointer << "\" saying \"" << words << "\"; got:\n"
+                                     << dump(errors);
 }
 
 testing::AssertionResult accepted(const Json& doc) {

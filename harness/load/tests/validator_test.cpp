@@ -193,8 +193,8 @@ TEST(Names, AnUnboundNameIsReportedWhereItIsUsed) {
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"then": "nope"})")), "/program/2/then", "'nope' is not bound"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": "x", "value": {"promise": "nope"}})")), "/program/2/value/promise",
                          "not bound"));
-  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": "x", "value": {"ref": "nope"}})")), "/program/2/value/ref",
-                         "not bound"));
+  EXPECT_TRUE(
+      rejectedAt(goodPlus(J(R"({"log": "x", "value": {"ref": "nope"}})")), "/program/2/value/ref", "not bound"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resolve": 1, "of": "nope"})")), "/program/2/of", "not bound"));
 }
 
@@ -209,7 +209,8 @@ TEST(Names, AHandlerMayNameAPromiseBoundLaterInTheScript) {
 }
 
 TEST(Names, ANameIsBoundOnce) {
-  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resolved": 2, "as": "p"})")), "/program/2/as", "already bound at /program/0/as"));
+  EXPECT_TRUE(
+      rejectedAt(goodPlus(J(R"({"resolved": 2, "as": "p"})")), "/program/2/as", "already bound at /program/0/as"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"let": "q", "value": 1})")), "/program/2/let", "already bound"));
 }
 
@@ -261,16 +262,16 @@ TEST(Values, EachFormHoldsWhatItShould) {
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"number": "5"}})")), "/program/2/return/number", "NaN"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"error": "Oops", "message": "m"}})")), "/program/2/return/error",
                          "TypeError"));
-  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"error": "AggregateError", "message": "m"}})")),
-                         "/program/2/return/error"));
+  EXPECT_TRUE(
+      rejectedAt(goodPlus(J(R"({"return": {"error": "AggregateError", "message": "m"}})")), "/program/2/return/error"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"error": "TypeError"}})")), "/program/2/return", "'message'"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"object": [1]}})")), "/program/2/return/object", "JSON object"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"object": {"k": {"x": 1}}}})")), "/program/2/return/object/k"));
 }
 
 TEST(Values, PointersEscapeSlashAndTildeInKeys) {
-  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"return": {"object": {"a/b~c": {"x": 1}}}})")),
-                         "/program/2/return/object/a~1b~0c"));
+  EXPECT_TRUE(
+      rejectedAt(goodPlus(J(R"({"return": {"object": {"a/b~c": {"x": 1}}}})")), "/program/2/return/object/a~1b~0c"));
 }
 
 TEST(Values, ThenablesAreCheckedInside) {

@@ -26,9 +26,15 @@ TEST_F(NodeHosting, TimersRunByDueTimeThenSchedulingOrderEachAfterTheMicrotasks)
   // first. b schedules b+1 at 1+1 = 2, later than d (also due at 2), so d runs before it. e's
   // microtask runs before the next timer, f, due at the same time.
   Json events = Json::array({
-      event("script", kUndefined), event("script's microtask", kUndefined), event("b@1", kUndefined),
-      event("c@1", kUndefined), event("d@2", kUndefined), event("b+1@2", kUndefined),
-      event("e@5", kUndefined), event("e's microtask", kUndefined), event("f@5", kUndefined),
+      event("script", kUndefined),
+      event("script's microtask", kUndefined),
+      event("b@1", kUndefined),
+      event("c@1", kUndefined),
+      event("d@2", kUndefined),
+      event("b+1@2", kUndefined),
+      event("e@5", kUndefined),
+      event("e's microtask", kUndefined),
+      event("f@5", kUndefined),
       event("a@10", kUndefined),
   });
   expectTrace(runOne(subject(), {{"id", "timers"}, {"program", program}}), events, Json::object());

@@ -105,8 +105,8 @@ TEST(NodeLibrary, ALibraryRunsUnderItsOwnNameWithItsOwnFeaturesAndTraces) {
             (std::vector<std::string>{"executor", "resolved-rejected", "catch", "thenables", "timers", "microtask"}));
   // Its handlers run inside `then`, before the script goes on: not V8's order. Its promises, not
   // V8's, are still named in values, and their final states read.
-  const Json events = Json::parse(
-      R"([["handler", 1], ["caught", "no"], ["p is", {"promise": "p"}], ["script", {"undefined": true}]])");
+  const Json events =
+      Json::parse(R"([["handler", 1], ["caught", "no"], ["p is", {"promise": "p"}], ["script", {"undefined": true}]])");
   expectTrace(runOne(library, kOrder), events, kOrder["expect"]["final"]);
 }
 

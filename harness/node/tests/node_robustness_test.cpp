@@ -36,8 +36,8 @@ TEST(NodeRobustness, AHangFailsOneCaseAndTheRestRunInAFreshProcess) {
   options.caseTimeout = std::chrono::milliseconds(1500);
   NodeSubject subject(options);
   auto start = std::chrono::steady_clock::now();
-  auto traces = runAll(subject, {makeCase(loggingCase("before")), makeCase(loggingCase("hangs")),
-                                 makeCase(loggingCase("after"))});
+  auto traces = runAll(
+      subject, {makeCase(loggingCase("before")), makeCase(loggingCase("hangs")), makeCase(loggingCase("after"))});
   auto took = std::chrono::steady_clock::now() - start;
 
   expectLogged(traces.at(0), "before");
@@ -49,8 +49,8 @@ TEST(NodeRobustness, AHangFailsOneCaseAndTheRestRunInAFreshProcess) {
 
 TEST(NodeRobustness, ACrashFailsOneCaseAndTheRestRun) {
   NodeSubject subject(misbehaving());
-  auto traces = runAll(subject, {makeCase(loggingCase("before")), makeCase(loggingCase("dies")),
-                                 makeCase(loggingCase("after"))});
+  auto traces =
+      runAll(subject, {makeCase(loggingCase("before")), makeCase(loggingCase("dies")), makeCase(loggingCase("after"))});
   expectLogged(traces.at(0), "before");
   ASSERT_TRUE(traces.at(1).failure.has_value());
   EXPECT_NE(traces[1].failure->find("exit status 70"), std::string::npos) << *traces[1].failure;
@@ -60,8 +60,7 @@ TEST(NodeRobustness, ACrashFailsOneCaseAndTheRestRun) {
 TEST(NodeRobustness, ARunawayCaseFailsInsteadOfGrowingForever) {
   NodeSubject subject(testNodeOptions());
   // A thenable that resolves with itself: each adoption calls its `then` again, logging each time.
-  Json runaway = {{"id", "runaway"},
-                  {"program", Json::parse(R"([
+  Json runaway = {{"id", "runaway"}, {"program", Json::parse(R"([
                     {"let": "t", "value": {"thenable": {"then": [{"log": "again", "value": 0},
                                                                   {"resolve": {"ref": "t"}}]}}},
                     {"resolved": {"ref": "t"}}
@@ -108,7 +107,10 @@ TEST(NodeRobustness, APcNodeThatDoesNotExistIsRefused) {
   std::string saved = old ? old : "";
   ::setenv("PC_NODE", "/nonexistent/node", 1);
   expectRefused(testNodeOptions(), "PC_NODE is set to /nonexistent/node");
-  if (old) ::setenv("PC_NODE", saved.c_str(), 1); else ::unsetenv("PC_NODE");
+  if (old)
+    ::setenv("PC_NODE", saved.c_str(), 1);
+  else
+    ::unsetenv("PC_NODE");
 }
 
 // The command passes the folder of its runner; a subject made without one says so instead of

@@ -58,15 +58,13 @@ TEST_F(NodeSubjectStrings, ABrokenCaseFailsAloneAndSaysWhere) {
   Json good = {{"id", "good"},
                {"program", Json::array({{{"resolved", 1}, {"as", "p"}},
                                         {{"then", "p"}, {"onFulfilled", Json::array({{{"log", "got"}}})}}})}};
-  Json unknownVerb = {{"id", "unknown-verb"},
-                      {"program", Json::array({{{"log", "fine"}},
-                                               {{"timer", 1}, {"do", Json::array({{{"lgo", "typo"}}})}}})}};
+  Json unknownVerb = {
+      {"id", "unknown-verb"},
+      {"program", Json::array({{{"log", "fine"}}, {{"timer", 1}, {"do", Json::array({{{"lgo", "typo"}}})}}})}};
   // An executor that is a statement rather than a body or a value cannot be translated.
-  Json notABody = {{"id", "not-a-body"},
-                   {"program", Json::array({{{"new", "p"}, {"executor", {{"log", "x"}}}}})}};
+  Json notABody = {{"id", "not-a-body"}, {"program", Json::array({{{"new", "p"}, {"executor", {{"log", "x"}}}}})}};
 
-  std::vector<Case> cases = {makeCase(good), makeCase(unknownVerb), makeCase(good), makeCase(notABody),
-                             makeCase(good)};
+  std::vector<Case> cases = {makeCase(good), makeCase(unknownVerb), makeCase(good), makeCase(notABody), makeCase(good)};
   auto traces = runAll(subject(), cases);
   ASSERT_EQ(traces.size(), cases.size());
 

@@ -105,8 +105,8 @@ TEST(Sdk, ALibraryThatStaysBusyWithoutRunningADueContinuationHangsWithinTheBound
 
 // A continuation still waiting when the case ends must neither run JavaScript nor block teardown.
 TEST(Sdk, APendingPromiseAtTheEndIsLeftPending) {
-  const Trace t = runToy(R"([{"new": "p", "executor": []}, {"then": "p", "onFulfilled": [{"log": "never"}]}])",
-                         {.threaded = true});
+  const Trace t =
+      runToy(R"([{"new": "p", "executor": []}, {"then": "p", "onFulfilled": [{"log": "never"}]}])", {.threaded = true});
   ASSERT_FALSE(t.failure) << *t.failure;
   EXPECT_TRUE(t.events.empty());
   EXPECT_EQ(t.final, Json::parse(R"({"p": ["pending"]})"));
