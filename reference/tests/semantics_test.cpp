@@ -87,12 +87,18 @@ TEST(BrandChecks, ThenOnANonPromiseAndANonCallableExecutorThrowTypeErrors) {
   EXPECT_EQ(static_cast<ErrorObject*>(constructed.value.asObject())->name, "TypeError");
 }
 
+// A promise resolved with "v", and a handler on it that logs "handler:<value>" into `log`.
+Completion resolvedWithLoggingHandler(Realm& realm, std::vector<std::string>& log) {
+  Completion p = PromiseResolveFunction(realm, "v");
+  then(realm, p.value, recorder(realm, log, "handler"));
+  return p;
+}
+
 TEST(Then, HandlersNeverRunInTheJobThatRegisteredThem) {
   NodeHost host;
   Realm realm(host);
   std::vector<std::string> log;
-  Completion p = PromiseResolveFunction(realm, "v");
-  then(realm, p.value, recorder(realm, log, "handler"));
+  resolvedWithLoggingHandler(realm, log);
   EXPECT_TRUE(log.empty());
   host.jobs.drain();
   EXPECT_EQ(log, std::vector<std::string>{"handler:v"});
@@ -181,8 +187,7 @@ TEST(Host, CallsEveryHandlerAndThenableThenThroughHostCallJobCallback) {
   RecordingHost host;
   Realm realm(host);
   std::vector<std::string> log;
-  Completion p = PromiseResolveFunction(realm, "v");
-  then(realm, p.value, recorder(realm, log, "handler"));
+  Completion p = resolvedWithLoggingHandler(realm, log);
   PromiseCapability adopting = NewPromiseCapability(realm);
   const Value adopt[] = {p.value};
   Call(realm, adopting.resolve, Undefined{}, adopt);
