@@ -72,8 +72,8 @@ FreshReport buildFresh(const OpenedSubjects& opened, const Corpus& corpus, const
 int writeReport(const ReportOptions& opt, const FreshReport& fresh, Context& ctx) {
   const ReportFiles markdown = renderConformanceMarkdown(fresh.json);
   const WrittenReport written = writeReportFiles(opt.output, fresh.text, markdown, ctx.err);
-  ctx.out << fmt::format("wrote {}: {}, conformance.md and {} subject pages\n", opt.output.string(), kReportJson,
-                         markdown.size() - 1);
+  ctx.out << fmt::format("wrote {}: {}, conformance.md, rules.md and {} subject pages\n", opt.output.string(),
+                         kReportJson, markdown.size() - 2);
   for (const std::string& path : written.removed) ctx.out << fmt::format("removed the stale page {}\n", path);
   for (const std::string& line : fresh.summary) ctx.out << line << '\n';
   return written.ok ? 0 : 1;
@@ -137,8 +137,8 @@ void addReportCommand(CLI::App& app, Context& ctx, int& exitCode) {
   CLI::App* cmd = app.add_subcommand(
       "report",
       "Run the cases and write the conformance report: conformance.json, conformance.md (counts per "
-      "level, how each library differs from JavaScript promises, rules x subjects) and subjects/*.md "
-      "(each failing case side by side); or check a committed report with --check");
+      "level, findings per library), rules.md (rules x subjects) and subjects/*.md (failing cases by "
+      "finding, side by side); or check a committed report with --check");
   cmd->add_option("--subject", opt->subjects,
                   "Subjects to run, comma-separated, or 'all' for every subject available on this machine")
       ->delimiter(',')

@@ -18,7 +18,8 @@ std::optional<std::string> readText(const fs::path& file) {
 
 ReportFiles readReportMarkdown(const fs::path& dir) {
   ReportFiles files;
-  if (auto index = readText(dir / "conformance.md")) files["conformance.md"] = *index;
+  for (const char* page : {"conformance.md", "rules.md"})
+    if (auto text = readText(dir / page)) files[page] = *text;
   std::error_code ec;
   for (const fs::directory_entry& e : fs::directory_iterator(dir / "subjects", ec)) {
     if (!e.is_regular_file() || e.path().extension() != ".md") continue;

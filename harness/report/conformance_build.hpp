@@ -34,14 +34,17 @@ bool ran(Status s);
 std::optional<Level> reached(const CaseResult& r);
 // Below the subject's required level, or no trace.
 bool failing(const CaseResult& r);
+// Features only JavaScript has (thenable objects, async functions, JS rejection tracking): a library
+// cannot offer them through the SDK, so the cases needing them are counted apart from what it does
+// not offer.
+bool javascriptOnly(const std::string& feature);
+// A not-applicable result whose missing features are all JavaScript-only.
+bool javascriptOnly(const CaseResult& r, const SubjectView& s, const BuildContext& ctx);
 // The features a not-applicable result's case needs and its subject lacks.
 std::vector<std::string> missingFeatures(const CaseResult& r, const SubjectView& s, const BuildContext& ctx);
 
 Json subjectsToJson(const BuildContext& ctx);
 Json matrixToJson(const BuildContext& ctx);
 Json librariesToJson(const BuildContext& ctx);
-// The level part of a library summary (conformance_variants.cpp).
-Json levelsToJson(const std::vector<const SubjectView*>& variants);
-Json variantDifferencesToJson(const std::vector<const SubjectView*>& variants);
 
 }  // namespace pc::conformance

@@ -1,14 +1,19 @@
-// Library summaries: how each library (all its variants together) differs from JavaScript promises,
-// derived from the results alone. Every item names a case that shows it.
+// Library summaries: what each library (all its variants together) does that a C++ developer needs to
+// know, as findings (findings.hpp) derived from the results alone. Every finding names a case.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "harness/report/conformance_build.hpp"
+#include "harness/report/findings.hpp"
 
 namespace pc::conformance {
 namespace {
 
 using Variants = std::vector<const SubjectView*>;
+
+// At most this many findings per library.
+constexpr std::size_t kFindingsPerLibrary = 12;
 
 // Libraries in the order their first variant appears; subjects with no library are nobody's variant.
 std::vector<std::pair<std::string, Variants>> groupByLibrary(const BuildContext& ctx) {
@@ -52,65 +57,63 @@ Json missingFeaturesToJson(const Variants& variants, const BuildContext& ctx) {
   for (const std::string& f : FeatureSet::all().names())
     if (auto it = byFeature.find(f); it != byFeature.end())
       out.push_back({{"feature", f},
+                     {"javascriptOnly", javascriptOnly(f)},
                      {"cases", it->second.cases},
                      {"example", it->second.example},
                      {"subjects", it->second.subjects}});
   return out;
 }
 
-// One variant's cases of one rule that ran and fell below the required level (crashes are told apart).
-Json deviationOf(const SubjectView& v, const std::string& rule, const BuildContext& ctx) {
-  std::size_t failingCount = 0, ranCount = 0;
+// One finding on one variant: the cases that show it, the first of them, and the details they give
+// (which exception, which signal), at most a few.
+Json findingOnVariant(const findings::Rule& rule, const SubjectView& v, const BuildContext& ctx) {
+  constexpr std::size_t kDetails = 3;
+  std::size_t cases = 0;
   std::string example;
+  std::set<std::string> details;
   for (const CaseResult* r : v.results) {
     const Case* c = ctx.findCase(r->caseId);
-    if (c == nullptr || std::find(c->rules.begin(), c->rules.end(), rule) == c->rules.end()) continue;
-    if (!ran(r->status)) continue;
-    ++ranCount;
-    if (r->status != Status::Fail) continue;
-    if (failingCount++ == 0) example = r->caseId;
+    if (c == nullptr) continue;
+    const std::optional<std::string> detail = findings::shows(rule, *r, *c);
+    if (!detail) continue;
+    if (cases++ == 0) example = r->caseId;
+    if (!detail->empty() && details.size() < kDetails) details.insert(*detail);
   }
-  if (failingCount == 0) return nullptr;
-  return Json{{"subject", v.about.name}, {"failing", failingCount}, {"ran", ranCount}, {"example", example}};
+  if (cases == 0) return nullptr;
+  return Json{{"cases", cases}, {"example", example}, {"details", Json(details)}};
 }
 
-Json deviationsToJson(const Variants& variants, const BuildContext& ctx) {
-  Json out = Json::array();
-  for (const Rule& rule : ctx.rules.rules()) {
-    Json perVariant = Json::array();
+// The findings that hold for at least one variant, in the order of findings::rules(), at most
+// kFindingsPerLibrary: a reader takes in a dozen sentences, not more.
+Json findingsToJson(const Variants& variants, const BuildContext& ctx) {
+  std::map<std::string, Json> byRule;
+  for (const findings::Rule& rule : findings::rules())
     for (const SubjectView* v : variants)
-      if (Json d = deviationOf(*v, rule.id, ctx); !d.is_null()) perVariant.push_back(std::move(d));
-    if (!perVariant.empty())
-      out.push_back({{"rule", rule.id}, {"statement", rule.statement}, {"variants", perVariant}});
-  }
-  return out;
-}
-
-// Cases that left no trace, grouped by their kind and reason, the most frequent first.
-Json noTraceToJson(const Variants& variants) {
-  struct Group {
-    std::size_t cases = 0;
-    std::string example;
-    Json subjects = Json::array();
-  };
-  std::map<std::pair<std::string, std::string>, Group> byReason;  // (kind, reason)
-  for (const SubjectView* v : variants)
-    for (const CaseResult* r : v->results) {
-      if (!producedNoTrace(r->status)) continue;
-      Group& g = byReason[{std::string(statusName(r->status)), r->message}];
-      if (g.cases++ == 0) g.example = r->caseId;
-      if (g.subjects.empty() || g.subjects.back() != v->about.name) g.subjects.push_back(v->about.name);
+      if (Json f = findingOnVariant(rule, *v, ctx); !f.is_null()) byRule[rule.id][v->about.name] = std::move(f);
+  // Reverse order seen beside another order is no order at all (threads deciding it).
+  const Json reversed = byRule["order-reverse"].is_null() ? Json::object() : byRule["order-reverse"];
+  for (const auto& [variant, reverse] : reversed.items())
+    if (byRule["order-other"].contains(variant) || byRule["order-attachment"].contains(variant)) {
+      if (!byRule["order-other"].contains(variant)) byRule["order-other"][variant] = reverse;
+      byRule["order-reverse"].erase(variant);
     }
-  std::vector<std::pair<std::pair<std::string, std::string>, Group>> sorted(byReason.begin(), byReason.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& a, const auto& b) { return a.second.cases > b.second.cases; });
   Json out = Json::array();
-  for (const auto& [why, g] : sorted)
-    out.push_back({{"kind", why.first},
-                   {"reason", why.second},
-                   {"cases", g.cases},
-                   {"example", g.example},
-                   {"subjects", g.subjects}});
+  for (const findings::Rule& rule : findings::rules()) {
+    Json holds = byRule[rule.id].is_null() ? Json::object() : byRule[rule.id];
+    // A fact that is how JavaScript behaves ("in attachment order") holds for a variant only when no
+    // difference on the same topic does: a variant that sometimes runs them in another order does not
+    // keep attachment order.
+    if (!rule.difference)
+      for (const findings::Rule& other : findings::rules())
+        if (other.difference && std::string_view(other.topic) == rule.topic)
+          for (const auto& [variant, _] : byRule[other.id].items()) holds.erase(variant);
+    if (holds.empty() || out.size() == kFindingsPerLibrary) continue;
+    out.push_back({{"id", rule.id},
+                   {"topic", rule.topic},
+                   {"text", rule.text},
+                   {"difference", rule.difference},
+                   {"variants", std::move(holds)}});
+  }
   return out;
 }
 
@@ -122,10 +125,7 @@ Json librariesToJson(const BuildContext& ctx) {
     out.push_back({{"library", library},
                    {"subjects", names(variants)},
                    {"missingFeatures", missingFeaturesToJson(variants, ctx)},
-                   {"deviations", deviationsToJson(variants, ctx)},
-                   {"noTrace", noTraceToJson(variants)},
-                   {"levels", levelsToJson(variants)},
-                   {"variantDifferences", variantDifferencesToJson(variants)}});
+                   {"findings", findingsToJson(variants, ctx)}});
   return out;
 }
 

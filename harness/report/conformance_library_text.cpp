@@ -1,105 +1,90 @@
-// A library summary in plain words, from the "libraries" part of the report: features it does not
-// offer, rules its variants break, why cases left no trace, how far each variant gets and how variants differ.
-// Each line names a case that shows it; nothing here is written about a particular library.
+// A library's section of the index, from the "libraries" part of the report: one table of findings
+// by variant (findings.hpp), then what the library does not offer. Nothing here is written about a
+// particular library.
 #include <fmt/format.h>
 
 #include "harness/report/conformance_markdown.hpp"
+#include "harness/report/conformance_report.hpp"
 #include "harness/report/markdown_text.hpp"
 
 namespace pc::conformance {
 namespace {
 
-// At most this many crash reasons per library; the rest are counted.
-constexpr std::size_t kCrashReasons = 10;
+// A detail longer than this is cut: the cell is a table cell, the subject page has the whole message.
+constexpr std::size_t kDetailLength = 70;
 
 std::string str(const Json& j) { return j.get<std::string>(); }
 std::size_t num(const Json& j) { return j.get<std::size_t>(); }
-std::string eg(const Json& id) { return "e.g. " + markdown::code(str(id)); }
 
-std::string nameList(const Json& names) {
-  std::string out;
-  for (const Json& n : names) out += (out.empty() ? "" : ", ") + markdown::code(str(n));
+std::string shortDetail(std::string detail) {
+  if (detail.size() > kDetailLength) detail = detail.substr(0, kDetailLength - 3) + "...";
+  return markdown::text(detail);
+}
+
+// "yes, 59 cases" and the details the variant's cases gave, or "–" when its results do not show it.
+std::string findingCell(const Json& finding, const std::string& variant) {
+  const Json& holds = finding.at("variants");
+  if (!holds.contains(variant)) return "–";
+  const Json& on = holds.at(variant);
+  std::string out = "yes, " + markdown::count(num(on.at("cases")), "case");
+  std::string details;
+  for (const Json& d : on.at("details")) details += (details.empty() ? "" : "; ") + shortDetail(str(d));
+  return details.empty() ? out : out + " (" + details + ")";
+}
+
+// The first variant's example: every cell that says yes has one; the row cites the first.
+std::string exampleOf(const Json& finding, const Json& variants) {
+  for (const Json& v : variants)
+    if (finding.at("variants").contains(str(v)))
+      return markdown::link(markdown::code(str(finding.at("variants").at(str(v)).at("example"))),
+                            subjectPagePath(str(v)));
+  return "";
+}
+
+std::string findingsTable(const Json& library) {
+  const Json& variants = library.at("subjects");
+  if (library.at("findings").empty()) return "No finding holds for its variants.\n";
+  std::string header = "| finding |", rule = "| --- |";
+  for (const Json& v : variants) {
+    header += " " + markdown::cell(subjectLink(str(v), false)) + " |";
+    rule += " --- |";
+  }
+  std::string out = header + " e.g. |\n" + rule + " --- |\n";
+  for (const Json& f : library.at("findings")) {
+    out += "| " + markdown::cell(markdown::text(str(f.at("text")))) + " |";
+    for (const Json& v : variants) out += " " + markdown::cell(findingCell(f, str(v))) + " |";
+    out += " " + markdown::cell(exampleOf(f, variants)) + " |\n";
+  }
   return out;
 }
 
-std::string variantsLine(const Json& library) {
-  std::string out;
-  for (const Json& n : library.at("subjects")) out += (out.empty() ? "" : ", ") + subjectLink(str(n), false);
-  return "Variants: " + out + ".\n\n";
-}
-
-std::string missingFeatures(const Json& library) {
-  const Json& missing = library.at("missingFeatures");
-  if (missing.empty()) return "- Offers every feature the cases need.\n";
-  std::string out = "- Does not offer:\n";
+// "finally (15 cases), all (16 cases)" for the features that are (or are not) JavaScript-only.
+std::string featureList(const Json& library, bool jsOnly) {
   const std::size_t variants = library.at("subjects").size();
-  for (const Json& f : missing) {
-    const std::string where = f.at("subjects").size() == variants ? "" : " (in " + nameList(f.at("subjects")) + ")";
-    out += fmt::format("  - {}{}: {} not applicable, {}\n", str(f.at("feature")), where,
-                       markdown::count(num(f.at("cases")), "case"), eg(f.at("example")));
+  std::string out;
+  for (const Json& f : library.at("missingFeatures")) {
+    if (f.value("javascriptOnly", false) != jsOnly) continue;
+    std::string where;
+    if (f.at("subjects").size() != variants)
+      for (const Json& s : f.at("subjects")) where += (where.empty() ? " in " : ", ") + markdown::code(str(s));
+    out += fmt::format("{}{} ({}{})", out.empty() ? "" : ", ", str(f.at("feature")),
+                       markdown::count(num(f.at("cases")), "case"), where);
   }
   return out;
 }
 
-std::string deviations(const Json& library) {
-  const Json& list = library.at("deviations");
-  if (list.empty()) return "- Breaks no rule in the cases that ran (below the required level).\n";
-  std::string out = "- Breaks these rules (cases below the required level):\n";
-  for (const Json& d : list) {
-    std::string perVariant;
-    for (const Json& v : d.at("variants"))
-      perVariant +=
-          fmt::format("{}{} {} of {} cases, {}", perVariant.empty() ? "" : "; ", markdown::code(str(v.at("subject"))),
-                      num(v.at("failing")), num(v.at("ran")), eg(v.at("example")));
-    out += fmt::format("  - {}: {} ({})\n", markdown::code(str(d.at("rule"))), markdown::text(str(d.at("statement"))),
-                       perVariant);
-  }
-  return out;
-}
-
-std::string noTrace(const Json& library) {
-  const Json& list = library.at("noTrace");
-  if (list.empty()) return "";
-  std::string out = "- Left no trace:\n";
-  for (std::size_t i = 0; i < list.size() && i < kCrashReasons; ++i)
-    out += fmt::format("  - {} ({}): {} in {}, {}\n", markdown::text(str(list[i].at("reason"))),
-                       str(list[i].at("kind")), markdown::count(num(list[i].at("cases")), "case"),
-                       nameList(list[i].at("subjects")), eg(list[i].at("example")));
-  if (list.size() > kCrashReasons) out += fmt::format("  - and {} other reasons\n", list.size() - kCrashReasons);
-  return out;
-}
-
-std::string levels(const Json& library) {
-  std::string out = "- How far each variant gets (of the cases that ran):\n";
-  for (const Json& v : library.at("levels")) {
-    out += fmt::format("  - {}: {} ran, {} reach outcome, {} causal, {} exact", markdown::code(str(v.at("subject"))),
-                       num(v.at("ran")), num(v.at("outcome")), num(v.at("causal")), num(v.at("exact")));
-    if (v.contains("belowExact"))
-      out += fmt::format(" ({} stops at {})", eg(v.at("belowExact").at("case")), str(v.at("belowExact").at("level")));
-    out += "\n";
-  }
-  return out;
-}
-
-std::string variantDifferences(const Json& library) {
-  const Json& list = library.at("variantDifferences");
-  if (list.empty())
-    return library.at("subjects").size() > 1 ? "- Its variants reach the same level on every case.\n" : "";
-  std::string out = "- Its variants compared:\n";
-  for (const Json& d : list)
-    out += fmt::format("  - {} gets further than {} in {}, {} ({} against {})\n", markdown::code(str(d.at("higher"))),
-                       markdown::code(str(d.at("lower"))), markdown::count(num(d.at("cases")), "case"),
-                       eg(d.at("example")), str(d.at("higherLevel")), str(d.at("lowerLevel")));
+std::string notApplicable(const Json& library) {
+  const std::string notOffered = featureList(library, false), jsOnly = featureList(library, true);
+  std::string out = "\n- Does not offer: " + (notOffered.empty() ? "nothing the cases need" : notOffered) + ".\n";
+  if (!jsOnly.empty()) out += "- JavaScript-only, so not applicable: " + jsOnly + ".\n";
   return out;
 }
 
 }  // namespace
 
 std::string renderLibrarySummary(const Json& library) {
-  std::string out = "### " + markdown::text(str(library.at("library"))) + "\n\n" + variantsLine(library);
-  out +=
-      missingFeatures(library) + deviations(library) + noTrace(library) + levels(library) + variantDifferences(library);
-  return out + "\n";
+  return "### " + markdown::text(str(library.at("library"))) + "\n\n" + findingsTable(library) +
+         notApplicable(library) + "\n";
 }
 
 }  // namespace pc::conformance

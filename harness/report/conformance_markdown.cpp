@@ -1,4 +1,4 @@
-// renderConformanceMarkdown and the index page: counts per level, library summaries, rules matrix.
+// renderConformanceMarkdown, the index page (counts per level, findings per library) and the rules page.
 #include "harness/report/conformance_markdown.hpp"
 
 #include <fmt/format.h>
@@ -11,28 +11,35 @@ namespace conformance {
 namespace {
 
 constexpr const char* kLevelsExplained =
-    "A case passes at a level when the subject's trace matches the expected one that far: **outcome** "
-    "(the same final states and events, in any order), **causal** (an order JavaScript's happens-before "
-    "relation allows, what Promises/A+ asks), **exact** (JavaScript's own order, job for job). Each "
-    "subject must reach its required level. A case that left no trace failed at every level, for one of "
-    "four reasons told apart: a **library error** (a C++ exception out of a library call), a **crash** (the "
-    "process died), a **hang** (no progress within the budget) or a **harness error** (our own fault). Not "
-    "applicable and invalid cases count the same at every level.\n";
+    "A case passes at a level when the subject's trace matches the expected one that far: **outcome** (the same "
+    "final states and events, in any order), **causal** (an order JavaScript's happens-before relation allows, "
+    "what Promises/A+ asks), **exact** (JavaScript's own order, job for job). A case that left no trace (a C++ "
+    "exception out of the library, a crash, a hang, or our own fault) fails at every level. Not applicable: the "
+    "case needs a feature the library does not offer, or one only JavaScript has.\n";
+
+std::size_t ranAt(const Json& counts) {
+  std::size_t n = 0;
+  for (const char* kind : {"pass", "fail", "library-error", "crash", "hang", "harness-error"})
+    n += counts.value(kind, std::size_t{0});
+  return n;
+}
 
 std::string countsTable(const Json& report) {
   std::string out =
-      "| subject | library | required | deterministic | outcome pass / fail | causal pass / fail "
-      "| exact pass / fail | not applicable | no trace | invalid |\n"
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
+      "| subject | library | required | deterministic | ran | outcome pass / fail | causal pass / fail "
+      "| exact pass / fail | does not offer | JavaScript-only | no trace | invalid |\n"
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n";
   for (const Json& s : report.at("subjects")) {
     // Not applicable, no trace and invalid are the same at every level.
     const Json& any = s.at("counts").at("exact");
-    out += fmt::format(
-        "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n", markdown::cell(subjectLink(s.at("name"), false)),
-        markdown::cell(markdown::text(s.at("library").get<std::string>())), s.at("required").get<std::string>(),
-        s.at("deterministic").get<bool>() ? "yes" : "no", passFailAt(s, "outcome"), passFailAt(s, "causal"),
-        passFailAt(s, "exact"), any.at("not-applicable").get<std::size_t>(), noTraceCell(any),
-        any.at("invalid").get<std::size_t>());
+    const std::size_t notApplicable = any.at("not-applicable"),
+                      jsOnly = s.at("notApplicable").value("javascriptOnly", 0);
+    out += fmt::format("| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                       markdown::cell(subjectLink(s.at("name"), false)),
+                       markdown::cell(markdown::text(s.at("library").get<std::string>())),
+                       s.at("required").get<std::string>(), s.at("deterministic").get<bool>() ? "yes" : "no",
+                       ranAt(any), passFailAt(s, "outcome"), passFailAt(s, "causal"), passFailAt(s, "exact"),
+                       notApplicable - jsOnly, jsOnly, noTraceCell(any), any.at("invalid").get<std::size_t>());
   }
   return out;
 }
@@ -63,13 +70,26 @@ std::string matrixTable(const Json& report) {
 }
 
 std::string librariesSection(const Json& report) {
-  std::string out = "## How each library differs from JavaScript promises\n\n";
+  std::string out =
+      "## What each library does\n\nFindings a C++ developer chooses a library by, each derived from the results "
+      "by one rule applied to every library, with a case that shows it (its subject page has the traces). A cell "
+      "says in how many of the variant's cases it shows; – means none of them does, which is not proof that it "
+      "never happens. No finding about an order is drawn for a variant whose threads decide the order of events: "
+      "the next run may order them otherwise.\n\n";
   if (report.at("libraries").empty()) return out + "No library was run.\n";
   for (const Json& library : report.at("libraries")) out += renderLibrarySummary(library);
   return out;
 }
 
 }  // namespace
+
+std::string renderRules(const Json& report) {
+  return "# Rules × subjects\n\n[All subjects](conformance.md). Rendered from `conformance.json` by "
+         "`promise-conformance report`.\n\nEach cell: the rule's cases that pass at the subject's required level / "
+         "the rule's cases that ran there; **bold** when some did not pass, †k when k of them left no trace, n/a "
+         "when none ran.\n\n" +
+         matrixTable(report);
+}
 
 std::string subjectLink(const std::string& subject, bool fromSubjectsFolder) {
   const std::string page = subjectPagePath(subject);
@@ -101,14 +121,12 @@ std::string renderIndex(const Json& report) {
       "Rendered by `promise-conformance report` from `conformance.json`; regenerate both with that command "
       "instead of editing them.\n\n";
   out += kLevelsExplained;
-  out += "\n## Subjects\n\nCounts at each level; the subject's required level is in bold.\n\n";
+  out += "\n## Subjects\n\nCases at each level; the subject's required level is in bold.\n\n";
   out += countsTable(report);
   out += "\n" + librariesSection(report);
   out +=
-      "\n## Rules × subjects\n\nEach cell: the rule's cases that pass at the subject's required level / the "
-      "rule's cases that ran there; **bold** when some did not pass, †k when k of them left no trace, n/a when "
-      "none ran.\n\n";
-  out += matrixTable(report);
+      "## More\n\n- [Rules × subjects](rules.md): every rule's cases on every subject.\n- Each subject's page "
+      "(linked above) groups its failing cases by finding, with expected and actual traces side by side.\n";
   return out;
 }
 
@@ -127,6 +145,7 @@ std::string subjectPagePath(const std::string& subject) {
 ReportFiles renderConformanceMarkdown(const Json& report) {
   ReportFiles files;
   files["conformance.md"] = conformance::renderIndex(report);
+  files["rules.md"] = conformance::renderRules(report);
   for (const Json& subject : report.at("subjects"))
     files[subjectPagePath(subject.at("name"))] = conformance::renderSubjectPage(subject, report);
   return files;

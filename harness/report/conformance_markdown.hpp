@@ -7,8 +7,9 @@
 namespace pc::conformance {
 
 std::string renderIndex(const Json& report);
+std::string renderRules(const Json& report);  // rules.md: the rules × subjects matrix
 std::string renderSubjectPage(const Json& subject, const Json& report);
-// The "how it differs" section of one library, for the index.
+// One library's findings by variant and what it does not offer, for the index.
 std::string renderLibrarySummary(const Json& library);
 
 // A link to a subject's page from the report's folder (the index) or from subjects/ (a page).

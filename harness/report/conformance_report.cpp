@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "harness/report/conformance_build.hpp"
+#include "harness/report/findings.hpp"
 
 namespace pc {
 namespace conformance {
@@ -48,6 +49,16 @@ std::vector<std::string> missingFeatures(const CaseResult& r, const SubjectView&
   return c->features.missingFrom(s.about.features).names();
 }
 
+bool javascriptOnly(const std::string& feature) {
+  return feature == "thenables" || feature == "async" || feature == "rejection-tracking";
+}
+
+bool javascriptOnly(const CaseResult& r, const SubjectView& s, const BuildContext& ctx) {
+  const std::vector<std::string> missing = missingFeatures(r, s, ctx);
+  return r.status == Status::NotApplicable && !missing.empty() &&
+         std::all_of(missing.begin(), missing.end(), [](const std::string& f) { return javascriptOnly(f); });
+}
+
 }  // namespace conformance
 
 namespace {
@@ -56,6 +67,14 @@ Json rulesToJson(const RuleCatalog& rules) {
   Json out = Json::array();
   for (const Rule& rule : rules.rules())
     out.push_back({{"id", rule.id}, {"statement", rule.statement}, {"status", ruleStatusName(rule.status)}});
+  return out;
+}
+
+// Every finding rule, so that a page can name the finding that explains a failing case.
+Json findingRulesToJson() {
+  Json out = Json::array();
+  for (const findings::Rule& rule : findings::rules())
+    out.push_back({{"id", rule.id}, {"topic", rule.topic}, {"text", rule.text}, {"difference", rule.difference}});
   return out;
 }
 
@@ -68,6 +87,7 @@ Json buildConformanceReport(const ReportInput& input) {
   return Json{{"format", kConformanceFormat},
               {"levels", levels},
               {"rules", rulesToJson(input.rules)},
+              {"findings", findingRulesToJson()},
               {"subjects", conformance::subjectsToJson(ctx)},
               {"matrix", conformance::matrixToJson(ctx)},
               {"libraries", conformance::librariesToJson(ctx)}};

@@ -7,23 +7,21 @@
 // deterministic: keys sorted, subjects in registry order, cases by id, rules in catalog order, no
 // clock and no path of this machine.
 //
-// The shape, format "promise-conformance/conformance/1":
+// The shape, format "promise-conformance/conformance/2":
 //  {"format", "levels": ["outcome", "causal", "exact"],
 //   "rules": [{"id", "statement", "status"}]                              catalog order
+//   "findings": [{"id", "topic", "text", "difference"}]                   findings::rules() order
 //   "subjects": [{"name", "library", "description", "required", "deterministic", "features": [...],
 //                 "counts": {"<level>": {"pass", "fail", "not-applicable", "library-error", "crash", "hang",
-//                 "harness-error", "invalid"}}, "notApplicable": {"cases", "byFeature": [{"feature", "cases",
-//                 "example"}]}, "failures": [{"case", "title", "status", "level", "message", "rules": [...],
-//                               "expected": {"trace", "final"},
+//                 "harness-error", "invalid"}}, "notApplicable": {"cases", "javascriptOnly", "byFeature":
+//                 [{"feature", "cases", "example"}]}, "failures": [{"case", "title", "status", "level", "message",
+//                               "rules": [...], "finding"?, "stability"?, "expected": {"trace", "final"},
 //                               "actual": {"trace", "final", "failure"?}}]}]   registry order; cases by id
 //   "matrix": [{"rule", "cells": {"<subject>": {"pass", "fail", "no-trace"}}}]  catalog order
 //   "libraries": [{"library", "subjects": [...],
-//                  "missingFeatures": [{"feature", "cases", "example", "subjects": [...]}],
-//                  "deviations": [{"rule", "statement", "variants": [{"subject", "failing", "ran", "example"}]}],
-//                  "noTrace": [{"kind", "reason", "cases", "example", "subjects": [...]}],
-//                  "levels": [{"subject", "ran", "outcome", "causal", "exact", "belowExact"?}],
-//                  "variantDifferences": [{"higher", "lower", "cases", "example", "higherLevel",
-//                                          "lowerLevel"}]}]}
+//                  "missingFeatures": [{"feature", "javascriptOnly", "cases", "example", "subjects": [...]}],
+//                  "findings": [{"id", "topic", "text", "difference",
+//                                "variants": {"<subject>": {"cases", "example", "details": [...]}}}]}]}
 #include <map>
 #include <span>
 #include <string>
@@ -37,7 +35,7 @@
 
 namespace pc {
 
-inline constexpr const char* kConformanceFormat = "promise-conformance/conformance/1";
+inline constexpr const char* kConformanceFormat = "promise-conformance/conformance/2";
 
 // What a subject says about itself (its registry entry, and the features of the opened subject).
 struct ReportSubject {

@@ -1,5 +1,6 @@
 // One subject's page: what it is, its counts at each level, why cases were not applicable, and every
-// failing case with expected and actual traces side by side and the rules it exercises.
+// failing case, grouped by the finding that explains it, with expected and actual traces side by side
+// and the rules it exercises.
 #include <fmt/format.h>
 
 #include "harness/report/conformance_markdown.hpp"
@@ -71,7 +72,7 @@ std::string verdict(const Json& failure, const Json& s) {
 }
 
 std::string failureSection(const Json& failure, const Json& s, const Json& report) {
-  std::string out = fmt::format("\n### {}\n\n{}\n\n", markdown::code(str(failure.at("case"))),
+  std::string out = fmt::format("\n#### {}\n\n{}\n\n", markdown::code(str(failure.at("case"))),
                                 markdown::text(str(failure.at("title"))));
   out += "- verdict: " + verdict(failure, s) + "\n";
   if (!str(failure.at("message")).empty()) out += "- why: " + markdown::text(str(failure.at("message"))) + "\n";
@@ -91,15 +92,28 @@ std::string failureSection(const Json& failure, const Json& s, const Json& repor
   return out + "\n" + markdown::fenced(sideBySide(expected, actual, str(s.at("name"))));
 }
 
+// The failing cases under the finding that explains each (findings.hpp), in the order of the report's
+// findings, then those no finding explains.
 std::string failuresSection(const Json& s, const Json& report) {
   const Json& failures = s.at("failures");
   if (failures.empty()) return "\n## Failing cases\n\nEvery case that ran reaches the required level.\n";
   std::string out = fmt::format(
-      "\n## Failing cases ({})\n\nBelow the required level or without a trace, by case id. Rows that "
-      "differ are marked with `!`.\n",
+      "\n## Failing cases ({})\n\nBelow the required level or without a trace, grouped by the finding that "
+      "explains them, by case id within a group. Rows that differ are marked with `!`.\n",
       failures.size());
-  for (const Json& failure : failures) out += failureSection(failure, s, report);
-  return out;
+  auto group = [&](const std::string& id, const std::string& heading) {
+    std::string cases;
+    std::size_t n = 0;
+    for (const Json& failure : failures)
+      if (failure.value("finding", std::string()) == id) {
+        cases += failureSection(failure, s, report);
+        ++n;
+      }
+    return n == 0 ? std::string() : fmt::format("\n### {} ({})\n", heading, markdown::count(n, "case")) + cases;
+  };
+  for (const Json& finding : report.at("findings"))
+    out += group(str(finding.at("id")), markdown::text(str(finding.at("text"))));
+  return out + group("", "Other differences");
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <map>
 
 #include "harness/report/conformance_build.hpp"
+#include "harness/report/findings.hpp"
 #include "harness/run/summary.hpp"
 
 namespace pc::conformance {
@@ -18,10 +19,11 @@ Json countsByLevel(const SubjectView& s) {
 // How many cases each missing feature makes not applicable, in feature order, with the first case.
 Json notApplicableToJson(const SubjectView& s, const BuildContext& ctx) {
   std::map<std::string, std::pair<std::size_t, std::string>> byFeature;
-  std::size_t total = 0;
+  std::size_t total = 0, jsOnly = 0;
   for (const CaseResult* r : s.results) {
     if (r->status != Status::NotApplicable) continue;
     ++total;
+    jsOnly += javascriptOnly(*r, s, ctx) ? 1 : 0;
     for (const std::string& f : missingFeatures(*r, s, ctx)) {
       auto& [count, example] = byFeature[f];
       if (count++ == 0) example = r->caseId;
@@ -31,7 +33,7 @@ Json notApplicableToJson(const SubjectView& s, const BuildContext& ctx) {
   for (const std::string& f : FeatureSet::all().names())
     if (auto it = byFeature.find(f); it != byFeature.end())
       list.push_back({{"feature", f}, {"cases", it->second.first}, {"example", it->second.second}});
-  return Json{{"cases", total}, {"byFeature", list}};
+  return Json{{"cases", total}, {"javascriptOnly", jsOnly}, {"byFeature", list}};
 }
 
 Json actualToJson(const Trace& t) {
@@ -64,6 +66,7 @@ Json failureToJson(const CaseResult& r, const BuildContext& ctx) {
            {"expected", c ? c->expected.toJson() : Json(nullptr)},
            {"actual", sameTrace ? actualToJson(r.actual) : Json(nullptr)}};
   if (r.repeats) out["stability"] = stabilityToJson(*r.repeats);
+  if (const findings::Rule* f = c ? findings::explaining(r, *c) : nullptr) out["finding"] = f->id;
   return out;
 }
 

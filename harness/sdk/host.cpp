@@ -153,6 +153,15 @@ void Host::letOtherThreadsCatchUp() {
   }
 }
 
+namespace {
+thread_local const char* currentLibraryCall = nullptr;
+}  // namespace
+
+Host::InsideLibraryCall::InsideLibraryCall(const char* call) : enclosing_(currentLibraryCall) {
+  currentLibraryCall = call;
+}
+Host::InsideLibraryCall::~InsideLibraryCall() { currentLibraryCall = enclosing_; }
+
 void Host::startMacrotask() {
   std::lock_guard lock(activity_);
   mainRunsJs_ = true;
@@ -172,7 +181,8 @@ void Host::noteEntry(std::thread::id caller) {
   const bool callbackHere = std::find(inCallbacks_.begin(), inCallbacks_.end(), caller) != inCallbacks_.end();
   std::optional<std::string> broke;
   if (mainHere || callbackHere)
-    broke = "a handler ran synchronously inside the code that registered it or settled its promise";
+    broke = std::string("a handler ran synchronously inside ") +
+            (currentLibraryCall != nullptr ? currentLibraryCall : "the code that registered it or settled its promise");
   else if (mainRunsJs_)
     broke = "a handler ran concurrently with the code that registered it or settled its promise";
   else if (!inCallbacks_.empty())

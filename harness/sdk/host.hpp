@@ -96,6 +96,18 @@ class Host {
   // or on another one, is recorded here: the lock would otherwise hide it.
   void startMacrotask();
   void endMacrotask();
+  // The library call this thread is inside (then(), the call that completes a future), so that a
+  // handler entered synchronously is reported as run inside that call. Nests; one per scope.
+  class InsideLibraryCall {
+   public:
+    explicit InsideLibraryCall(const char* call);
+    ~InsideLibraryCall();
+    InsideLibraryCall(const InsideLibraryCall&) = delete;
+    InsideLibraryCall& operator=(const InsideLibraryCall&) = delete;
+
+   private:
+    const char* enclosing_;
+  };
   std::optional<std::string> brokeRunToCompletion();
   // How many callbacks are waiting for the lock right now (tests use it to provoke a race).
   int callbacksWaiting() const { return waiting_.load(); }

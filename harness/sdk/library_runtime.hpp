@@ -139,6 +139,7 @@ class LibraryRuntime final : public PromiseRuntime {
       Callback f = host_.makeCallback(onFulfilled, CallbackState::Kind::PassThrough);
       Callback r = host_.makeCallback(onRejected, CallbackState::Kind::Thrower);
       Edge edge{*antecedent, *antecedent, f.state(), r.state()};
+      Host::InsideLibraryCall inside(kInsideThen);
       edge.derived = adapter_.then(*antecedent, std::move(f), std::move(r));
       edges_.push_back(edge);
       return wrap(edge.derived);
@@ -152,8 +153,10 @@ class LibraryRuntime final : public PromiseRuntime {
     if constexpr (HasFinally<A>) {
       const Handle* h = host_.handleOf<Handle>(receiver);
       if (!h) return notAPromise(receiver);
-      return guard(
-          [&] { return wrap(adapter_.finally(*h, host_.makeCallback(onFinally, CallbackState::Kind::PassThrough))); });
+      return guard([&] {
+        Host::InsideLibraryCall inside(kInsideFinally);
+        return wrap(adapter_.finally(*h, host_.makeCallback(onFinally, CallbackState::Kind::PassThrough)));
+      });
     }
     return unsupported("finally");
   }
@@ -219,6 +222,12 @@ class LibraryRuntime final : public PromiseRuntime {
   bool isPromise(const es::Value& v) const override { return host_.handleOf<Handle>(v) != nullptr; }
 
  private:
+  // Where a handler that runs synchronously ran (host.hpp, InsideLibraryCall).
+  static constexpr const char* kInsideThen = "then(), on a future that was already complete";
+  static constexpr const char* kInsideSettle = "the call that completed its future";
+  static constexpr const char* kInsideFinally = "the library's finally call";
+  static constexpr const char* kInsideCombinator = "a combinator call (all, race, ...)";
+
   // One then: what it waits on, what it returns, and its two callbacks.
   struct Edge {
     Handle antecedent;
@@ -249,6 +258,7 @@ class LibraryRuntime final : public PromiseRuntime {
     return realm_.makeFunction([this, k, reject](const es::Value&, std::span<const es::Value> args) {
       const es::Value v = args.empty() ? es::Value(es::Undefined{}) : args[0];
       return guard([&] {
+        Host::InsideLibraryCall inside(kInsideSettle);
         if (k < pendings_.size()) (reject ? pendings_[k].reject : pendings_[k].resolve)(v);
         return es::Completion::normal();
       });
@@ -281,6 +291,7 @@ class LibraryRuntime final : public PromiseRuntime {
         es::Completion r = resolved(e);
         inputs.push_back(*host_.handleOf<Handle>(r.value));
       }
+      Host::InsideLibraryCall inside(kInsideCombinator);
       Handle output = combinator(inputs);
       joins_.push_back({std::move(inputs), output});
       return wrap(std::move(output));

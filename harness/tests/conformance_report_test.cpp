@@ -1,5 +1,5 @@
-// The conformance report: counts per level, the rules matrix, failing cases side by side, library
-// summaries, Markdown determinism and the staleness check. The suite is written out by hand, result by
+// The conformance report: counts per level, the rules matrix, failing cases side by side, findings
+// per library, Markdown determinism and the staleness check. The suite is written out by hand, result by
 // result, so every expected number below can be counted from the table in suiteResults().
 #include <gtest/gtest.h>
 
@@ -155,10 +155,10 @@ TEST(ConformanceReport, MatrixCellsCountTheRulesCasesAtTheRequiredLevel) {
   EXPECT_EQ(b["cells"]["lib/slow"], Json::parse(R"({"pass": 2, "fail": 1, "no-trace": 0})"));
   EXPECT_EQ(c["cells"]["lib/slow"], Json::parse(R"({"pass": 0, "fail": 0, "no-trace": 0})"));
 
-  const std::string index = renderConformanceMarkdown(report).at("conformance.md");
-  EXPECT_TRUE(has(index, "| `es.A` | 3/3 | **1/2** | 2/2 |")) << index;
-  EXPECT_TRUE(has(index, "| `es.B` | 3/3 | **0/3** †2 | **2/3** |")) << index;
-  EXPECT_TRUE(has(index, "| `es.C` | n/a | n/a | n/a |")) << index;
+  const std::string rules = renderConformanceMarkdown(report).at("rules.md");
+  EXPECT_TRUE(has(rules, "| `es.A` | 3/3 | **1/2** | 2/2 |")) << rules;
+  EXPECT_TRUE(has(rules, "| `es.B` | 3/3 | **0/3** †2 | **2/3** |")) << rules;
+  EXPECT_TRUE(has(rules, "| `es.C` | n/a | n/a | n/a |")) << rules;
 }
 
 TEST(ConformanceReport, OnlyFailingCasesCarryTraces) {
@@ -191,39 +191,38 @@ TEST(ConformanceReport, AFailingCaseIsShownSideBySideWithItsRules) {
   EXPECT_FALSE(has(files.at("subjects/ref.md"), "### ")) << "a subject with no failing case lists none";
 }
 
-TEST(ConformanceReport, LibrarySummaryNamesDeviationsWithCasesAndGroupsCrashes) {
+TEST(ConformanceReport, LibrarySummaryIsFindingsByVariantAndWhatItDoesNotOffer) {
   const Json report = build(suiteResults());
   ASSERT_EQ(report.at("libraries").size(), 1u) << "ref has no library; the two lib/ variants share one";
   const Json& lib = report["libraries"][0];
   EXPECT_EQ(lib.at("subjects"), Json::parse(R"(["lib/fast", "lib/slow"])"));
+  EXPECT_EQ(lib.at("missingFeatures"), Json::parse(R"([{"feature": "thenables", "javascriptOnly": true, "cases": 1,
+                                                        "example": "c/thenable", "subjects": ["lib/fast", "lib/slow"]}])"));
+  // lib/fast crashed twice; no other finding holds for this hand-made suite.
+  ASSERT_EQ(lib.at("findings").size(), 1u) << lib.at("findings").dump(1);
+  const Json& crashes = lib.at("findings")[0];
+  EXPECT_EQ(crashes.at("id"), "crashes");
   EXPECT_EQ(
-      lib.at("missingFeatures"),
+      crashes.at("variants"),
       Json::parse(
-          R"([{"feature": "thenables", "cases": 1, "example": "c/thenable", "subjects": ["lib/fast", "lib/slow"]}])"));
-  EXPECT_EQ(
-      lib.at("noTrace"),
-      Json({{{"kind", "crash"}, {"reason", kCrash}, {"cases", 2}, {"example", "c/four"}, {"subjects", {"lib/fast"}}}}));
-  const Json& deviations = lib.at("deviations");
-  ASSERT_EQ(deviations.size(), 2u);
-  EXPECT_EQ(deviations[0].at("rule"), "es.A");
-  EXPECT_EQ(deviations[0].at("variants"),
-            Json::parse(R"([{"subject": "lib/fast", "failing": 1, "ran": 2, "example": "c/two"}])"));
-  EXPECT_EQ(deviations[1].at("variants")[1],
-            Json::parse(R"({"subject": "lib/slow", "failing": 1, "ran": 3, "example": "c/three"})"));
-  // lib/fast gets further on c/one (exact vs causal); lib/slow on c/two (causal vs outcome) and c/four.
-  EXPECT_EQ(lib.at("variantDifferences"), Json::parse(R"([
-    {"higher": "lib/fast", "lower": "lib/slow", "cases": 1, "example": "c/one", "higherLevel": "exact", "lowerLevel": "causal"},
-    {"higher": "lib/slow", "lower": "lib/fast", "cases": 2, "example": "c/four", "higherLevel": "exact", "lowerLevel": "none"}])"));
+          R"({"lib/fast": {"cases": 2, "example": "c/four", "details": ["threw std::future_error: Promise already satisfied"]}})"));
+  EXPECT_EQ(subjectIn(report, "lib/fast").at("failures")[0].at("finding"), "crashes");
+  EXPECT_FALSE(subjectIn(report, "lib/slow").at("failures")[0].contains("finding"));
+  EXPECT_EQ(subjectIn(report, "lib/slow").at("notApplicable").at("javascriptOnly"), 1);
 
-  const std::string index = renderConformanceMarkdown(report).at("conformance.md");
+  const ReportFiles files = renderConformanceMarkdown(report);
+  const std::string& index = files.at("conformance.md");
   EXPECT_TRUE(has(index, "### Lib 1")) << index;
-  EXPECT_TRUE(has(index, "  - thenables: 1 case not applicable, e.g. `c/thenable`")) << index;
-  EXPECT_TRUE(has(index, "  - `es.A`: Rule A holds. (`lib/fast` 1 of 2 cases, e.g. `c/two`)")) << index;
-  EXPECT_TRUE(has(
-      index, "  - threw std::future\\_error: Promise already satisfied (crash): 2 cases in `lib/fast`, e.g. `c/four`"))
+  EXPECT_TRUE(
+      has(index, "| The process crashes. | yes, 2 cases (threw std::future\\_error: Promise already satisfied) | – |"))
       << index;
-  EXPECT_TRUE(has(index, "  - `lib/slow` gets further than `lib/fast` in 2 cases, e.g. `c/four` (exact against none)"))
-      << index;
+  EXPECT_TRUE(has(index, "- JavaScript-only, so not applicable: thenables (1 case).")) << index;
+  EXPECT_TRUE(has(index, "- Does not offer: nothing the cases need.")) << index;
+  EXPECT_TRUE(has(files.at("rules.md"), "| `es.A` |")) << "the matrix has a page of its own";
+  EXPECT_FALSE(has(index, "| `es.A` |")) << index;
+  const std::string& slow = files.at("subjects/lib-slow.md");
+  EXPECT_TRUE(has(slow, "### Other differences (1 case)")) << slow;
+  EXPECT_TRUE(has(files.at("subjects/lib-fast.md"), "### The process crashes. (2 cases)"));
 }
 
 TEST(ConformanceReport, SameInputSameBytesWhateverTheOrderOfResults) {
@@ -233,7 +232,7 @@ TEST(ConformanceReport, SameInputSameBytesWhateverTheOrderOfResults) {
   EXPECT_EQ(a.dump(2), b.dump(2));
   const ReportFiles first = renderConformanceMarkdown(a), second = renderConformanceMarkdown(Json::parse(b.dump(2)));
   EXPECT_EQ(first, second);
-  EXPECT_EQ(first.size(), 4u);  // the index and three subject pages
+  EXPECT_EQ(first.size(), 5u);  // the index, the rules page and three subject pages
 }
 
 TEST(ConformanceReport, MarkdownKeepsHostileStringsInert) {

@@ -59,7 +59,7 @@ TEST_F(ReportCommand, WritesTheJsonTheIndexAndOnePagePerSubject) {
   const Outcome o = run({"report", "--output", out()});
   EXPECT_EQ(o.code, 0) << o.out << o.err;
   const Json report = Json::parse(read("out/conformance.json"));
-  EXPECT_EQ(report.at("format"), "promise-conformance/conformance/1");
+  EXPECT_EQ(report.at("format"), "promise-conformance/conformance/2");
   EXPECT_EQ(report.at("subjects").size(), 3u);
   EXPECT_TRUE(has(read("out/conformance.md"), "[`lib/wrong`](subjects/lib-wrong.md)"));
   EXPECT_TRUE(has(read("out/subjects/lib-wrong.md"), "### `t/one-event`"));

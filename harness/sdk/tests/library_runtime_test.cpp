@@ -122,7 +122,7 @@ TEST(SdkRunToCompletion, AHandlerRunInsideThenIsSeenAsSynchronous) {
   const Trace t = runToy(kHandlerThenLog, {.synchronous = true});
   ASSERT_FALSE(t.failure) << *t.failure;
   ASSERT_TRUE(t.brokeRunToCompletion);
-  EXPECT_NE(t.brokeRunToCompletion->find("synchronously"), std::string::npos) << *t.brokeRunToCompletion;
+  EXPECT_NE(t.brokeRunToCompletion->find("synchronously inside then()"), std::string::npos) << *t.brokeRunToCompletion;
 }
 
 TEST(SdkRunToCompletion, AHandlerRunInsideTheSettleThatMadeItDueIsSeenAsSynchronous) {
@@ -131,7 +131,8 @@ TEST(SdkRunToCompletion, AHandlerRunInsideTheSettleThatMadeItDueIsSeenAsSynchron
                              {"timer": 5, "do": [{"resolve": 1, "of": "p"}, {"log": "after resolve"}]}])",
                          {.synchronous = true});
   ASSERT_TRUE(t.brokeRunToCompletion);
-  EXPECT_NE(t.brokeRunToCompletion->find("synchronously"), std::string::npos) << *t.brokeRunToCompletion;
+  EXPECT_NE(t.brokeRunToCompletion->find("synchronously inside the call that completed its future"), std::string::npos)
+      << *t.brokeRunToCompletion;
 }
 
 TEST(SdkRunToCompletion, AHandlerStartedOnAnotherThreadWhileTheScriptRunsIsSeenAsConcurrent) {
