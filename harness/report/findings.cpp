@@ -28,27 +28,18 @@ Detail whenBreakSays(const CaseResult& r, std::string_view phrase) {
   return std::string();
 }
 
-// Promise names the program waits on: receivers of then/catch/finally, and every {"promise": name}
-// (a combinator's input, a value resolved with a promise, one returned from a handler).
-void collectWaitedOn(const Json& j, std::set<std::string>& out) {
+// Promise names with a handler of their own (receivers of then/catch/finally) and, with
+// `references`, every {"promise": name} too (a combinator's input, a value resolved with a promise,
+// one returned from a handler): all that the program waits on.
+void collectWaitedOn(const Json& j, std::set<std::string>& out, bool references = true) {
   if (j.is_array())
-    for (const Json& item : j) collectWaitedOn(item, out);
+    for (const Json& item : j) collectWaitedOn(item, out, references);
   if (!j.is_object()) return;
   for (const char* verb : {"then", "catch", "finally"})
     if (auto it = j.find(verb); it != j.end() && it->is_string()) out.insert(it->get<std::string>());
-  if (auto it = j.find("promise"); it != j.end() && it->is_string() && j.size() == 1)
+  if (auto it = j.find("promise"); references && it != j.end() && it->is_string() && j.size() == 1)
     out.insert(it->get<std::string>());
-  for (const auto& [key, value] : j.items()) collectWaitedOn(value, out);
-}
-
-// Promise names that have a handler of their own (then/catch/finally on them).
-void collectHandled(const Json& j, std::set<std::string>& out) {
-  if (j.is_array())
-    for (const Json& item : j) collectHandled(item, out);
-  if (!j.is_object()) return;
-  for (const char* verb : {"then", "catch", "finally"})
-    if (auto it = j.find(verb); it != j.end() && it->is_string()) out.insert(it->get<std::string>());
-  for (const auto& [key, value] : j.items()) collectHandled(value, out);
+  for (const auto& [key, value] : j.items()) collectWaitedOn(value, out, references);
 }
 
 // Every continuation statement (then/catch/finally with "as") anywhere in the program: (input, output).
@@ -218,7 +209,7 @@ std::string signalOf(const std::string& message) {
 // A promise that ends rejected with no handler of its own (at most a combinator over it).
 bool leavesAFailureUnobserved(const Case& c) {
   std::set<std::string> handled;
-  collectHandled(c.program, handled);
+  collectWaitedOn(c.program, handled, /*references=*/false);
   for (const auto& [name, state] : c.expected.final.items())
     if (stateOf(c.expected.final, name) == "rejected" && !handled.contains(name)) return true;
   return false;
