@@ -12,6 +12,7 @@ Run::Run(PromiseRuntime& runtime) : rt_(runtime), realm_(runtime.realm()) {
 }
 
 Trace Run::execute(const Json& program) {
+  program_ = &program;
   macrotask("script", "main script", 0, -1, 0, {}, [&] {
     Completion c = runBody(program, Env{});
     if (c.isAbrupt()) record(Json{{"uncaught", encode(c.value)}});

@@ -79,6 +79,7 @@ class Run {
   Step clearTimer(const Json& s);
   Step queueMicrotask(const Json& s, Env& env);
   Step bindResult(const Json& s, const Completion& c);
+  void releaseUnusedResolvers(const std::string& name, const Json* executor, const Value& promise);
 
   // Values and names (interpreter_values.cpp).
   Completion evaluate(const Json& value, const Env& env);
@@ -98,6 +99,7 @@ class Run {
   std::map<std::string, Value> bindings_;
   std::map<std::string, std::pair<Value, Value>> resolvers_;
   std::set<std::string> promiseNames_;  // names bound by new, deferred or "as"
+  const Json* program_ = nullptr;       // the whole case, to tell which resolvers it can still call
   ObjectNames names_;
   PromiseNames describePromises_{realm_.heap, names_};  // for job descriptions
   JobJournal journal_;                                  // every job of the run, macrotasks and the runtime's microtasks

@@ -1,4 +1,5 @@
 // The statements of the case language, each run as its JavaScript meaning (spec/case-language.md).
+#include <algorithm>
 #include <stdexcept>
 
 #include "harness/core/grammar.hpp"
@@ -124,6 +125,7 @@ Step Run::newPromise(const Json& s, Env& env) {
   if (executor.isAbrupt()) return Step::thrown(executor.value);
   Completion c = rt_.construct(executor.value);
   if (!c.isAbrupt()) bind(name, c.value, true);
+  if (!c.isAbrupt() && s["executor"].is_array()) releaseUnusedResolvers(name, &s["executor"], c.value);
   return stepOf(c);
 }
 
@@ -134,7 +136,33 @@ Step Run::deferred(const Json& s) {
   const std::string name = s["deferred"].get<std::string>();
   resolvers_[name] = {record->findOwn("resolve")->value, record->findOwn("reject")->value};
   bind(name, record->findOwn("promise")->value, true);
+  releaseUnusedResolvers(name, nullptr, record->findOwn("promise")->value);
   return Step::next();
+}
+
+namespace {
+
+// A resolve or reject statement anywhere in `j` that calls the enclosing resolvers (no "of"), or
+// with "of" naming `name`. Conservative: any such key counts, even inside a nested executor.
+bool callsResolvers(const Json& j, const std::string* name) {
+  if (j.is_array()) return std::any_of(j.begin(), j.end(), [&](const Json& x) { return callsResolvers(x, name); });
+  if (!j.is_object()) return false;
+  if (j.contains("resolve") || j.contains("reject")) {
+    const auto of = j.find("of");
+    if (of == j.end() ? name == nullptr : name != nullptr && of->is_string() && of->get<std::string>() == *name)
+      return true;
+  }
+  return std::any_of(j.begin(), j.end(), [&](const Json& x) { return callsResolvers(x, name); });
+}
+
+}  // namespace
+
+// After an executor (or a deferred's creation), the resolvers stay reachable only through the
+// executor's own body or a statement naming them with "of" anywhere in the case.
+void Run::releaseUnusedResolvers(const std::string& name, const Json* executor, const Value& promise) {
+  if (executor != nullptr && callsResolvers(*executor, nullptr)) return;
+  if (program_ != nullptr && callsResolvers(*program_, &name)) return;
+  rt_.releaseResolvers(promise);
 }
 
 // then, catch and finally on a named receiver.
@@ -201,6 +229,8 @@ Step Run::queueMicrotask(const Json& s, Env& env) {
 // Binds the statement's "as" name to what the call returned; a throw propagates.
 Step Run::bindResult(const Json& s, const Completion& c) {
   if (!c.isAbrupt() && s.contains("as")) bind(s["as"].get<std::string>(), c.value, true);
+  // Nothing can name a promise no statement bound: the program has dropped it.
+  if (!c.isAbrupt() && !s.contains("as") && rt_.isPromise(c.value)) rt_.release(c.value);
   return stepOf(c);
 }
 

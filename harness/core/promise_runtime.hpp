@@ -65,6 +65,14 @@ class PromiseRuntime {
   // there was nothing to do.
   virtual bool reportRejections(std::vector<es::RejectionReport>& out) = 0;
   virtual PromiseSnapshot inspect(const es::Value& promise) = 0;
+  // The case can no longer reach this promise: the statement that made it bound no name. A runtime
+  // that stands for a library drops its own handle, as a program drops a temporary, so a library that
+  // cancels on drop shows it. JavaScript's runtimes ignore it (a promise is never collected visibly).
+  virtual void release(const es::Value& /*promise*/) {}
+  // The case can no longer call this promise's resolve or reject function: its executor is done and
+  // nothing in the program names them. A library runtime drops its producer (a broken promise, a
+  // destroyed fulfiller), JavaScript's runtimes ignore it.
+  virtual void releaseResolvers(const es::Value& /*promise*/) {}
   virtual bool isPromise(const es::Value& v) const = 0;
 };
 

@@ -167,6 +167,58 @@ Detail runsOnlyWhenAwaited(const CaseResult& r, const Case& c) {
   return std::nullopt;
 }
 
+// The first label each handler of an unnamed then/catch/finally logs, with the promise it waits on.
+void collectDroppedContinuations(const Json& j, std::vector<std::pair<std::string, Json>>& out) {
+  if (j.is_array())
+    for (const Json& item : j) collectDroppedContinuations(item, out);
+  if (!j.is_object()) return;
+  for (const char* verb : {"then", "catch", "finally"}) {
+    auto receiver = j.find(verb);
+    if (receiver == j.end() || !receiver->is_string() || j.contains("as")) continue;
+    for (const char* body : {"onFulfilled", "onRejected", "onFinally"})
+      if (auto b = j.find(body); b != j.end() && b->is_array() && !b->empty() && b->front().contains("log"))
+        out.emplace_back(receiver->get<std::string>(), b->front().at("log"));
+  }
+  for (const auto& [key, value] : j.items()) collectDroppedContinuations(value, out);
+}
+
+bool logs(const std::vector<Json>& events, const Json& label) {
+  return std::any_of(events.begin(), events.end(),
+                     [&](const Json& e) { return e.is_array() && !e.empty() && e[0] == label; });
+}
+
+// A continuation whose future the program dropped never ran, although its input completed.
+Detail droppedContinuationCancelled(const CaseResult& r, const Case& c) {
+  if (!ranToTheEnd(r) || !breakSeen(r).empty()) return std::nullopt;
+  std::vector<std::pair<std::string, Json>> dropped;
+  collectDroppedContinuations(c.program, dropped);
+  for (const auto& [input, label] : dropped) {
+    const std::string in = stateOf(r.actual.final, input);
+    if ((in == "fulfilled" || in == "rejected") && logs(c.expected.events, label) && !logs(r.actual.events, label))
+      return std::string();
+  }
+  return std::nullopt;
+}
+
+// A promise JavaScript leaves pending (nothing can settle it any more) failed in the library.
+Detail droppedProducerFails(const CaseResult& r, const Case& c) {
+  if (!ranToTheEnd(r)) return std::nullopt;
+  for (const auto& [name, state] : r.actual.final.items())
+    if (stateOf(r.actual.final, name) == "rejected" && stateOf(c.expected.final, name) == "pending")
+      return state.size() == 2 && state[1].is_object() && state[1].contains("error") && state[1]["error"].is_string()
+                 ? state[1]["error"].get<std::string>()
+                 : std::string();
+  return std::nullopt;
+}
+
+// The SDK saw destroying a dropped future wait for good for its continuation (LibraryRuntime::
+// dropDropped): the continuation waited for work the same thread was to do later.
+Detail droppingBlocks(const CaseResult& r, const Case&) {
+  if (r.status != Status::Hang || r.message.find("destroying a future the case dropped") == std::string::npos)
+    return std::nullopt;
+  return std::string();
+}
+
 bool hasRejectedAll(const Json& j, const Json& expectedFinal) {
   if (j.is_array())
     return std::any_of(j.begin(), j.end(), [&](const Json& x) { return hasRejectedAll(x, expectedFinal); });
@@ -223,8 +275,8 @@ Detail crashes(const CaseResult& r, const Case& c) {
   if (r.status != Status::Crash || unobservedFailureEnds(r, c)) return std::nullopt;
   return signalOf(r.message);
 }
-Detail hangs(const CaseResult& r, const Case&) {
-  return r.status == Status::Hang ? Detail(std::string()) : std::nullopt;
+Detail hangs(const CaseResult& r, const Case& c) {
+  return r.status == Status::Hang && !droppingBlocks(r, c) ? Detail(std::string()) : std::nullopt;
 }
 
 constexpr std::array kRules = {
@@ -265,6 +317,18 @@ constexpr std::array kRules = {
          "A continuation runs only when something waits for its result: one whose future nobody uses never runs, "
          "although its input completed.",
          true, false, runsOnlyWhenAwaited},
+    Rule{"dropped-continuation-is-cancelled", "cancellation on drop",
+         "Dropping the future then() returned cancels the continuation: it never runs, although its input "
+         "completed (JavaScript runs it).",
+         true, false, droppedContinuationCancelled},
+    Rule{"dropped-producer-fails-its-future", "cancellation on drop",
+         "A promise dropped before it is completed fails its future (a broken promise), where JavaScript leaves "
+         "it pending.",
+         true, false, droppedProducerFails},
+    Rule{"dropping-a-future-blocks", "cancellation on drop",
+         "Dropping a future whose continuation has not run blocks until it runs: a program that completes the "
+         "antecedent later on the same thread deadlocks.",
+         true, false, droppingBlocks},
     Rule{"all-waits-for-every-input", "combinators",
          "The all-combinator waits for every input even after one has failed; JavaScript's Promise.all rejects as "
          "soon as one input rejects.",
@@ -285,10 +349,13 @@ constexpr std::array kExplanationOrder = {"misuse-throws",
                                           "unobserved-failure-ends-the-process",
                                           "crashes",
                                           "hangs",
+                                          "dropping-a-future-blocks",
                                           "runs-inside-then",
                                           "runs-inside-completion",
                                           "runs-inside-another-call",
                                           "runs-concurrently",
+                                          "dropped-producer-fails-its-future",
+                                          "dropped-continuation-is-cancelled",
                                           "order-last-only",
                                           "order-reverse",
                                           "order-other",

@@ -4,9 +4,13 @@
 // supplies what every adapter gets for free (executors, deferreds, catch, ready futures) and waits
 // for the library's continuations when the interpreter drains.
 #include <algorithm>
+#include <atomic>
 #include <concepts>
 #include <deque>
+#include <map>
 #include <optional>
+#include <set>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -86,6 +90,9 @@ class LibraryRuntime final : public PromiseRuntime {
   // ends the worker, and the isolation records the crash.
   ~LibraryRuntime() noexcept override {
     close();
+    for (std::thread& reaper : reapers_) reaper.join();  // close() broke what they were waiting for
+    droppedProducers_.clear();
+    dropped_.clear();
     edges_.clear();
     joins_.clear();
     handles_.clear();
@@ -138,11 +145,12 @@ class LibraryRuntime final : public PromiseRuntime {
     return guard([&] {
       Callback f = host_.makeCallback(onFulfilled, CallbackState::Kind::PassThrough);
       Callback r = host_.makeCallback(onRejected, CallbackState::Kind::Thrower);
-      Edge edge{*antecedent, *antecedent, f.state(), r.state()};
+      Edge edge{*antecedent, nullptr, f.state(), r.state()};
       Host::InsideLibraryCall inside(kInsideThen);
-      edge.derived = adapter_.then(*antecedent, std::move(f), std::move(r));
+      es::Completion derived = wrap(adapter_.then(*antecedent, std::move(f), std::move(r)));
+      edge.derived = host_.handleOf<Handle>(derived.value);
       edges_.push_back(edge);
-      return wrap(edge.derived);
+      return derived;
     });
   }
   // Promise.prototype.catch is then(undefined, onRejected) (27.2.5.1).
@@ -203,6 +211,7 @@ class LibraryRuntime final : public PromiseRuntime {
   void drainMicrotasks() override {
     host_.letOtherThreadsCatchUp();  // the macrotask's JavaScript is still "running" until this returns
     host_.endMacrotask();
+    dropDropped();
     if constexpr (HasPump<A>)
       guard([&] {
         adapter_.pump();
@@ -221,6 +230,23 @@ class LibraryRuntime final : public PromiseRuntime {
   }
   bool isPromise(const es::Value& v) const override { return host_.handleOf<Handle>(v) != nullptr; }
 
+  // The case dropped this promise: so does the harness, at the next drain (dropDropped), as a
+  // program drops a temporary at the end of its statement, before the library's loop runs again.
+  void release(const es::Value& promise) override {
+    const Handle* h = host_.handleOf<Handle>(promise);
+    if (h == nullptr || released_.contains(h)) return;
+    released_.insert(h);
+    dropped_.push_back(std::exchange(*const_cast<Handle*>(h), Handle{}));
+  }
+  // Nothing can settle this promise any more: drop its producer (resolve and reject hold it).
+  void releaseResolvers(const es::Value& promise) override {
+    const Handle* h = host_.handleOf<Handle>(promise);
+    auto it = h == nullptr ? producers_.end() : producers_.find(h);
+    if (it == producers_.end()) return;
+    droppedProducers_.push_back(std::exchange(pendings_[it->second], Pending<Handle>{}));
+    producers_.erase(it);
+  }
+
  private:
   // Where a handler that runs synchronously ran (host.hpp, InsideLibraryCall).
   static constexpr const char* kInsideThen = "then(), on a future that was already complete";
@@ -231,7 +257,7 @@ class LibraryRuntime final : public PromiseRuntime {
   // One then: what it waits on, what it returns, and its two callbacks.
   struct Edge {
     Handle antecedent;
-    Handle derived;
+    const Handle* derived;  // in handles_
     std::shared_ptr<const CallbackState> onFulfilled, onRejected;
     bool done = false;
   };
@@ -239,7 +265,7 @@ class LibraryRuntime final : public PromiseRuntime {
   // One combinator: its inputs and its output.
   struct Join {
     std::vector<Handle> inputs;
-    Handle output;
+    const Handle* output;  // in handles_
     bool done = false;
   };
 
@@ -250,7 +276,9 @@ class LibraryRuntime final : public PromiseRuntime {
   DeferredParts deferredParts() {
     pendings_.push_back(adapter_.pending());
     const std::size_t k = pendings_.size() - 1;
-    return {wrap(pendings_[k].future).value, settleFunction(k, false), settleFunction(k, true)};
+    const es::Value promise = wrap(pendings_[k].future).value;
+    producers_[host_.handleOf<Handle>(promise)] = k;
+    return {promise, settleFunction(k, false), settleFunction(k, true)};
   }
 
   // A resolve or reject function of pending future k. The library decides what a second call does.
@@ -259,7 +287,8 @@ class LibraryRuntime final : public PromiseRuntime {
       const es::Value v = args.empty() ? es::Value(es::Undefined{}) : args[0];
       return guard([&] {
         Host::InsideLibraryCall inside(kInsideSettle);
-        if (k < pendings_.size()) (reject ? pendings_[k].reject : pendings_[k].resolve)(v);
+        const auto& settle = k < pendings_.size() ? (reject ? pendings_[k].reject : pendings_[k].resolve) : nullptr;
+        if (settle) settle(v);
         return es::Completion::normal();
       });
     });
@@ -292,9 +321,9 @@ class LibraryRuntime final : public PromiseRuntime {
         inputs.push_back(*host_.handleOf<Handle>(r.value));
       }
       Host::InsideLibraryCall inside(kInsideCombinator);
-      Handle output = combinator(inputs);
-      joins_.push_back({std::move(inputs), output});
-      return wrap(std::move(output));
+      es::Completion output = wrap(combinator(inputs));
+      joins_.push_back({std::move(inputs), host_.handleOf<Handle>(output.value)});
+      return output;
     });
   }
 
@@ -329,7 +358,7 @@ class LibraryRuntime final : public PromiseRuntime {
       if (j.done) continue;
       const auto settled = [&](const Handle& h) { return !adapter_.inspect(h).isPending(); };
       if (!std::all_of(j.inputs.begin(), j.inputs.end(), settled)) continue;
-      if (!settled(j.output)) return false;
+      if (!released_.contains(j.output) && !settled(*j.output)) return false;
       j.done = true;
     }
     for (Edge& e : edges_) {
@@ -337,7 +366,7 @@ class LibraryRuntime final : public PromiseRuntime {
       const bool ran = e.onFulfilled->finished || e.onRejected->finished;
       if (!ran) return false;
       const bool follows = e.onFulfilled->returnedPromise || e.onRejected->returnedPromise;
-      if (!follows && adapter_.inspect(e.derived).isPending()) return false;
+      if (!follows && !released_.contains(e.derived) && adapter_.inspect(*e.derived).isPending()) return false;
       e.done = true;
     }
     return true;
@@ -367,6 +396,52 @@ class LibraryRuntime final : public PromiseRuntime {
     held.release();  // the interpreter still holds the lock it came with
   }
 
+  // Destroys what the case dropped, with the case's lock released: destroying a future or a producer
+  // runs library code that may wait for the library's threads (std::async's future waits for its
+  // task), and they need that lock to run a handler. A library with threads of its own destroys on a
+  // thread of ours, watched like a drain: when it is still waiting once nothing else moves, the
+  // destructor blocks for good (in a program, on the thread that dropped the future) and the case
+  // is recorded as hung, with that reason.
+  void dropDropped() {
+    if (dropped_.empty() && droppedProducers_.empty()) return;
+    auto doomed = std::make_shared<Doomed>(std::exchange(dropped_, {}), std::exchange(droppedProducers_, {}));
+    std::unique_lock<std::recursive_mutex> held(host_.mutex(), std::adopt_lock);
+    if (adapter_.scheduling() == Scheduling::SingleThreaded) {
+      held.unlock();
+      guard([&] { return doomed->destroy(); });
+      held.lock();
+    } else {
+      reapers_.emplace_back([this, doomed] { guard([&] { return doomed->destroy(); }); });
+      if (!waitUntilDestroyed(*doomed, held))
+        host_.fault(FailureKind::Hang,
+                    "hung: destroying a future the case dropped waited for its continuation, which never ran");
+    }
+    held.release();  // the interpreter still holds the lock it came with
+  }
+
+  // What the case dropped, destroyed by destroy() on whichever thread runs it.
+  struct Doomed {
+    std::vector<Handle> handles;
+    std::vector<Pending<Handle>> producers;
+    std::atomic<bool> done{false};
+    Doomed(std::vector<Handle> h, std::vector<Pending<Handle>> p) : handles(std::move(h)), producers(std::move(p)) {}
+    es::Completion destroy() {
+      producers.clear();
+      handles.clear();
+      done = true;
+      return es::Completion::normal();
+    }
+  };
+
+  bool waitUntilDestroyed(const Doomed& doomed, std::unique_lock<std::recursive_mutex>& held) {
+    IdleWatch idle;
+    while (!doomed.done) {
+      if (idle.observe(host_.callbacksStarted(), othersRunningUnlocked(held))) return doomed.done;
+      host_.waitForCallbacks(held, std::chrono::microseconds(200));
+    }
+    return true;
+  }
+
   // Reads the other threads' states with the case's lock released: a library thread blocked on
   // that lock is woken by the release and shows as runnable, instead of asleep on our account.
   static std::optional<bool> othersRunningUnlocked(std::unique_lock<std::recursive_mutex>& held) {
@@ -386,6 +461,11 @@ class LibraryRuntime final : public PromiseRuntime {
   // nobody settled), then every future.
   std::deque<Pending<Handle>> pendings_;
   std::deque<Handle> handles_;
+  std::set<const Handle*> released_;                // entries of handles_ the case dropped
+  std::map<const Handle*, std::size_t> producers_;  // a deferred's promise -> its pendings_ entry
+  std::vector<Handle> dropped_;                     // destroyed at the next drain
+  std::vector<Pending<Handle>> droppedProducers_;   // likewise
+  std::vector<std::thread> reapers_;                // threads destroying them (dropDropped)
   std::vector<Edge> edges_;
   std::vector<Join> joins_;
 };

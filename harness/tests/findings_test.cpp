@@ -129,6 +129,35 @@ TEST(Findings, WaitingForAllIsARejectedAllReachedInAnotherOrder) {
   EXPECT_FALSE(shows("all-waits-for-every-input", ranWith(R"([["y", 1], ["x", 1]])", "{}"), fulfilledAll));
 }
 
+TEST(Findings, DroppingShowsAsACancelledContinuationABrokenPromiseOrABlockedDestructor) {
+  const Case dropped = caseOf(R"([{"resolved": 1, "as": "p"}, {"then": "p", "onFulfilled": [{"log": "x"}]}])",
+                              R"([["x", 1]])", R"({"p": ["fulfilled", 1]})");
+  EXPECT_TRUE(shows("dropped-continuation-is-cancelled", ranWith("[]", R"({"p": ["fulfilled", 1]})"), dropped));
+  EXPECT_FALSE(
+      shows("dropped-continuation-is-cancelled", ranWith(R"([["x", 1]])", R"({"p": ["fulfilled", 1]})"), dropped));
+  EXPECT_FALSE(shows("dropped-continuation-is-cancelled", ranWith("[]", R"({"p": ["pending"]})"), dropped))
+      << "its input never completed";
+  Case named = dropped;
+  named.program[1]["as"] = "q";
+  EXPECT_FALSE(shows("dropped-continuation-is-cancelled", ranWith("[]", R"({"p": ["fulfilled", 1]})"), named))
+      << "the program kept the future";
+
+  const Case pending = caseOf(R"([{"new": "p", "executor": []}])", "[]", R"({"p": ["pending"]})");
+  EXPECT_EQ(rule("dropped-producer-fails-its-future")
+                .shows(ranWith("[]", R"({"p": ["rejected", {"error": "std::future_error"}]})"), pending),
+            "std::future_error");
+  EXPECT_FALSE(shows("dropped-producer-fails-its-future", ranWith("[]", R"({"p": ["pending"]})"), pending));
+
+  CaseResult blocked = ranWith("[]", "{}", Status::Hang);
+  blocked.message = "hung: destroying a future the case dropped waited for its continuation, which never ran";
+  EXPECT_TRUE(shows("dropping-a-future-blocks", blocked, dropped));
+  EXPECT_FALSE(shows("hangs", blocked, dropped)) << "one explanation per hang";
+  CaseResult deadlock = ranWith("[]", "{}", Status::Hang);
+  deadlock.message = "hung: every thread of the worker waited for 200 ms with this case unfinished (a deadlock)";
+  EXPECT_FALSE(shows("dropping-a-future-blocks", deadlock, dropped)) << "another deadlock";
+  EXPECT_TRUE(shows("hangs", deadlock, dropped));
+}
+
 TEST(Findings, NoTraceFindingsNameTheExceptionOrTheSignal) {
   CaseResult thrown = ranWith("[]", "{}", Status::LibraryError);
   thrown.message = "threw std::future_error: std::future_error: Promise already satisfied";
