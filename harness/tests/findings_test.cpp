@@ -137,6 +137,12 @@ TEST(Findings, DroppingShowsAsACancelledContinuationABrokenPromiseOrABlockedDest
       shows("dropped-continuation-is-cancelled", ranWith(R"([["x", 1]])", R"({"p": ["fulfilled", 1]})"), dropped));
   EXPECT_FALSE(shows("dropped-continuation-is-cancelled", ranWith("[]", R"({"p": ["pending"]})"), dropped))
       << "its input never completed";
+  EXPECT_FALSE(shows("dropped-continuation-is-cancelled", ranWith("[]", R"({"p": ["rejected", 1]})"), dropped))
+      << "its input completed otherwise: onFulfilled had no reason to run";
+  Case shared = dropped;
+  shared.program.push_back(j(R"({"then": "p", "onFulfilled": [{"log": "x"}], "as": "kept"})"));
+  EXPECT_FALSE(shows("dropped-continuation-is-cancelled", ranWith("[]", R"({"p": ["fulfilled", 1]})"), shared))
+      << "another handler logs x too: the missing event is not tied to the dropped one";
   Case named = dropped;
   named.program[1]["as"] = "q";
   EXPECT_FALSE(shows("dropped-continuation-is-cancelled", ranWith("[]", R"({"p": ["fulfilled", 1]})"), named))
