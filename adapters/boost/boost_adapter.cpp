@@ -514,9 +514,12 @@ void addBoostSubjects(LibraryVariants& registry) {
         {"boost/" + std::move(name), library, std::move(description) + shared, deterministic}, policy));
   };
   variant("async", "then(launch::async, f): a new thread per continuation", false, Policy::Async);
-  // Not deterministic: when_all/when_any complete on threads of their own, and a continuation that
-  // runs inline on such a thread races the script (seen as a sometimes-synchronous, sometimes-
-  // concurrent handler in the same case).
+  // Not deterministic, by Boost's own race: when_all starts a thread even when every input is
+  // ready (future.hpp, future_when_all_vector_shared_state::init runs inline only when every input
+  // is deferred). When that thread marks the result before then(launch::sync, ...) is attached, the
+  // continuation (and a handler then attached to its future) runs inline on the case's thread;
+  // otherwise it runs later on the when_all thread. Nothing the program can do orders the two
+  // without waiting for the inputs, so es/all cases reach causal in some runs and not in others.
   variant("sync", "then(launch::sync, f): inline, on the thread that completes the antecedent", false, Policy::Sync);
   // Not deterministic either, for the same when_all thread: the order of events varies in a few
   // combinator cases (exact counts moved between two runs of report).
