@@ -236,6 +236,10 @@ class BoostAdapter {
 // NOT_SATISFIED is defined, so then() dereferences a null shared state (an assertion in
 // shared_ptr::operator-> aborts in a debug build; a segfault with NDEBUG). The case is a crash.
 //
+// get() invalidates a boost::future too: a second get() throws future_uninitialized ("Operation not
+// permitted on an object without an associated state", seen in a probe program); the adapter
+// calls get() once, on the future a continuation receives.
+//
 // A continuation returns a boost::future<Value> (the one its handler returned, or a ready one),
 // and then(...).unwrap() follows it: Boost's own flattening.
 //
