@@ -543,7 +543,11 @@ void addBoostSubjects(LibraryVariants& registry) {
       "; all/allSettled: when_all, then get() each input in input order in a continuation"
       "; race: when_any, then the first ready input in input order";
   registry.push_back(librarySubject<BoostFutureAdapter>(
-      {"boost/future", library, "then(f) without a policy: the antecedent's launch policy decides" + unique, false},
+      {"boost/future", library,
+       "then(f) without a policy: the antecedent's policy is launch::none, so Boost falls back to a new thread "
+       "per continuation (launch::async)" +
+           unique,
+       false},
       UniquePolicy::Inherit));
   registry.push_back(librarySubject<BoostFutureAdapter>(
       {"boost/future-loop", library,
