@@ -221,7 +221,8 @@ void addKjSubjects(LibraryVariants& registry) {
   const std::string library = "Cap'n Proto KJ promises (libkj-async 0.9)";
   const std::string common =
       "; each promise used as KJ allows, once (a second use is a call on a moved-from kj::Promise)"
-      "; deferreds: newPromiseAndFulfiller<Promise<T>> (resolve adopts); try: kj::evalNow";
+      "; deferreds: newPromiseAndFulfiller<Promise<T>> (resolve adopts); try: kj::evalNow"
+      "; all: kj::joinPromises (waits for every input); race: first.exclusiveJoin(second)...";
   registry.push_back(librarySubject<KjAdapter>(
       {"kj/lazy", library, "then(func returning a value): KJ runs func only once its result is needed" + common},
       Style::Lazy));
@@ -234,7 +235,8 @@ void addKjSubjects(LibraryVariants& registry) {
   registry.push_back(librarySubject<KjAdapter>(
       {"kj/forked", library,
        "as kj/chained, adapted: every promise is fork()ed and each use takes a branch, as a KJ program must to use "
-       "one promise twice; deferreds: newPromiseAndFulfiller<Promise<T>> (resolve adopts); try: kj::evalNow"},
+       "one promise twice; deferreds: newPromiseAndFulfiller<Promise<T>> (resolve adopts); try: kj::evalNow; "
+       "all: kj::joinPromises (waits for every input); race: first.exclusiveJoin(second)..."},
       Style::Forked));
 }
 

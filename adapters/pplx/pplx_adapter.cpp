@@ -175,8 +175,8 @@ class PplxAdapter {
 void addPplxSubjects(LibraryVariants& registry) {
   const std::string library = "cpprestsdk PPLX tasks (2.10)";
   const std::string common =
-      "; continuations return a task (pplx unwraps a returned task); any: when_any (first success), race not "
-      "offered; try: create_task(func)";
+      "; continuations return a task (pplx unwraps a returned task); all: when_all; any: when_any (first success), "
+      "race not offered; try: create_task(func)";
   registry.push_back(librarySubject<PplxAdapter>(
       {"pplx/threadpool", library,
        "default scheduler: continuations run on cpprest's thread pool (boost::asio)" + common, false},
