@@ -49,7 +49,8 @@ struct Shared {
   bool used = false;
   std::optional<kj::ForkedPromise<Value>> forked;  // kj/forked only
   std::optional<sdk::Settled> seen;                // what a consumer (or the final wait) received
-  bool continuationNotRun = false;                 // lazy and unused: its value would run a handler first
+  // Waiting for it could run a lazy continuation (its own, or one it depends on): inspect must not.
+  bool continuationNotRun = false;
 };
 
 class KjAdapter {
@@ -65,9 +66,11 @@ class KjAdapter {
     auto paf = kj::newPromiseAndFulfiller<kj::Promise<Value>>();
     // The SDK needs copyable settle functions; the fulfiller itself is owned once.
     auto fulfiller = std::make_shared<kj::Own<kj::PromiseFulfiller<kj::Promise<Value>>>>(kj::mv(paf.fulfiller));
-    return {wrap(kj::mv(paf.promise)),
-            [this, fulfiller](const Value& v) {
+    Handle h = wrap(kj::mv(paf.promise));
+    return {h,
+            [this, fulfiller, watched = std::weak_ptr<Shared>(h)](const Value& v) {
               const Handle* other = host_.handleOf<Handle>(v);
+              if (auto self = watched.lock(); self && other) self->continuationNotRun |= (*other)->continuationNotRun;
               (*fulfiller)->fulfill(other ? use(*other) : kj::Promise<Value>(Value(v)));
             },
             [this, fulfiller](const Value& v) { (*fulfiller)->reject(rejection(v)); }};
@@ -106,9 +109,9 @@ class KjAdapter {
   Handle all(std::vector<Handle> inputs) {
     auto branches = kj::heapArrayBuilder<kj::Promise<Value>>(inputs.size());
     for (const Handle& h : inputs) branches.add(use(h));
-    return wrap(kj::joinPromises(branches.finish()).then([this](kj::Array<Value> values) {
-      return host_.makeArray(std::vector<Value>(values.begin(), values.end()));
-    }));
+    return dependsOn(inputs, wrap(kj::joinPromises(branches.finish()).then([this](kj::Array<Value> values) {
+                       return host_.makeArray(std::vector<Value>(values.begin(), values.end()));
+                     })));
   }
 
   // first.exclusiveJoin(second).exclusiveJoin(third)...: the first input to finish wins and the
@@ -117,7 +120,7 @@ class KjAdapter {
     if (inputs.empty()) return wrap(kj::Promise<Value>(kj::NEVER_DONE));
     kj::Promise<Value> first = use(inputs.front());
     for (std::size_t i = 1; i < inputs.size(); ++i) first = first.exclusiveJoin(use(inputs[i]));
-    return wrap(kj::mv(first));
+    return dependsOn(inputs, wrap(kj::mv(first)));
   }
 
   // kj::evalLater, detached so that it runs although nobody waits for it.
@@ -142,6 +145,12 @@ class KjAdapter {
   bool follows() const { return style_ == Style::Chained || style_ == Style::Forked; }
 
   static Handle wrap(kj::Promise<Value> promise) { return std::make_shared<Shared>(kj::mv(promise)); }
+
+  // A combinator's output runs its inputs' lazy continuations when waited for.
+  static Handle dependsOn(const std::vector<Handle>& inputs, Handle output) {
+    for (const Handle& in : inputs) output->continuationNotRun |= in->continuationNotRun;
+    return output;
+  }
 
   // The promise for one use of h. Base variants: the promise itself the first time (with a tap that
   // records what its consumer receives), the moved-from promise after that. kj/forked: a branch.
