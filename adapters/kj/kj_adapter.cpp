@@ -25,7 +25,8 @@
 //
 // What the final states show: a promise that was consumed can only be seen through its consumer,
 // so its state is what the consumer received (recorded as the value passes, with no extra event),
-// or pending when no consumer ever received it.
+// what its fulfiller settled it with while it still existed (isWaiting()), what it was made with
+// (a ready or broken promise), or pending when none of these happened (a cancelled race loser).
 #include "adapters/kj/kj_adapter.hpp"
 
 #include <kj/async.h>
@@ -67,21 +68,26 @@ class KjAdapter {
     // The SDK needs copyable settle functions; the fulfiller itself is owned once.
     auto fulfiller = std::make_shared<kj::Own<kj::PromiseFulfiller<kj::Promise<Value>>>>(kj::mv(paf.fulfiller));
     Handle h = wrap(kj::mv(paf.promise));
+    std::weak_ptr<Shared> watched = h;
     return {h,
-            [this, fulfiller, watched = std::weak_ptr<Shared>(h)](const Value& v) {
+            [this, fulfiller, watched](const Value& v) {
               const Handle* other = host_.handleOf<Handle>(v);
               if (auto self = watched.lock(); self && other) self->continuationNotRun |= (*other)->continuationNotRun;
+              if (!other) settledBy(**fulfiller, watched, sdk::Settled::fulfilled(v));
               (*fulfiller)->fulfill(other ? use(*other) : kj::Promise<Value>(Value(v)));
             },
-            [this, fulfiller](const Value& v) { (*fulfiller)->reject(rejection(v)); }};
+            [this, fulfiller, watched](const Value& v) {
+              settledBy(**fulfiller, watched, sdk::Settled::rejected(v));
+              (*fulfiller)->reject(rejection(v));
+            }};
   }
 
   // A promise is resolved as itself: a KJ program just uses it.
   Handle resolved(const Value& v) {
     if (const Handle* same = host_.handleOf<Handle>(v)) return *same;
-    return wrap(kj::Promise<Value>(Value(v)));
+    return known(wrap(kj::Promise<Value>(Value(v))), sdk::Settled::fulfilled(v));
   }
-  Handle rejected(const Value& v) { return wrap(kj::Promise<Value>(rejection(v))); }
+  Handle rejected(const Value& v) { return known(wrap(kj::Promise<Value>(rejection(v))), sdk::Settled::rejected(v)); }
 
   Handle then(const Handle& antecedent, sdk::Callback onFulfilled, sdk::Callback onRejected) {
     kj::Promise<Value> input = use(antecedent);
@@ -145,6 +151,20 @@ class KjAdapter {
   bool follows() const { return style_ == Style::Chained || style_ == Style::Forked; }
 
   static Handle wrap(kj::Promise<Value> promise) { return std::make_shared<Shared>(kj::mv(promise)); }
+
+  // A promise made settled: its state is known without waiting for it.
+  static Handle known(Handle h, sdk::Settled s) {
+    h->seen = std::move(s);
+    return h;
+  }
+
+  // The fulfiller settles a promise that still exists (isWaiting: not settled before, not
+  // cancelled by its consumer, as an exclusiveJoin loser is): its state is known from then on.
+  static void settledBy(kj::PromiseFulfiller<kj::Promise<Value>>& fulfiller, const std::weak_ptr<Shared>& watched,
+                        sdk::Settled s) {
+    if (!fulfiller.isWaiting()) return;
+    if (auto self = watched.lock(); self && !self->seen) self->seen = std::move(s);
+  }
 
   // A combinator's output runs its inputs' lazy continuations when waited for.
   static Handle dependsOn(const std::vector<Handle>& inputs, Handle output) {
