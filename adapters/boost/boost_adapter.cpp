@@ -1,9 +1,20 @@
-// Boost.Thread futures (BOOST_THREAD_VERSION 5): boost::promise and boost::shared_future, chained with
-// shared_future::then. Boost lets a program choose where continuations run, and each choice is a
-// variant: a launch policy (async: a new thread each; sync: inline, on the thread that completes the
-// antecedent; deferred: when the continuation's future is waited for) or an executor (a
-// loop_executor the program drains itself; a basic_thread_pool). then() without a policy inherits
-// the antecedent's, which for a promise's future is async: the async variant covers it.
+// Boost.Thread futures (BOOST_THREAD_VERSION 5), in two families.
+//
+// boost::shared_future (BoostAdapter): boost::promise's future made shared, chained with
+// shared_future::then, which does not consume it. Boost lets a program choose where continuations
+// run, and each choice is a variant: a launch policy (async: a new thread each; sync: inline, on the
+// thread that completes the antecedent; deferred: when the continuation's future is waited for) or
+// an executor (a loop_executor the program drains itself; a basic_thread_pool). then() without a
+// policy inherits the antecedent's, which for a promise's future is async: the async variant
+// covers it. A continuation get()s the settled future and returns a value: a future its handler
+// returns is a value, as shared_future has no unwrap.
+//
+// boost::future (BoostFutureAdapter): the unique future, used as Boost's documentation shows it;
+// then() consumes it and unwrap() follows a future a continuation returns (see below).
+//
+// Both: when_all / when_any complete on a thread of their own (or at once when every input is
+// ready); they never fail, they hand over the futures. The continuation that turns that into
+// JavaScript's result is the adaptation every variant's description states.
 #include "adapters/boost/boost_adapter.hpp"
 
 #include <boost/thread/executors/basic_thread_pool.hpp>
@@ -11,11 +22,15 @@
 #include <boost/thread/future.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -213,27 +228,331 @@ class BoostAdapter {
   std::vector<Handle> launched_;
 };
 
+// ---------------------------------------------------------------------------------------------------
+// boost::future, the unique future. then() consumes it (future.hpp: then moves *this into the
+// continuation's state, so valid() is false afterwards) and get() invalidates it, so a handle
+// holds the future until its first use, and a second use calls then() on an invalid future: in
+// Boost 1.74 BOOST_THREAD_ASSERT_PRECONDITION is empty unless BOOST_THREAD_THROW_IF_PRECONDITION_
+// NOT_SATISFIED is defined, so then() dereferences a null shared state (an assertion in
+// shared_ptr::operator-> aborts in a debug build; a segfault with NDEBUG). The case is a crash.
+//
+// get() invalidates a boost::future too: a second get() throws future_uninitialized ("Operation not
+// permitted on an object without an associated state", seen in a probe program); the adapter
+// calls get() once, on the future a continuation receives.
+//
+// A continuation returns a boost::future<Value> (the one its handler returned, or a ready one),
+// and then(...).unwrap() follows it: Boost's own flattening.
+//
+// A consumed future can no longer be asked for its state, so each one's state is recorded as the
+// library delivers it (the promise's set_value, a continuation's get()); inspect reads only that.
+
+struct Unique {
+  std::mutex mutex;
+  boost::future<Value> future;       // invalid once used
+  std::optional<sdk::Settled> seen;  // what the library delivered for it
+  std::shared_ptr<Unique> follows;   // an unwrapped continuation settles as the future it returned
+};
+using UniqueHandle = std::shared_ptr<Unique>;
+
+enum class UniquePolicy { Inherit, Loop };
+
+class BoostFutureAdapter {
+ public:
+  using Handle = UniqueHandle;
+
+  BoostFutureAdapter(sdk::Host& host, UniquePolicy policy) : host_(host), policy_(policy) {
+    if (policy == UniquePolicy::Loop) loop_ = std::make_unique<boost::executors::loop_executor>();
+  }
+  ~BoostFutureAdapter() { finishInFlight(); }
+  BoostFutureAdapter(const BoostFutureAdapter&) = delete;
+  BoostFutureAdapter& operator=(const BoostFutureAdapter&) = delete;
+
+  sdk::Pending<Handle> pending() {
+    auto promise = std::make_shared<boost::promise<Value>>();
+    Handle h = made(promise->get_future());
+    std::weak_ptr<Unique> watched = h;
+    return {h,
+            [promise, watched](const Value& v) {
+              promise->set_value(v);  // a second one throws promise_already_satisfied
+              record(watched, sdk::Settled::fulfilled(v));
+            },
+            [promise, watched](const Value& v) {
+              promise->set_exception(boost::copy_exception(sdk::Rejection(v)));
+              record(watched, sdk::Settled::rejected(v));
+            }};
+  }
+  Handle resolved(const Value& v) {
+    Handle h = made(boost::make_ready_future(v));
+    h->seen = sdk::Settled::fulfilled(v);
+    return h;
+  }
+  Handle rejected(const Value& v) {
+    Handle h = made(boost::make_exceptional_future<Value>(sdk::Rejection(v)));
+    h->seen = sdk::Settled::rejected(v);
+    return h;
+  }
+
+  Handle then(const Handle& antecedent, sdk::Callback onFulfilled, sdk::Callback onRejected) {
+    Handle next = std::make_shared<Unique>();
+    auto continuation = [this, watched = std::weak_ptr<Unique>(antecedent), out = std::weak_ptr<Unique>(next),
+                         onFulfilled, onRejected, running = InFlight(running_)](boost::future<Value> settled) {
+      const InFlight::Finish finish{running};
+      sdk::Outcome outcome;
+      sdk::Settled input;
+      try {
+        input = sdk::Settled::fulfilled(settled.get());
+      } catch (...) {
+        input = sdk::Settled::rejected(host_.reasonOf(std::current_exception()));
+      }
+      record(watched, input);
+      outcome = input.state == sdk::Settled::State::Fulfilled ? onFulfilled(input.value) : onRejected(input.value);
+      return settle(out, outcome);
+    };
+    boost::future<Value> input = take(antecedent);
+    boost::future<boost::future<Value>> nested = policy_ == UniquePolicy::Loop
+                                                     ? input.then(*loop_, std::move(continuation))
+                                                     : input.then(std::move(continuation));
+    std::lock_guard lock(next->mutex);
+    next->future = nested.unwrap();
+    return next;
+  }
+
+  // when_all completes when every input has, fulfilled or not; the continuation then get()s each
+  // input in input order, so the first failure in input order rejects (not the first in time).
+  Handle all(std::vector<Handle> inputs) {
+    return combine(std::move(inputs), true, [this](std::vector<boost::future<Value>>& done) {
+      std::vector<Value> values;
+      for (boost::future<Value>& f : done) values.push_back(f.get());
+      return host_.makeArray(std::move(values));
+    });
+  }
+  Handle allSettled(std::vector<Handle> inputs) {
+    return combine(std::move(inputs), true, [this](std::vector<boost::future<Value>>& done) {
+      std::vector<Value> outcomes;
+      for (boost::future<Value>& f : done) {
+        try {
+          outcomes.push_back(host_.makeObject({{"status", "fulfilled"}, {"value", f.get()}}));
+        } catch (...) {
+          outcomes.push_back(
+              host_.makeObject({{"status", "rejected"}, {"reason", host_.reasonOf(std::current_exception())}}));
+        }
+      }
+      return host_.makeArray(std::move(outcomes));
+    });
+  }
+  // when_any: the continuation takes the first ready input in input order.
+  Handle race(std::vector<Handle> inputs) {
+    return combine(std::move(inputs), false, [](std::vector<boost::future<Value>>& done) {
+      for (boost::future<Value>& f : done)
+        if (f.is_ready()) return f.get();
+      throw std::out_of_range("when_any of no futures: no winner");
+    });
+  }
+
+  // Never touches the future (it may have been consumed, and get() would consume it).
+  sdk::Settled inspect(const Handle& h) {
+    Handle follows;
+    {
+      std::lock_guard lock(h->mutex);
+      if (h->seen) return *h->seen;
+      follows = h->follows;
+    }
+    return follows ? inspect(follows) : sdk::Settled::pending();
+  }
+
+  // The loop executor is drained by the program; a when_all/when_any thread submits its
+  // continuation once its inputs are ready, so the drain waits for that submission.
+  void pump() {
+    if (!loop_) return;
+    for (bool progressed = true; progressed;) {
+      progressed = false;
+      while (loop_->try_executing_one()) progressed = true;
+      const auto deadline = sdk::Clock::now() + std::chrono::seconds(1);
+      for (Combination& c : combinations_) {
+        while (due(c) && inspect(c.output).isPending() && sdk::Clock::now() < deadline) {
+          if (loop_->try_executing_one())
+            progressed = true;
+          else
+            boost::this_thread::yield();
+        }
+      }
+    }
+  }
+
+  sdk::Scheduling scheduling() const {
+    return policy_ == UniquePolicy::Loop ? sdk::Scheduling::SingleThreaded : sdk::Scheduling::Threaded;
+  }
+
+ private:
+  struct Combination {
+    std::vector<Handle> inputs;
+    bool waitsForAll;
+    Handle output;
+  };
+
+  // Counts the continuations that have not run yet, so that teardown waits for them: one stops
+  // counting when it has run, or when Boost destroys it unrun (with a future nobody completes).
+  class InFlight {
+   public:
+    explicit InFlight(std::atomic<int>& n) : token_(std::make_shared<Token>(n)) {}
+    void finish() const { token_->finish(); }
+    // Scoped to a continuation's run.
+    struct Finish {
+      const InFlight& f;
+      ~Finish() { f.finish(); }
+    };
+
+   private:
+    struct Token {
+      explicit Token(std::atomic<int>& n) : n(n) { ++n; }
+      ~Token() { finish(); }
+      void finish() {
+        if (counted.exchange(false)) --n;
+      }
+      std::atomic<int>& n;
+      std::atomic<bool> counted{true};
+    };
+    std::shared_ptr<Token> token_;
+  };
+
+  static Handle made(boost::future<Value> f) {
+    auto h = std::make_shared<Unique>();
+    h->future = std::move(f);
+    return h;
+  }
+
+  // The future itself on first use; an invalid one afterwards, as a moved-from boost::future is.
+  static boost::future<Value> take(const Handle& h) {
+    std::lock_guard lock(h->mutex);
+    return std::move(h->future);
+  }
+
+  static void record(const std::weak_ptr<Unique>& watched, sdk::Settled s) {
+    if (auto h = watched.lock()) {
+      std::lock_guard lock(h->mutex);
+      if (!h->seen) h->seen = std::move(s);
+    }
+  }
+
+  // A continuation's result: the future its handler returned (consumed: unwrap follows it), or a
+  // ready future of its value or failure.
+  boost::future<Value> settle(const std::weak_ptr<Unique>& out, const sdk::Outcome& outcome) {
+    if (const Handle* returned = outcome.rejected ? nullptr : host_.handleOf<Handle>(outcome.value)) {
+      if (auto h = out.lock()) {
+        std::lock_guard lock(h->mutex);
+        h->follows = *returned;
+      }
+      return take(*returned);
+    }
+    if (outcome.rejected) {
+      record(out, sdk::Settled::rejected(outcome.value));
+      return boost::make_exceptional_future<Value>(sdk::Rejection(outcome.value));
+    }
+    record(out, sdk::Settled::fulfilled(outcome.value));
+    return boost::make_ready_future(outcome.value);
+  }
+
+  template <class Shape>
+  Handle combine(std::vector<Handle> inputs, bool waitsForAll, Shape shape) {
+    std::vector<boost::future<Value>> taken;
+    for (const Handle& h : inputs) taken.push_back(take(h));
+    auto joined =
+        waitsForAll ? boost::when_all(taken.begin(), taken.end()) : boost::when_any(taken.begin(), taken.end());
+    Handle output = std::make_shared<Unique>();
+    auto continuation = [this, inputs, out = std::weak_ptr<Unique>(output), shape,
+                         running = InFlight(running_)](decltype(joined) done) {
+      const InFlight::Finish finish{running};
+      std::vector<boost::future<Value>> futures;
+      for (auto& f : done.get()) futures.push_back(std::move(f));
+      sdk::Outcome outcome;
+      try {
+        outcome.value = shape(futures);
+      } catch (...) {
+        outcome = {true, host_.reasonOf(std::current_exception())};
+      }
+      return settle(out, outcome);
+    };
+    auto nested = policy_ == UniquePolicy::Loop ? joined.then(*loop_, std::move(continuation))
+                                                : joined.then(std::move(continuation));
+    {
+      std::lock_guard lock(output->mutex);
+      output->future = nested.unwrap();
+    }
+    combinations_.push_back({std::move(inputs), waitsForAll, output});
+    return output;
+  }
+
+  bool due(const Combination& c) {
+    auto ready = [this](const Handle& f) { return !inspect(f).isPending(); };
+    return c.waitsForAll ? std::all_of(c.inputs.begin(), c.inputs.end(), ready)
+                         : std::any_of(c.inputs.begin(), c.inputs.end(), ready);
+  }
+
+  // Teardown: the SDK has broken every unsettled promise, so each chain completes; library threads
+  // still call into host_ until their continuations are done, and must be before host_ goes.
+  void finishInFlight() {
+    if (loop_) return pump();
+    const auto deadline = sdk::Clock::now() + std::chrono::seconds(2);
+    while (running_ > 0 && sdk::Clock::now() < deadline) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+
+  sdk::Host& host_;
+  UniquePolicy policy_;
+  std::unique_ptr<boost::executors::loop_executor> loop_;
+  std::vector<Combination> combinations_;
+  std::atomic<int> running_{0};
+};
+
 }  // namespace
 
 void addBoostSubjects(LibraryVariants& registry) {
   const std::string library = "Boost.Thread 1.74 futures";
+  // What every shared_future variant adds on top of the library, stated in each description.
+  const std::string shared =
+      "; boost::shared_future (then on it does not consume), each continuation get()s the settled future"
+      " (a returned future is a plain value: shared_future has no unwrap)"
+      "; all/allSettled: when_all, then get() each input in input order in a continuation"
+      "; race: when_any, then the first ready input in input order";
   auto variant = [&](std::string name, std::string description, bool deterministic, Policy policy) {
     registry.push_back(librarySubject<BoostAdapter>(
-        {"boost/" + std::move(name), library, std::move(description), deterministic}, policy));
+        {"boost/" + std::move(name), library, std::move(description) + shared, deterministic}, policy));
   };
-  variant("async", "then(launch::async, ...): a new thread per continuation", false, Policy::Async);
-  // Not deterministic: when_all/when_any complete on threads of their own, and a continuation that
-  // runs inline on such a thread races the script (seen as a sometimes-synchronous, sometimes-
-  // concurrent handler in the same case).
-  variant("sync", "then(launch::sync, ...): inline, on the thread that completes the antecedent", false, Policy::Sync);
+  variant("async", "then(launch::async, f): a new thread per continuation", false, Policy::Async);
+  // Not deterministic, by Boost's own race: when_all starts a thread even when every input is
+  // ready (future.hpp, future_when_all_vector_shared_state::init runs inline only when every input
+  // is deferred). When that thread marks the result before then(launch::sync, ...) is attached, the
+  // continuation (and a handler then attached to its future) runs inline on the case's thread;
+  // otherwise it runs later on the when_all thread. Nothing the program can do orders the two
+  // without waiting for the inputs, so es/all cases reach causal in some runs and not in others.
+  variant("sync", "then(launch::sync, f): inline, on the thread that completes the antecedent", false, Policy::Sync);
   // Not deterministic either, for the same when_all thread: the order of events varies in a few
   // combinator cases (exact counts moved between two runs of report).
-  variant("deferred", "then(launch::deferred, ...): a continuation runs when its future is waited for", false,
-          Policy::Deferred);
-  variant("loop-executor", "then(loop_executor&, ...): continuations queue on an executor the program drains", true,
+  variant("deferred",
+          "then(launch::deferred, f): a continuation runs when its future is waited for; adapted: between jobs the "
+          "program waits for every deferred continuation whose antecedent is ready, in the order they were made",
+          false, Policy::Deferred);
+  variant("loop-executor", "then(loop_executor&, f): continuations queue on an executor the program drains", true,
           Policy::Loop);
-  variant("thread-pool", "then(basic_thread_pool&, ...): continuations run on a pool of two threads", false,
+  variant("thread-pool", "then(basic_thread_pool&, f): continuations run on a pool of two threads", false,
           Policy::Pool);
+
+  // boost::future as it is: no adaptation but the combinators' shaping continuation.
+  const std::string unique =
+      "; boost::future: then consumes it, so a second then on one future calls then on an invalid future"
+      "; a continuation returns a future (the handler's own, or a ready one) and then(...).unwrap() follows it"
+      "; all/allSettled: when_all, then get() each input in input order in a continuation"
+      "; race: when_any, then the first ready input in input order";
+  registry.push_back(librarySubject<BoostFutureAdapter>(
+      {"boost/future", library,
+       "then(f) without a policy: the antecedent's policy is launch::none, so Boost falls back to a new thread "
+       "per continuation (launch::async)" +
+           unique,
+       false},
+      UniquePolicy::Inherit));
+  registry.push_back(librarySubject<BoostFutureAdapter>(
+      {"boost/future-loop", library,
+       "then(loop_executor&, f): continuations queue on an executor the program drains" + unique},
+      UniquePolicy::Loop));
 }
 
 }  // namespace pc::adapters

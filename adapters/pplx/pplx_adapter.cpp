@@ -1,6 +1,8 @@
 // cpprestsdk's PPLX tasks: pplx::task_completion_event feeding pplx::create_task, task-based
-// continuations, when_all / when_any. Two variants, by the scheduler the tasks run on: the default
-// one (cpprest's thread pool) and an event loop of our own, drained on the case's thread.
+// continuations that return a task (pplx unwraps it), when_all, when_any (Promise.any, not race:
+// pplx has no "first to settle" combinator, so race is not offered), and create_task as
+// Promise.try. Two variants, by the scheduler the tasks run on: the default one (cpprest's thread
+// pool) and an event loop of our own, drained on the case's thread.
 #include "adapters/pplx/pplx_adapter.hpp"
 
 #include <pplx/pplxtasks.h>
@@ -99,9 +101,7 @@ class PplxAdapter {
       } catch (...) {
         outcome = onRejected(host_.reasonOf(std::current_exception()));
       }
-      if (const Handle* returned = host_.handleOf<Handle>(outcome.value); returned && !outcome.rejected)
-        return *returned;
-      return pplx::task_from_result(outcome.valueOrThrow(), options());
+      return result(outcome);
     });
   }
 
@@ -112,12 +112,22 @@ class PplxAdapter {
     });
   }
 
-  // when_any is pplx's only "first of" combinator: it completes with the first task that succeeds
-  // (value and index; we keep the value), fails only when every input failed, and then with the
-  // first failure alone (no AggregateError); an empty input throws invalid_operation. So it is
-  // Promise.any with a single reason, and what a pplx user writes for Promise.race.
-  Handle any(std::vector<Handle> inputs) { return firstOf(std::move(inputs)); }
-  Handle race(std::vector<Handle> inputs) { return firstOf(std::move(inputs)); }
+  // when_any "completes successfully when any one of the input tasks has completed successfully"
+  // (pplxtasks.h): the first task that succeeds (value and index; we keep the value). It fails
+  // only when every input failed, and then with the first failure alone (no AggregateError); an
+  // empty input throws invalid_operation. So it is Promise.any with a single reason. There is no
+  // pplx combinator that settles with the first input to settle, so Promise.race is not offered.
+  Handle any(std::vector<Handle> inputs) {
+    return pplx::when_any(inputs.begin(), inputs.end(), options()).then([](std::pair<Value, std::size_t> first) {
+      return first.first;
+    });
+  }
+
+  // create_task(func): func runs as a task on the scheduler (not before create_task returns), and a
+  // task it returns is unwrapped, as for a continuation.
+  Handle tryCall(sdk::TryCallback callback) {
+    return pplx::create_task([this, callback]() -> Handle { return result(callback()); }, options());
+  }
 
   // Reads the state without get(): get() marks a failure "observed", and a failure nobody observed
   // makes pplx terminate the process when the task goes (_REPORT_PPLTASK_UNOBSERVED_EXCEPTION), so
@@ -150,10 +160,10 @@ class PplxAdapter {
     return loop_ ? pplx::task_options(pplx::scheduler_ptr(loop_)) : pplx::task_options();
   }
 
-  Handle firstOf(std::vector<Handle> inputs) {
-    return pplx::when_any(inputs.begin(), inputs.end(), options()).then([](std::pair<Value, std::size_t> first) {
-      return first.first;
-    });
+  // What a task-returning function gives back: the task its handler returned, or a ready one.
+  Handle result(const sdk::Outcome& outcome) {
+    if (const Handle* returned = host_.handleOf<Handle>(outcome.value); returned && !outcome.rejected) return *returned;
+    return pplx::task_from_result(outcome.valueOrThrow(), options());
   }
 
   sdk::Host& host_;
@@ -164,13 +174,17 @@ class PplxAdapter {
 
 void addPplxSubjects(LibraryVariants& registry) {
   const std::string library = "cpprestsdk PPLX tasks (2.10)";
+  const std::string common =
+      "; continuations return a task (pplx unwraps a returned task); all: when_all; any: when_any (first success), "
+      "race not offered; try: create_task(func)";
   registry.push_back(librarySubject<PplxAdapter>(
-      {"pplx/threadpool", library, "default scheduler: continuations run on cpprest's thread pool (boost::asio)",
-       false},
+      {"pplx/threadpool", library,
+       "default scheduler: continuations run on cpprest's thread pool (boost::asio)" + common, false},
       Scheduler::ThreadPool));
   registry.push_back(librarySubject<PplxAdapter>(
       {"pplx/loop", library,
-       "a scheduler_interface queue, installed as ambient and passed in task_options, drained on the case's thread"},
+       "a scheduler_interface queue, installed as ambient and passed in task_options, drained on the case's thread" +
+           common},
       Scheduler::Loop));
 }
 

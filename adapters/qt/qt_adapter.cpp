@@ -1,8 +1,15 @@
 // Qt 6 QPromise / QFuture. A pending promise is a started QPromise<Value>; resolve is addResult then
 // finish, reject is setException then finish. `then` is QFuture::then with a continuation that
 // takes the whole QFuture, the form that runs on success and on failure; the variants differ in
-// where Qt runs it. Caution for readers: a QFuture holds ONE continuation, and a second then
-// replaces the first (the first one's future is canceled) -- the library's rule, kept as it is.
+// where Qt runs it. A continuation returns a QFuture<Value> (the one its handler returned, or a
+// ready or failed one), and QFuture::unwrap() (Qt 6.4) follows it. Caution for readers: a QFuture
+// holds ONE continuation, and a second then replaces the first (the first one's future is
+// canceled) -- the library's rule, kept as it is; unwrap() attaches one to the future it follows.
+//
+// Combinators: QtFuture::whenAll never fails: it finishes once every input has, with the list of
+// the input futures. all and allSettled are a continuation on it that reads each input in input
+// order (all: the first failure in input order rejects); race is QtFuture::whenAny (the first input
+// to finish, failed or not) with a continuation that reads the winner. Each description says so.
 #include "adapters/qt/qt_adapter.hpp"
 
 #include <QCoreApplication>
@@ -12,6 +19,7 @@
 #include <QThreadPool>
 #include <atomic>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 namespace pc::adapters {
@@ -78,15 +86,17 @@ class QtAdapter {
 
   Handle then(const Handle& antecedent, sdk::Callback onFulfilled, sdk::Callback onRejected) {
     if (mode_ == Mode::OnFailed) return thenOnFailed(antecedent, onFulfilled, onRejected);
-    return continueWith(antecedent, [this, onFulfilled, onRejected](const Future& settled) {
-      Value value;
-      try {
-        value = settled.result();  // rethrows the stored exception
-      } catch (...) {
-        return onRejected(host_.reasonOf(std::current_exception())).valueOrThrow();
-      }
-      return onFulfilled(value).valueOrThrow();
-    });
+    return continueWith(antecedent,
+                        [this, onFulfilled, onRejected](const Future& settled) -> Future {
+                          Value value;
+                          try {
+                            value = settled.result();  // rethrows the stored exception
+                          } catch (...) {
+                            return futureOf(onRejected(host_.reasonOf(std::current_exception())));
+                          }
+                          return futureOf(onFulfilled(value));
+                        })
+        .unwrap();
   }
 
   // A canceled future (its QPromise died unfinished, or its continuation was replaced) and a
@@ -153,7 +163,7 @@ class QtAdapter {
  private:
   // QFuture::then in this variant's form; `fn` takes the finished antecedent.
   template <class T, class Fn>
-  Handle continueWith(QFuture<T> antecedent, Fn&& fn) {
+  auto continueWith(QFuture<T> antecedent, Fn&& fn) -> QFuture<std::invoke_result_t<Fn&, const QFuture<T>&>> {
     switch (mode_) {
       case Mode::Context:
       case Mode::ContextThread:
@@ -163,10 +173,23 @@ class QtAdapter {
     }
   }
 
-  // then(f).onFailed(r): r also receives what f throws, unlike then(f, r).
-  static Handle thenOnFailed(Future antecedent, const sdk::Callback& onFulfilled, const sdk::Callback& onRejected) {
-    return antecedent.then([onFulfilled](const Value& v) { return onFulfilled(v).valueOrThrow(); })
-        .onFailed([onRejected](const sdk::Rejection& e) { return onRejected(e.reason()).valueOrThrow(); });
+  // then(f).onFailed(r).unwrap(): r also receives what f throws, unlike then(f, r).
+  Handle thenOnFailed(Future antecedent, const sdk::Callback& onFulfilled, const sdk::Callback& onRejected) {
+    return antecedent.then([this, onFulfilled](const Value& v) { return futureOrThrow(onFulfilled(v)); })
+        .onFailed([this, onRejected](const sdk::Rejection& e) { return futureOrThrow(onRejected(e.reason())); })
+        .unwrap();
+  }
+
+  // What a continuation returns: the future its handler returned, or a finished one.
+  Future futureOf(const sdk::Outcome& outcome) {
+    if (outcome.rejected) return QtFuture::makeExceptionalFuture<Value>(outcome.error());
+    if (const Future* returned = host_.handleOf<Future>(outcome.value)) return *returned;
+    return QtFuture::makeReadyFuture(outcome.value);
+  }
+  // The same, with a rejection thrown (so that onFailed sees it).
+  Future futureOrThrow(const sdk::Outcome& outcome) {
+    if (outcome.rejected) throw sdk::Rejection(outcome.value);
+    return futureOf(outcome);
   }
 
   // An input of a combinator as the combinator's continuation sees it: its value, or a throw.
@@ -207,17 +230,25 @@ class QtAdapter {
 
 void addQtSubjects(LibraryVariants& registry) {
   const std::string library = "Qt " QT_VERSION_STR " QPromise/QFuture";
+  const std::string common =
+      "; continuations return a QFuture and unwrap() follows it"
+      "; all/allSettled: QtFuture::whenAll (never fails: the list of futures), then a continuation reads each input "
+      "in input order; race: QtFuture::whenAny, then a continuation reads the winner";
   registry.push_back(librarySubject<QtAdapter>(
-      {"qt/sync", library, "then(f): runs in the thread that finishes the future, at once if finished"}, Mode::Sync));
+      {"qt/sync", library, "then(f): runs in the thread that finishes the future, at once if finished" + common},
+      Mode::Sync));
   registry.push_back(librarySubject<QtAdapter>(
-      {"qt/context", library, "then(context, f), context on the case's thread (invoked directly)"}, Mode::Context));
+      {"qt/context", library, "then(context, f), context on the case's thread (invoked directly)" + common},
+      Mode::Context));
   registry.push_back(librarySubject<QtAdapter>(
-      {"qt/context-thread", library, "then(context, f), context in its own QThread: queued to its event loop", false},
+      {"qt/context-thread", library, "then(context, f), context in its own QThread: queued to its event loop" + common,
+       false},
       Mode::ContextThread));
   registry.push_back(librarySubject<QtAdapter>(
-      {"qt/async", library, "then(QtFuture::Launch::Async, f): the global QThreadPool", false}, Mode::Async));
+      {"qt/async", library, "then(QtFuture::Launch::Async, f): the global QThreadPool" + common, false}, Mode::Async));
   registry.push_back(librarySubject<QtAdapter>(
-      {"qt/onfailed", library, "then(f).onFailed(r), synchronous: r also sees what f throws"}, Mode::OnFailed));
+      {"qt/onfailed", library, "then(f).onFailed(r).unwrap(), synchronous: r also sees what f throws" + common},
+      Mode::OnFailed));
 }
 
 }  // namespace pc::adapters

@@ -1,7 +1,11 @@
 // std::promise / std::shared_future. The standard library has no continuations, so `then` is what
 // C++ users write instead: std::async running a function that waits for the antecedent. Two
 // variants, by launch policy: std::launch::async (a thread per continuation) and
-// std::launch::deferred (the continuation runs when somebody waits for its future).
+// std::launch::deferred (the continuation runs when somebody waits for its future). Futures are
+// std::shared_future, so that several continuations can wait for one (a std::future allows a single
+// get()); a future a handler returns is a plain value (the standard has no unwrap). For the deferred
+// variant the program waits, between jobs, for every continuation whose antecedent is ready, in the
+// order they were made: an adaptation its description states.
 #include "adapters/std/std_future_adapter.hpp"
 
 #include <chrono>
@@ -83,12 +87,17 @@ class StdFutureAdapter {
 
 void addStdFutureSubjects(LibraryVariants& registry) {
   const std::string library = "std::future (libstdc++)";
+  const std::string common =
+      "; std::shared_future, each continuation get()s its antecedent (a returned future is a plain value: no "
+      "unwrap)";
   registry.push_back(librarySubject<StdFutureAdapter>(
-      {"std/async", library, "then is std::async(std::launch::async, ...): a thread per continuation", false},
+      {"std/async", library, "then is std::async(std::launch::async, ...): a thread per continuation" + common, false},
       std::launch::async));
   registry.push_back(librarySubject<StdFutureAdapter>(
       {"std/deferred", library,
-       "then is std::async(std::launch::deferred, ...): a continuation runs when its future is waited for"},
+       "then is std::async(std::launch::deferred, ...): a continuation runs when its future is waited for; adapted: "
+       "between jobs the program waits for every continuation whose antecedent is ready, in the order they were made" +
+           common},
       std::launch::deferred));
 }
 

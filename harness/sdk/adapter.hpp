@@ -26,13 +26,17 @@
 //   Handle finally(const Handle&, sdk::Callback)       Finally
 //   Handle all(std::vector<Handle>), allSettled(...), race(...), any(...)   the combinators
 //   void queueMicrotask(std::function<void()>)         Microtask: schedule work on the library
+//   Handle tryCall(sdk::TryCallback)                   Try: the library's own "call this now and give
+//                                                      me a future of its outcome" (kj::evalNow,
+//                                                      pplx::create_task); see TryCallback
 //
 // The adapter's destructor may throw (KJ's event loop does): the case's worker then ends and the
 // case is recorded as crashed.
 //
 // Executor construction, deferreds, catch (as then with a pass-through) and virtual timers come from
-// the SDK for every adapter. Thenable adoption, async functions, Promise.try and rejection tracking
-// are JavaScript's own and never offered: cases needing them are "not applicable".
+// the SDK for every adapter. Thenable adoption, async functions and rejection tracking are
+// JavaScript's own and never offered: cases needing them are "not applicable". Promise.try is
+// offered only by an adapter whose library has an equivalent (tryCall).
 #include <chrono>
 #include <exception>
 #include <functional>
@@ -114,6 +118,21 @@ class Callback {
  private:
   Host* host_;
   std::shared_ptr<CallbackState> state_;
+};
+
+// Promise.try's callback, as an adapter's tryCall receives it: the library calls it at most once,
+// with no argument, and settles the future tryCall returns with its Outcome (a value, possibly one
+// of the library's own futures, or a rejection). Called inside tryCall, on the thread that called
+// tryCall, it runs at once as part of the JavaScript that called Promise.try (which is what
+// Promise.try does); called later or on another thread, it runs as a handler does: under the case's
+// lock, watched for run to completion like any other. Calls after the first return a rejection.
+class TryCallback {
+ public:
+  explicit TryCallback(std::function<Outcome()> call) : call_(std::move(call)) {}
+  Outcome operator()() const { return call_(); }
+
+ private:
+  std::function<Outcome()> call_;
 };
 
 // A pending future of the library with the two functions that settle it. They may throw whatever

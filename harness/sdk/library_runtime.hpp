@@ -44,6 +44,10 @@ concept HasPump = requires(A& a) {
   a.pump();
 };
 template <class A>
+concept HasTry = requires(A& a, TryCallback callback) {
+  { a.tryCall(std::move(callback)) } -> std::same_as<typename A::Handle>;
+};
+template <class A>
 concept HasMicrotasks = requires(A& a, std::function<void()> work) {
   a.queueMicrotask(std::move(work));
 };
@@ -73,6 +77,7 @@ FeatureSet featuresOf() {
   if constexpr (HasRace<A>) f.add(Feature::Race);
   if constexpr (HasAny<A>) f.add(Feature::Any);
   if constexpr (HasMicrotasks<A>) f.add(Feature::Microtask);
+  if constexpr (HasTry<A>) f.add(Feature::Try);
   return f;
 }
 
@@ -95,6 +100,7 @@ class LibraryRuntime final : public PromiseRuntime {
     dropped_.clear();
     edges_.clear();
     joins_.clear();
+    tries_.clear();
     handles_.clear();
   }
 
@@ -188,7 +194,35 @@ class LibraryRuntime final : public PromiseRuntime {
       return combine(iterable, [&](std::vector<Handle> in) { return adapter_.any(std::move(in)); });
     return unsupported("Promise.any");
   }
-  es::Completion tryCall(const es::Value&) override { return unsupported("Promise.try"); }
+  // Promise.try(callback) through the library's own equivalent. A non-callable is a TypeError that
+  // rejects (27.2.4.8 step 4: the Call throws). The callback runs at once when the library calls it
+  // inside tryCall on this thread; otherwise it is a handler like any other (see TryCallback).
+  es::Completion tryCall(const es::Value& callback) override {
+    if constexpr (HasTry<A>) {
+      if (!es::IsCallable(callback)) return rejected(realm_.throwTypeError("Promise.try: not a function").value);
+      return guard([&] {
+        Callback later = host_.makeCallback(callback, CallbackState::Kind::Thrower);
+        auto scope = std::make_shared<TryScope>();
+        scope->caller = std::this_thread::get_id();
+        TryCallback body([this, scope, later, callback]() -> Outcome {
+          if (!scope->open || scope->caller != std::this_thread::get_id()) return later(es::Undefined{});
+          CallbackState& state = *later.state();
+          if (state.started) return {true, es::Undefined{}};
+          state.started = true;
+          const es::Completion c = es::Call(realm_, callback, es::Undefined{});
+          state.returnedPromise = !c.isAbrupt() && isPromise(c.value);
+          state.finished = true;
+          return {c.isAbrupt(), c.value};
+        });
+        Host::InsideLibraryCall inside(kInsideTry);
+        es::Completion output = wrap(adapter_.tryCall(std::move(body)));
+        scope->open = false;
+        tries_.push_back({later.state(), host_.handleOf<Handle>(output.value)});
+        return output;
+      });
+    }
+    return unsupported("Promise.try");
+  }
 
   // Async functions are JavaScript's own; featuresOf never offers them, so the runner never asks.
   es::PromiseCapability startAsyncFunction() override { throw std::logic_error("async functions: not applicable"); }
@@ -253,6 +287,7 @@ class LibraryRuntime final : public PromiseRuntime {
   static constexpr const char* kInsideSettle = "the call that completed its future";
   static constexpr const char* kInsideFinally = "the library's finally call";
   static constexpr const char* kInsideCombinator = "a combinator call (all, race, ...)";
+  static constexpr const char* kInsideTry = "the library's try call";
 
   // One then: what it waits on, what it returns, and its two callbacks.
   struct Edge {
@@ -267,6 +302,17 @@ class LibraryRuntime final : public PromiseRuntime {
     std::vector<Handle> inputs;
     const Handle* output;  // in handles_
     bool done = false;
+  };
+
+  // One Promise.try: its callback and its output.
+  struct Try {
+    std::shared_ptr<const CallbackState> callback;
+    const Handle* output;  // in handles_
+    bool done = false;
+  };
+  struct TryScope {
+    std::thread::id caller;
+    std::atomic<bool> open{true};  // tryCall has not returned yet
   };
 
   struct DeferredParts {
@@ -352,8 +398,16 @@ class LibraryRuntime final : public PromiseRuntime {
 
   // Every continuation whose future has settled has run, and its own future has settled (unless it
   // returned a future the library may be following); and every combinator whose inputs have all
-  // settled has settled too (a library may compute it on a thread of its own).
+  // settled has settled too (a library may compute it on a thread of its own); and every
+  // Promise.try callback has run, and its future settled unless it returned a future.
   bool quiet() {
+    for (Try& t : tries_) {
+      if (t.done) continue;
+      if (!t.callback->finished) return false;
+      if (!t.callback->returnedPromise && !released_.contains(t.output) && adapter_.inspect(*t.output).isPending())
+        return false;
+      t.done = true;
+    }
     for (Join& j : joins_) {
       if (j.done) continue;
       const auto settled = [&](const Handle& h) { return !adapter_.inspect(h).isPending(); };
@@ -468,6 +522,7 @@ class LibraryRuntime final : public PromiseRuntime {
   std::vector<std::thread> reapers_;                // threads destroying them (dropDropped)
   std::vector<Edge> edges_;
   std::vector<Join> joins_;
+  std::vector<Try> tries_;
 };
 
 }  // namespace pc::sdk

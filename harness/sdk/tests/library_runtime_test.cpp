@@ -22,6 +22,56 @@ TEST(Sdk, FeaturesAreTheSdksOwnPlusOnePerOptionalMember) {
   for (Feature f : {Feature::All, Feature::Finally, Feature::Thenables, Feature::Async, Feature::RejectionTracking})
     EXPECT_FALSE(plain.has(f)) << featureName(f);
   EXPECT_TRUE(featuresOf<toy::AdapterWithAll>().has(Feature::All));
+  EXPECT_FALSE(plain.has(Feature::Try));
+  EXPECT_TRUE(featuresOf<toy::AdapterWithTry>().has(Feature::Try));
+}
+
+// Promise.try through an adapter's tryCall.
+Trace runToyTry(const char* program, toy::Options options = {}) {
+  Case c;
+  c.id = "t/toy-try";
+  c.program = Json::parse(program);
+  return runLibraryCase<toy::AdapterWithTry>(c, Options{}, options);
+}
+
+constexpr const char* kTryThenLog = R"([{"try": [{"log": "inside"}, {"return": 7}], "as": "p"},
+                                         {"log": "after"},
+                                         {"then": "p", "onFulfilled": [{"log": "fulfilled"}]}])";
+
+// Called inside tryCall, the callback is part of the script: it runs before Promise.try returns
+// and is not a handler run synchronously.
+TEST(SdkTry, ACallbackTheLibraryCallsAtOnceRunsInsideTheScriptUnflagged) {
+  const Trace t = runToyTry(kTryThenLog);
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_FALSE(t.brokeRunToCompletion) << *t.brokeRunToCompletion;
+  EXPECT_EQ(t.events,
+            (std::vector<Json>{Json::parse(R"(["inside", {"undefined": true}])"),
+                               Json::parse(R"(["after", {"undefined": true}])"), Json::parse(R"(["fulfilled", 7])")}));
+  EXPECT_EQ(t.final, Json::parse(R"({"p": ["fulfilled", 7]})"));
+}
+
+TEST(SdkTry, AThrowInTheCallbackRejectsTheLibrarysFuture) {
+  const Trace t = runToyTry(R"([{"try": [{"throw": "boom"}], "as": "p"}, {"log": "after"}])");
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_EQ(t.final, Json::parse(R"({"p": ["rejected", "boom"]})"));
+}
+
+// A library that queues the callback runs it later, from its own loop: the order shows it.
+TEST(SdkTry, ACallbackTheLibraryRunsLaterIsAHandler) {
+  const Trace t = runToyTry(kTryThenLog, {.tryLater = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_FALSE(t.brokeRunToCompletion) << *t.brokeRunToCompletion;
+  EXPECT_EQ(t.events,
+            (std::vector<Json>{Json::parse(R"(["after", {"undefined": true}])"),
+                               Json::parse(R"(["inside", {"undefined": true}])"), Json::parse(R"(["fulfilled", 7])")}));
+}
+
+// ...and one that runs it on a thread of its own while the script runs is seen doing so, and waited for.
+TEST(SdkTry, ACallbackRunOnAnotherThreadDuringTheScriptIsSeenAsConcurrent) {
+  const Trace t = runToyTry(kTryThenLog, {.threaded = true, .handOff = true, .tryLater = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  ASSERT_TRUE(t.brokeRunToCompletion);
+  EXPECT_EQ(t.final, Json::parse(R"({"p": ["fulfilled", 7]})"));
 }
 
 TEST(Sdk, AHandlerGetsTheValueAndItsResultSettlesTheContinuation) {

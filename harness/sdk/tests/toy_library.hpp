@@ -27,6 +27,7 @@ struct Options {
   bool thenThrows = false;   // then() throws, as a broken library might
   bool neverRuns = false;    // continuations are dropped: a library that merely waits
   bool spins = false;        // a thread spins and never runs them: a library that stays busy
+  bool tryLater = false;     // tryCall queues its callback like a continuation instead of calling it
 };
 
 class Adapter {
@@ -79,7 +80,7 @@ class Adapter {
 
   Scheduling scheduling() const { return options_.threaded ? Scheduling::Threaded : Scheduling::SingleThreaded; }
 
- private:
+ protected:
   void spin() {
     std::lock_guard lock(mutex_);
     threads_.emplace_back([this] {
@@ -131,6 +132,27 @@ class AdapterWithAll : public Adapter {
  public:
   using Adapter::Adapter;
   Handle all(std::vector<Handle>) { return pending().future; }
+};
+
+// The same library with a "call now, give me a future" function, as Promise.try.
+class AdapterWithTry : public Adapter {
+ public:
+  AdapterWithTry(Host& host, Options options) : Adapter(host, options), tryLater_(options.tryLater) {}
+  Handle tryCall(TryCallback callback) {
+    Pending<Handle> p = pending();
+    auto run = [p, callback] {
+      const Outcome o = callback();
+      (o.rejected ? p.reject : p.resolve)(o.value);
+    };
+    if (tryLater_)
+      schedule(run);
+    else
+      run();
+    return p.future;
+  }
+
+ private:
+  bool tryLater_;
 };
 
 }  // namespace pc::sdk::toy
