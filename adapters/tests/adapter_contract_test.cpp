@@ -54,13 +54,25 @@ TEST(KjAdapter, TheFulfillerOfAPromiseAdoptsIt) {
 }
 
 // Without fork() a continuation nobody needs never runs in KJ; a ForkHub evaluates eagerly, which
-// is why forking every promise (the old adapter) hid it.
+// is why forking every promise (the old adapter) hid it. The continuation is named, so the harness
+// keeps its promise (an unnamed one is dropped, and KJ cancels it: the next test).
 TEST(KjAdapter, ALazyContinuationNobodyNeedsRunsOnlyWhenForked) {
-  constexpr const char* program = R"([{"resolved": 1, "as": "p"}, {"then": "p", "onFulfilled": [{"log": "ran"}]}])";
+  constexpr const char* program =
+      R"([{"resolved": 1, "as": "p"}, {"then": "p", "onFulfilled": [{"log": "ran"}], "as": "q"}])";
   RUN_OR_SKIP(lazy, "kj/lazy", program);
   EXPECT_TRUE(lazy.events.empty());
   RUN_OR_SKIP(forked, "kj/forked", program);
   EXPECT_EQ(forked.events.size(), 1u);
+}
+
+// KJ cancels a continuation whose promise is destroyed; the harness drops the promise of a then()
+// the program does not name, as a C++ program drops a temporary.
+TEST(KjAdapter, DroppingThePromiseThenReturnedCancelsTheContinuation) {
+  RUN_OR_SKIP(dropped, "kj/eager", R"([{"resolved": 1, "as": "p"}, {"then": "p", "onFulfilled": [{"log": "ran"}]}])");
+  EXPECT_TRUE(dropped.events.empty());
+  RUN_OR_SKIP(kept, "kj/eager",
+              R"([{"resolved": 1, "as": "p"}, {"then": "p", "onFulfilled": [{"log": "ran"}], "as": "q"}])");
+  EXPECT_EQ(kept.events.size(), 1u);
 }
 
 TEST(KjAdapter, TryIsEvalNowAndRunsTheCallbackAtOnce) {

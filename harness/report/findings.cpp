@@ -286,12 +286,75 @@ bool leavesAFailureUnobserved(const Case& c) {
   return false;
 }
 
+// A promise the program uses more than once: a receiver of two handlers, or one handler and a
+// combinator, an adoption or a return that takes it too.
+bool usesAFutureTwice(const Case& c) {
+  std::map<std::string, int> uses;
+  auto visit = [&](const auto& self, const Json& j) -> void {
+    if (j.is_array())
+      for (const Json& item : j) self(self, item);
+    if (!j.is_object()) return;
+    for (const char* verb : {"then", "catch", "finally"})
+      if (auto it = j.find(verb); it != j.end() && it->is_string()) ++uses[it->get<std::string>()];
+    if (auto it = j.find("promise"); it != j.end() && it->is_string() && j.size() == 1) ++uses[it->get<std::string>()];
+    for (const auto& [key, value] : j.items()) self(self, value);
+  };
+  visit(visit, c.program);
+  return std::any_of(uses.begin(), uses.end(), [](const auto& u) { return u.second > 1; });
+}
+
+// How many calls of one promise's resolvers a body makes: bare resolve/reject, and a throw, which
+// rejects an executor's promise. Nested executors have resolvers of their own.
+int settleCalls(const Json& body) {
+  int n = 0;
+  auto visit = [&](const auto& self, const Json& j) -> void {
+    if (j.is_array())
+      for (const Json& item : j) self(self, item);
+    if (!j.is_object() || j.contains("new")) return;
+    if ((j.contains("resolve") || j.contains("reject")) && !j.contains("of")) ++n;
+    if (j.contains("throw")) ++n;
+    for (const auto& [key, value] : j.items()) self(self, value);
+  };
+  visit(visit, body);
+  return n;
+}
+
+// A promise whose resolvers the program calls twice: two calls in one executor, or two naming it.
+bool settlesAPromiseTwice(const Case& c) {
+  std::map<std::string, int> byName;
+  bool twice = false;
+  auto visit = [&](const auto& self, const Json& j) -> void {
+    if (j.is_array())
+      for (const Json& item : j) self(self, item);
+    if (!j.is_object()) return;
+    if (auto e = j.find("executor"); e != j.end() && e->is_array() && settleCalls(*e) > 1) twice = true;
+    if (auto of = j.find("of"); of != j.end() && of->is_string() && (j.contains("resolve") || j.contains("reject")))
+      twice = ++byName[of->get<std::string>()] > 1 || twice;
+    for (const auto& [key, value] : j.items()) self(self, value);
+  };
+  visit(visit, c.program);
+  return twice;
+}
+
+// A crash is put down to one cause only when the case has that cause and not the other; a case with
+// both, or neither, is a crash without a cause.
 Detail unobservedFailureEnds(const CaseResult& r, const Case& c) {
-  if (r.status != Status::Crash || !leavesAFailureUnobserved(c)) return std::nullopt;
+  if (r.status != Status::Crash || !leavesAFailureUnobserved(c) || usesAFutureTwice(c)) return std::nullopt;
+  return signalOf(r.message);
+}
+Detail usingAFutureTwiceCrashes(const CaseResult& r, const Case& c) {
+  if (r.status != Status::Crash || !usesAFutureTwice(c) || leavesAFailureUnobserved(c)) return std::nullopt;
+  return signalOf(r.message);
+}
+Detail completingTwiceCrashes(const CaseResult& r, const Case& c) {
+  if (r.status != Status::Crash || !settlesAPromiseTwice(c) || usesAFutureTwice(c) || leavesAFailureUnobserved(c))
+    return std::nullopt;
   return signalOf(r.message);
 }
 Detail crashes(const CaseResult& r, const Case& c) {
-  if (r.status != Status::Crash || unobservedFailureEnds(r, c)) return std::nullopt;
+  if (r.status != Status::Crash || unobservedFailureEnds(r, c) || usingAFutureTwiceCrashes(r, c) ||
+      completingTwiceCrashes(r, c))
+    return std::nullopt;
   return signalOf(r.message);
 }
 Detail hangs(const CaseResult& r, const Case& c) {
@@ -358,6 +421,14 @@ constexpr std::array kRules = {
          true, false, misuseThrows},
     Rule{"unobserved-failure-ends-the-process", "unobserved failures",
          "A failure that no continuation of its own observes ends the process.", true, false, unobservedFailureEnds},
+    Rule{"using-a-future-twice-crashes", "misuse",
+         "A future can be used once: a second then() on it, or using it again after another call took it, "
+         "crashes the process (JavaScript allows any number).",
+         true, false, usingAFutureTwiceCrashes},
+    Rule{"completing-twice-crashes", "misuse",
+         "Completing a promise that is already complete crashes the process (JavaScript ignores the second "
+         "call).",
+         true, false, completingTwiceCrashes},
     Rule{"crashes", "misuse", "The process crashes.", true, false, crashes},
     Rule{"hangs", "misuse", "A program that finishes in JavaScript never finishes.", true, false, hangs},
 };
@@ -366,6 +437,8 @@ constexpr std::array kRules = {
 // what they compute.
 constexpr std::array kExplanationOrder = {"misuse-throws",
                                           "unobserved-failure-ends-the-process",
+                                          "using-a-future-twice-crashes",
+                                          "completing-twice-crashes",
                                           "crashes",
                                           "hangs",
                                           "dropping-a-future-blocks",

@@ -177,6 +177,23 @@ TEST(Findings, NoTraceFindingsNameTheExceptionOrTheSignal) {
       caseOf(R"([{"rejected": "no", "as": "r"}, {"race": [{"promise": "r"}]}])", "[]", R"({"r": ["rejected", "no"]})");
   EXPECT_EQ(rule("unobserved-failure-ends-the-process").shows(died, unobserved), "SIGTRAP");
   EXPECT_FALSE(shows("crashes", died, unobserved)) << "one explanation per crash";
+  Case usedTwice = caseOf(R"([{"resolved": 1, "as": "p"}, {"then": "p"}, {"then": "p"}])", "[]", "{}");
+  EXPECT_EQ(rule("using-a-future-twice-crashes").shows(died, usedTwice), "SIGTRAP");
+  EXPECT_FALSE(shows("unobserved-failure-ends-the-process", died, usedTwice));
+  Case both = unobserved;
+  both.program.push_back(j(R"({"all": [{"promise": "r"}]})"));
+  EXPECT_FALSE(shows("using-a-future-twice-crashes", died, both));
+  EXPECT_FALSE(shows("unobserved-failure-ends-the-process", died, both));
+  EXPECT_TRUE(shows("crashes", died, both)) << "two possible causes: none is claimed";
+  const Case settledTwice = caseOf(R"([{"new": "p", "executor": [{"resolve": 1}, {"reject": 2}]}])", "[]", "{}");
+  EXPECT_EQ(rule("completing-twice-crashes").shows(died, settledTwice), "SIGTRAP");
+  EXPECT_FALSE(shows("crashes", died, settledTwice));
+  const Case byName =
+      caseOf(R"([{"deferred": "d"}, {"resolve": 1, "of": "d"}, {"resolve": 2, "of": "d"}])", "[]", "{}");
+  EXPECT_TRUE(shows("completing-twice-crashes", died, byName));
+  const Case nested =
+      caseOf(R"([{"new": "p", "executor": [{"resolve": 1}, {"new": "q", "executor": [{"resolve": 2}]}]}])", "[]", "{}");
+  EXPECT_FALSE(shows("completing-twice-crashes", died, nested)) << "q's executor has resolvers of its own";
   Case observed = unobserved;
   observed.program.push_back(j(R"({"catch": "r", "onRejected": []})"));
   EXPECT_FALSE(shows("unobserved-failure-ends-the-process", died, observed));
