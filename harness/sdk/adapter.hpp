@@ -2,8 +2,8 @@
 // The adapter SDK: what a C++ future library must provide to be tested by the suite, and the types
 // it works with. adapters/README.md walks through writing one; adapters/std/ is the smallest.
 //
-// An adapter is a class with a `Handle` type (a copyable handle on one of the library's futures of
-// sdk::Value) and these members; LibraryRuntime<Adapter> (library_runtime.hpp) turns them into the
+// An adapter is a class with a `Handle` type (a copyable, default-constructible handle on one of the
+// library's futures of sdk::Value; the harness assigns Handle{} to drop one) and these members; LibraryRuntime<Adapter> (library_runtime.hpp) turns them into the
 // primitives the case interpreter drives.
 //
 // Required:
