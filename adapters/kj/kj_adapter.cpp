@@ -21,7 +21,8 @@
 //            promise nobody uses never runs. A returned promise is a plain value.
 //   eager    the same with .eagerlyEvaluate(nullptr), KJ's way to have it run regardless.
 //   chained  then(func returning kj::Promise<Value>): KJ follows the promise func returns.
-//   forked   chained, and every promise fork()ed on first use (a ForkHub evaluates eagerly).
+//   forked   chained, and every promise fork()ed on first use (a ForkHub evaluates eagerly); a
+//            promise the program drops is detach()ed, where the others cancel it (drop()).
 //
 // What the final states show: a promise that was consumed can only be seen through its consumer,
 // so its state is what the consumer received (recorded as the value passes, with no extra event),
@@ -147,6 +148,16 @@ class KjAdapter {
 
   sdk::Scheduling scheduling() const { return sdk::Scheduling::SingleThreaded; }
 
+  // A promise the program no longer names. Destroying a kj::Promise cancels what it would run; the
+  // base variants do just that, kj/forked detaches it (a branch, once forked) so that it still runs.
+  void drop(Handle h) {
+    if (style_ != Style::Forked || !h) return;
+    if (h->forked)
+      h->forked->addBranch().detach([](kj::Exception&&) {});
+    else if (!h->used)
+      h->promise.detach([](kj::Exception&&) {});
+  }
+
  private:
   bool follows() const { return style_ == Style::Chained || style_ == Style::Forked; }
 
@@ -264,7 +275,8 @@ void addKjSubjects(LibraryVariants& registry) {
   registry.push_back(librarySubject<KjAdapter>(
       {"kj/forked", library,
        "as kj/chained, adapted: every promise is fork()ed and each use takes a branch, as a KJ program must to use "
-       "one promise twice; deferreds: newPromiseAndFulfiller<Promise<T>> (resolve adopts); try: kj::evalNow; "
+       "one promise twice, and a promise the program drops is detach()ed instead of cancelled, as a KJ program "
+       "that fires and forgets must; deferreds: newPromiseAndFulfiller<Promise<T>> (resolve adopts); try: kj::evalNow; "
        "all: kj::joinPromises (waits for every input); race: first.exclusiveJoin(second)..."},
       Style::Forked));
 }

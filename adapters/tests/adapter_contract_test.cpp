@@ -73,6 +73,9 @@ TEST(KjAdapter, DroppingThePromiseThenReturnedCancelsTheContinuation) {
   RUN_OR_SKIP(kept, "kj/eager",
               R"([{"resolved": 1, "as": "p"}, {"then": "p", "onFulfilled": [{"log": "ran"}], "as": "q"}])");
   EXPECT_EQ(kept.events.size(), 1u);
+  // kj/forked detaches what the program drops, as its description says.
+  RUN_OR_SKIP(detached, "kj/forked", R"([{"resolved": 1, "as": "p"}, {"then": "p", "onFulfilled": [{"log": "ran"}]}])");
+  EXPECT_EQ(detached.events.size(), 1u);
 }
 
 TEST(KjAdapter, TryIsEvalNowAndRunsTheCallbackAtOnce) {

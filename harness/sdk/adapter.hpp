@@ -3,8 +3,8 @@
 // it works with. adapters/README.md walks through writing one; adapters/std/ is the smallest.
 //
 // An adapter is a class with a `Handle` type (a copyable, default-constructible handle on one of the
-// library's futures of sdk::Value; the harness assigns Handle{} to drop one) and these members; LibraryRuntime<Adapter> (library_runtime.hpp) turns them into the
-// primitives the case interpreter drives.
+// library's futures of sdk::Value; the harness assigns Handle{} to drop one) and these members; LibraryRuntime<Adapter>
+// (library_runtime.hpp) turns them into the primitives the case interpreter drives.
 //
 // Required:
 //   explicit Adapter(sdk::Host& host, Options...)      one adapter per case run; Options pick a variant
@@ -26,6 +26,10 @@
 //   Handle finally(const Handle&, sdk::Callback)       Finally
 //   Handle all(std::vector<Handle>), allSettled(...), race(...), any(...)   the combinators
 //   void queueMicrotask(std::function<void()>)         Microtask: schedule work on the library
+//   void drop(Handle)                                  what the program does with a promise it no
+//                                                      longer names, at once and under the case's
+//                                                      lock (else: the handle is destroyed at the
+//                                                      next drain); a variant that detaches says so
 //   Handle tryCall(sdk::TryCallback)                   Try: the library's own "call this now and give
 //                                                      me a future of its outcome" (kj::evalNow,
 //                                                      pplx::create_task); see TryCallback

@@ -48,6 +48,10 @@ concept HasTry = requires(A& a, TryCallback callback) {
   { a.tryCall(std::move(callback)) } -> std::same_as<typename A::Handle>;
 };
 template <class A>
+concept HasDrop = requires(A& a, typename A::Handle h) {
+  a.drop(std::move(h));
+};
+template <class A>
 concept HasMicrotasks = requires(A& a, std::function<void()> work) {
   a.queueMicrotask(std::move(work));
 };
@@ -270,7 +274,15 @@ class LibraryRuntime final : public PromiseRuntime {
     const Handle* h = host_.handleOf<Handle>(promise);
     if (h == nullptr || released_.contains(h)) return;
     released_.insert(h);
-    dropped_.push_back(std::exchange(*const_cast<Handle*>(h), Handle{}));
+    Handle handle = std::exchange(*const_cast<Handle*>(h), Handle{});
+    if constexpr (HasDrop<A>) {
+      guard([&] {
+        adapter_.drop(std::move(handle));
+        return es::Completion::normal();
+      });
+      return;
+    }
+    dropped_.push_back(std::move(handle));
   }
   // Nothing can settle this promise any more: drop its producer (resolve and reject hold it).
   void releaseResolvers(const es::Value& promise) override {
