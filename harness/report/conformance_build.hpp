@@ -43,6 +43,12 @@ bool javascriptOnly(const CaseResult& r, const SubjectView& s, const BuildContex
 // The features a not-applicable result's case needs and its subject lacks.
 std::vector<std::string> missingFeatures(const CaseResult& r, const SubjectView& s, const BuildContext& ctx);
 
+// At most kFindingsPerLibrary of a library's findings, since a reader takes in a dozen sentences, not
+// more: facts that are how JavaScript behaves go first, then the last differences. Returns the kept
+// findings and the ids of those that went.
+inline constexpr std::size_t kFindingsPerLibrary = 12;
+std::pair<Json, Json> shortList(Json findings);
+
 Json subjectsToJson(const BuildContext& ctx);
 Json matrixToJson(const BuildContext& ctx);
 Json librariesToJson(const BuildContext& ctx);

@@ -12,9 +12,6 @@ namespace {
 
 using Variants = std::vector<const SubjectView*>;
 
-// At most this many findings per library.
-constexpr std::size_t kFindingsPerLibrary = 12;
-
 // Libraries in the order their first variant appears; subjects with no library are nobody's variant.
 std::vector<std::pair<std::string, Variants>> groupByLibrary(const BuildContext& ctx) {
   std::vector<std::pair<std::string, Variants>> groups;
@@ -83,8 +80,7 @@ Json findingOnVariant(const findings::Rule& rule, const SubjectView& v, const Bu
   return Json{{"cases", cases}, {"example", example}, {"details", Json(details)}};
 }
 
-// The findings that hold for at least one variant, in the order of findings::rules(), at most
-// kFindingsPerLibrary: a reader takes in a dozen sentences, not more.
+// The findings that hold for at least one variant, in the order of findings::rules().
 Json findingsToJson(const Variants& variants, const BuildContext& ctx) {
   std::map<std::string, Json> byRule;
   for (const findings::Rule& rule : findings::rules())
@@ -107,7 +103,7 @@ Json findingsToJson(const Variants& variants, const BuildContext& ctx) {
       for (const findings::Rule& other : findings::rules())
         if (other.difference && std::string_view(other.topic) == rule.topic)
           for (const auto& [variant, _] : byRule[other.id].items()) holds.erase(variant);
-    if (holds.empty() || out.size() == kFindingsPerLibrary) continue;
+    if (holds.empty()) continue;
     out.push_back({{"id", rule.id},
                    {"topic", rule.topic},
                    {"text", rule.text},
@@ -119,13 +115,27 @@ Json findingsToJson(const Variants& variants, const BuildContext& ctx) {
 
 }  // namespace
 
+std::pair<Json, Json> shortList(Json findings) {
+  Json omitted = Json::array();
+  while (findings.size() > kFindingsPerLibrary) {
+    auto fact = std::find_if(findings.rbegin(), findings.rend(), [](const Json& f) { return !f.at("difference"); });
+    auto gone = fact != findings.rend() ? std::prev(fact.base()) : std::prev(findings.end());
+    omitted.push_back(gone->at("id"));
+    findings.erase(gone);
+  }
+  return {std::move(findings), std::move(omitted)};
+}
+
 Json librariesToJson(const BuildContext& ctx) {
   Json out = Json::array();
-  for (const auto& [library, variants] : groupByLibrary(ctx))
+  for (const auto& [library, variants] : groupByLibrary(ctx)) {
+    auto [findings, omitted] = shortList(findingsToJson(variants, ctx));
     out.push_back({{"library", library},
                    {"subjects", names(variants)},
                    {"missingFeatures", missingFeaturesToJson(variants, ctx)},
-                   {"findings", findingsToJson(variants, ctx)}});
+                   {"findings", std::move(findings)},
+                   {"omittedFindings", std::move(omitted)}});
+  }
   return out;
 }
 

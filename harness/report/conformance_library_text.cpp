@@ -73,6 +73,15 @@ std::string featureList(const Json& library, bool jsOnly) {
   return out;
 }
 
+// The findings that hold but did not fit in the table, by id: the subject pages group cases by them.
+std::string omitted(const Json& library) {
+  const Json& ids = library.value("omittedFindings", Json::array());
+  if (ids.empty()) return "";
+  std::string out;
+  for (const Json& id : ids) out += (out.empty() ? "" : ", ") + markdown::code(str(id));
+  return "- Also found, beyond the dozen above: " + out + " (the subject pages group cases by them).\n";
+}
+
 std::string notApplicable(const Json& library) {
   const std::string notOffered = featureList(library, false), jsOnly = featureList(library, true);
   std::string out = "\n- Does not offer: " + (notOffered.empty() ? "nothing the cases need" : notOffered) + ".\n";
@@ -84,7 +93,7 @@ std::string notApplicable(const Json& library) {
 
 std::string renderLibrarySummary(const Json& library) {
   return "### " + markdown::text(str(library.at("library"))) + "\n\n" + findingsTable(library) +
-         notApplicable(library) + "\n";
+         notApplicable(library) + omitted(library) + "\n";
 }
 
 }  // namespace pc::conformance

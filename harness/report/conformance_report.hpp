@@ -21,7 +21,8 @@
 //   "libraries": [{"library", "subjects": [...],
 //                  "missingFeatures": [{"feature", "javascriptOnly", "cases", "example", "subjects": [...]}],
 //                  "findings": [{"id", "topic", "text", "difference",
-//                                "variants": {"<subject>": {"cases", "example", "details": [...]}}}]}]}
+//                                "variants": {"<subject>": {"cases", "example", "details": [...]}}}],
+//                  "omittedFindings": ["<id>", ...]}]}   (beyond the dozen a library's table shows)
 #include <map>
 #include <span>
 #include <string>

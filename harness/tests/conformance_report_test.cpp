@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <random>
 
+#include "harness/report/conformance_build.hpp"
 #include "harness/report/conformance_report.hpp"
 #include "harness/tests/fakes.hpp"
 
@@ -223,6 +224,15 @@ TEST(ConformanceReport, LibrarySummaryIsFindingsByVariantAndWhatItDoesNotOffer) 
   const std::string& slow = files.at("subjects/lib-slow.md");
   EXPECT_TRUE(has(slow, "### Other differences (1 case)")) << slow;
   EXPECT_TRUE(has(files.at("subjects/lib-fast.md"), "### The process crashes. (2 cases)"));
+}
+
+TEST(ConformanceReport, ALibraryShowsADozenFindingsAndNamesTheRest) {
+  Json all = Json::array();
+  for (int i = 0; i < 14; ++i) all.push_back({{"id", "d" + std::to_string(i)}, {"difference", i != 3}});
+  const auto [kept, omitted] = conformance::shortList(all);
+  EXPECT_EQ(kept.size(), 12u);
+  EXPECT_EQ(omitted, Json::parse(R"(["d3", "d13"])")) << "the fact goes first, then the last difference";
+  EXPECT_EQ(conformance::shortList(Json::array({all[0]})).second, Json::array());
 }
 
 TEST(ConformanceReport, SameInputSameBytesWhateverTheOrderOfResults) {
