@@ -86,13 +86,6 @@ Json findingsToJson(const Variants& variants, const BuildContext& ctx) {
   for (const findings::Rule& rule : findings::rules())
     for (const SubjectView* v : variants)
       if (Json f = findingOnVariant(rule, *v, ctx); !f.is_null()) byRule[rule.id][v->about.name] = std::move(f);
-  // Reverse order seen beside another order is no order at all (threads deciding it).
-  const Json reversed = byRule["order-reverse"].is_null() ? Json::object() : byRule["order-reverse"];
-  for (const auto& [variant, reverse] : reversed.items())
-    if (byRule["order-other"].contains(variant) || byRule["order-attachment"].contains(variant)) {
-      if (!byRule["order-other"].contains(variant)) byRule["order-other"][variant] = reverse;
-      byRule["order-reverse"].erase(variant);
-    }
   Json out = Json::array();
   for (const findings::Rule& rule : findings::rules()) {
     Json holds = byRule[rule.id].is_null() ? Json::object() : byRule[rule.id];
