@@ -24,6 +24,9 @@ struct NodeLibrary {
   // What the library offers. Async functions and await are V8's own whatever the library, so only
   // V8's Promise offers Feature::Async; a case needing a feature not here is not applicable.
   FeatureSet features = FeatureSet::all();
+  // true: `features` is ignored, and the subject offers what run.js finds the prelude's library
+  // has (`run.js --features`, README.md "The library"): for libraries named by the user.
+  bool featuresFromRunner = false;
 };
 
 struct NodeOptions {
@@ -41,7 +44,8 @@ struct NodeOptions {
 class NodeSubject final : public Subject {
  public:
   // Finds node and checks it is recent enough, and that the runner and the library's prelude
-  // exist; throws std::runtime_error saying what is wrong.
+  // exist (and, with featuresFromRunner, that the prelude loads); throws std::runtime_error saying
+  // what is wrong.
   explicit NodeSubject(NodeOptions options = {});
 
   std::string name() const override { return options_.library.name; }
