@@ -5,7 +5,7 @@
 // checks that the two agree, and writes reports/js-libraries.md, or compares it (--check).
 //
 //   node aplus/side-by-side.js --cli build/default/promise-conformance (--out FILE | --check FILE)
-//        [--libraries a,b,...] [--aplus-files 2.3.1.js,...]
+//        [--libraries a,b,...] [--aplus-files 2.3.1.js,...] [--results RESULTS.json]
 //
 // Agreement, per library:
 // - A+ passes it (every test, every file finished): each aplus/* case that is applicable reaches
@@ -36,6 +36,7 @@ function parse(argv) {
     else if (a === '--check') o.check = v;
     else if (a === '--libraries') o.libraries = v.split(',');
     else if (a === '--aplus-files') o.aplusFiles = v.split(',');
+    else if (a === '--results') o.results = v;
     else throw new Error(`unknown argument ${a}`);
     i++;
   }
@@ -77,8 +78,16 @@ async function pool(jobs, n) {
   return results;
 }
 
-// A+ on one library, one test file: {file, tests: [{clause, title, passed}], finished}.
+// A+ on one library, one test file: {file, tests: [{clause, title, passed}], finished}. A file with
+// a test that failed on promises-aplus-tests' 200 ms timeout runs once more, and the second run
+// counts: on a loaded machine a correct library can miss that bound.
 async function aplusFile(library, file) {
+  const first = await aplusFileOnce(library, file);
+  const timedOut = first.tests.some((t) => !t.passed && /^timeout/i.test(t.error || ''));
+  return timedOut && first.finished ? aplusFileOnce(library, file) : first;
+}
+
+async function aplusFileOnce(library, file) {
   const argv = [NODE, '--unhandled-rejections=none', path.join(__dirname, 'run-aplus.js'), '--library', library,
     '--prelude', path.join(HOME, 'libraries', `${library}.js`), file];
   const out = await run(argv, FILE_TIMEOUT_MS);
@@ -90,12 +99,27 @@ async function aplusFile(library, file) {
 async function ours(cli, libraries) {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'js-libraries-')), 'results.json');
   const subjects = libraries.map((l) => `js:${l}`).join(',');
-  const out = await run([cli, 'run', '--subject', subjects, '--json', json], 0);
+  // q 1.5.1 hangs on self-resolution: a short case timeout keeps those cases from taking minutes.
+  const out = await run([cli, 'run', '--subject', subjects, '--json', json, '--case-timeout', '2000'], 0);
   if (!fs.existsSync(json)) throw new Error(`${cli} run wrote no results: ${out.stderr}`);
   const results = JSON.parse(fs.readFileSync(json, 'utf8')).results;
   fs.rmSync(path.dirname(json), {recursive: true, force: true});
   return results;
 }
+
+// Differences investigated and kept: cases below causal on a library promises-aplus-tests passes,
+// where the library breaks the Promises/A+ text in a way promises-aplus-tests never tries.
+const DOCUMENTED = [
+  {pattern: /^aplus\/2\.3\.3\/throws-(then-fulfils-from-a-timer|without-calling-back)\/.*\/(false|null|undefined|zero)$/,
+    why: 'A+ 2.3.3.3.4: when `then` throws e, the promise is rejected with e, whatever e is. promises-aplus-tests ' +
+      'only ever throws a truthy value there; a library that tells a throw by the truthiness of what was thrown ' +
+      '(es6-promise) misses a thrown false, null, undefined or 0 and takes a later call instead'},
+  {pattern: /^aplus\/2\.3\.3\/.*\/the-promise-being-resolved$/,
+    why: 'A+ 2.3.3.3.1 then 2.3.1: a thenable calling resolvePromise with the very promise being resolved must ' +
+      'reject it with a TypeError. promises-aplus-tests never has a thenable do that; a library may then stay ' +
+      'pending forever (lie) or fulfil the promise with itself (pinkie, native-promise-only)'},
+];
+const documented = (id) => DOCUMENTED.find((d) => d.pattern.test(id));
 
 const RANK = {none: 0, outcome: 1, causal: 2, exact: 3};
 const ran = (r) => r.status === 'pass' || r.status === 'fail';
@@ -124,8 +148,13 @@ function summarize(library, aplusFiles, results) {
   const aplusBelowCausal = aplusCases.filter((r) => !reachesCausal(r));
   const problems = [];
   const aplusClean = failedClauses.size === 0;
+  const differences = new Map();  // DOCUMENTED entry -> cases
   if (aplusClean) {
-    for (const r of aplusBelowCausal) problems.push(`A+ passes it, but ${r.case} reaches only ${r.status === 'fail' ? r.level : r.status}`);
+    for (const r of aplusBelowCausal) {
+      const d = documented(r.case);
+      if (d) differences.set(d, (differences.get(d) || 0) + 1);
+      else problems.push(`A+ passes it, but ${r.case} reaches only ${r.status === 'fail' ? r.level : r.status}`);
+    }
   } else {
     for (const clause of [...failedClauses].sort()) {
       const killed = aplusBelowCausal.filter((r) => rulesOf(r.case).some((rule) => rule === `aplus.${clause}` ||
@@ -142,6 +171,7 @@ function summarize(library, aplusFiles, results) {
     library, aplus: {passed: tests.filter((t) => t.passed).length, failed: tests.filter((t) => !t.passed).length,
       unfinished, clauses: [...failedClauses].sort()},
     counts, aplusCases: aplusCases.length, aplusBelowCausal: aplusBelowCausal.length, problems,
+    differences: [...differences.entries()].map(([d, n]) => `${n} cases: ${d.why}`),
     beyond: [...beyond.entries()].sort(([a], [b]) => a.localeCompare(b)),
   };
 }
@@ -150,7 +180,7 @@ function markdown(summaries) {
   const lines = [
     '# JavaScript promise libraries: promises-aplus-tests and this suite side by side',
     '',
-    'Generated by `harness/node/aplus/side-by-side.js` (ctest `js_libraries_side_by_side` checks it is up to date;',
+    'Generated by `harness/node/aplus/side-by-side.js` (ctest `reports.js_libraries` checks it is up to date;',
     'regenerate with `node harness/node/aplus/side-by-side.js --cli build/default/promise-conformance',
     '--out reports/js-libraries.md`). Each library runs as the subject `js:NAME` (harness/node/README.md, "The',
     'library"); promises-aplus-tests 2.1.2 runs on the same constructor, under `node --unhandled-rejections=none`.',
@@ -176,6 +206,10 @@ function markdown(summaries) {
     const areas = s.beyond.map(([a, n]) => `${a} ${n}`).join(', ');
     lines.push(`- ${s.library}: ${areas || 'none'}`);
   }
+  const differences = summaries.flatMap((s) => s.differences.map((d) => `- ${s.library}, ${d}`));
+  lines.push('', '## Documented differences', '',
+    'Where promises-aplus-tests passes a library and an `aplus/*` case of ours does not reach causal, for a reason',
+    'investigated (`DOCUMENTED` in the generator):', '', ...(differences.length ? differences : ['None.']));
   const problems = summaries.flatMap((s) => s.problems.map((p) => `- ${s.library}: ${p}`));
   lines.push('', '## Disagreements', '', ...(problems.length ? problems : ['None.']), '');
   return lines.join('\n');
@@ -188,7 +222,9 @@ async function main() {
   // One after the other: promises-aplus-tests fails a test that waits 200 ms longer than that, which
   // a CPU busy with our suite could cause.
   const aplus = await pool(jobs, PARALLEL);
-  const results = await ours(path.resolve(o.cli), o.libraries);
+  // --results FILE: the JSON results of an earlier `run --subject js:all --json FILE` instead.
+  const results = o.results ? JSON.parse(fs.readFileSync(o.results, 'utf8')).results :
+    await ours(path.resolve(o.cli), o.libraries);
   const summaries = o.libraries.map((l, i) => summarize(l, aplus.slice(i * files.length, (i + 1) * files.length),
     results));
   const text = markdown(summaries);
