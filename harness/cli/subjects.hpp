@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -36,12 +37,26 @@ struct SubjectEntry {
                                   // the reference and node
   bool isolate = false;           // run in a worker process, one crash or hang per case at most
   bool deterministic = true;      // false: the library's threads decide the order of some events
+  // Non-empty: the entry is left out of `--subject all` and run by `--subject GROUP:all` instead
+  // ("js": the JavaScript libraries, which the committed reports do not cover).
+  std::string group;
 };
 
 using SubjectRegistry = std::vector<SubjectEntry>;
 
-// reference (the C++ model) and node (V8 through the pinned Node.js; `nodeHome` is harness/node).
+// reference (the C++ model), node (V8 through the pinned Node.js; `nodeHome` is harness/node), and
+// js:NAME for each JavaScript promise library pinned in harness/node/package.json (group "js").
 SubjectRegistry builtinSubjects(const std::filesystem::path& nodeHome);
+
+// A user's own JavaScript library: `js:PATH` where PATH (absolute, or relative to the working folder,
+// containing a '/' or ending in .js) is a CommonJS module exporting a promise constructor or
+// promises-aplus-tests' adapter shape. nullopt when `name` is not of that form.
+std::optional<SubjectEntry> jsModuleEntry(const std::string& name, const std::filesystem::path& nodeHome);
+
+// Adds a jsModuleEntry for every `js:PATH` among the command-line arguments (alone or in a
+// comma-separated list) that the registry does not have yet.
+void addJsModuleEntries(SubjectRegistry& registry, int argc, const char* const* argv,
+                        const std::filesystem::path& nodeHome);
 
 // A library variant as the command runs it: required to reach causal, which is what Promises/A+
 // asks of a library (exact is JavaScript's own order), and isolated in a worker.

@@ -17,7 +17,7 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 bool reportUnknown(const std::vector<std::string>& names, Context& ctx) {
   bool ok = true;
   for (const std::string& name : names) {
-    if (name == "all") continue;
+    if (name == "all" || name.ends_with(":all")) continue;
     if (std::none_of(ctx.subjects.begin(), ctx.subjects.end(), [&](const SubjectEntry& e) { return e.name == name; })) {
       ctx.err << fmt::format("error: unknown subject '{}' (see `promise-conformance list --subjects`)\n", name);
       ok = false;
@@ -41,7 +41,9 @@ OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional
   const bool all = contains(names, "all");
   for (const SubjectEntry& entry : ctx.subjects) {
     const bool named = contains(names, entry.name);
-    if (!all && !named) continue;
+    // `all` is every subject outside a group; `GROUP:all` every subject of the group (subjects.hpp).
+    const bool inAll = entry.group.empty() ? all : contains(names, entry.group + ":all");
+    if (!inAll && !named) continue;
     Opened o = entry.open();
     if (!o.subject) {
       ctx.err << fmt::format("{}: subject {} is not available: {}\n", named ? "error" : "note", entry.name,

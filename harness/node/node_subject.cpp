@@ -1,11 +1,48 @@
 #include "harness/node/node_subject.hpp"
 
+#include <sstream>
 #include <stdexcept>
 
 #include "harness/isolate/batch_protocol.hpp"
+#include "harness/isolate/piped_process.hpp"
 #include "harness/node/node_locate.hpp"
 
 namespace pc {
+namespace {
+
+std::vector<std::string> runnerArguments(const NodeOptions& options) {
+  std::vector<std::string> argv{options.node.string(), options.runner.string(), "--library", options.library.name};
+  if (!options.library.prelude.empty()) {
+    argv.push_back("--prelude");
+    argv.push_back(options.library.prelude.string());
+  }
+  return argv;
+}
+
+// What `run.js --features` says the library offers: one line of feature names.
+FeatureSet probeFeatures(const NodeOptions& options) {
+  std::vector<std::string> argv = runnerArguments(options);
+  argv.push_back("--features");
+  PipedProcess proc(argv, "", options.extraEnv);
+  std::string line;
+  const auto got = proc.readLine(line, std::chrono::seconds(30));
+  if (got != PipedProcess::Read::Line) proc.kill();
+  const std::string ended = proc.wait();
+  if (got != PipedProcess::Read::Line || !proc.exitedCleanly()) {
+    throw std::runtime_error("the promise library " + options.library.name + " did not load (" + ended +
+                             "): " + proc.stderrTail());
+  }
+  FeatureSet features;
+  std::istringstream names(line);
+  for (std::string name; names >> name;) {
+    const auto f = featureFromName(name);
+    if (!f) throw std::runtime_error("run.js --features names an unknown feature: " + name);
+    features.add(*f);
+  }
+  return features;
+}
+
+}  // namespace
 
 NodeSubject::NodeSubject(NodeOptions options) : options_(std::move(options)) {
   if (options_.home.empty() && options_.runner.empty())
@@ -22,15 +59,11 @@ NodeSubject::NodeSubject(NodeOptions options) : options_(std::move(options)) {
                              " is missing");
   }
   node::requireRecentNode(options_.node);
+  if (options_.library.featuresFromRunner) options_.library.features = probeFeatures(options_);
 }
 
 std::vector<Trace> NodeSubject::run(std::span<const Case* const> cases) {
-  std::vector<std::string> argv{options_.node.string(), options_.runner.string(), "--library", options_.library.name};
-  if (!options_.library.prelude.empty()) {
-    argv.push_back("--prelude");
-    argv.push_back(options_.library.prelude.string());
-  }
-  const ChildCommand command{std::move(argv), options_.extraEnv, "node"};
+  const ChildCommand command{runnerArguments(options_), options_.extraEnv, "node"};
   return runInChildProcesses(cases, command, options_.caseTimeout);
 }
 

@@ -21,9 +21,12 @@ struct NodeLibrary {
   // A CommonJS module whose `module.exports` is the library's promise constructor, which the
   // cases' programs then use wherever they say `Promise`. Empty: V8's own Promise.
   std::filesystem::path prelude;
-  // What the library offers. Async functions and await are V8's own whatever the library, so only
-  // V8's Promise offers Feature::Async; a case needing a feature not here is not applicable.
+  // What the library offers; a case needing a feature not here is not applicable. Async functions
+  // and await stay V8's whatever the library (await takes a library's promise as a thenable).
   FeatureSet features = FeatureSet::all();
+  // true: `features` is ignored, and the subject offers what run.js finds the prelude's library
+  // has (`run.js --features`, README.md "The library"): for libraries named by the user.
+  bool featuresFromRunner = false;
 };
 
 struct NodeOptions {
@@ -41,7 +44,8 @@ struct NodeOptions {
 class NodeSubject final : public Subject {
  public:
   // Finds node and checks it is recent enough, and that the runner and the library's prelude
-  // exist; throws std::runtime_error saying what is wrong.
+  // exist (and, with featuresFromRunner, that the prelude loads); throws std::runtime_error saying
+  // what is wrong.
   explicit NodeSubject(NodeOptions options = {});
 
   std::string name() const override { return options_.library.name; }

