@@ -15,6 +15,20 @@
 
 namespace pc {
 
+// How a run leaves room to a library's own threads. A threaded library's verdict can depend on who
+// wins a race (is a future already complete when then() is called?), and a case run a few times in
+// the order the scheduler happens to pick may see only one side of a race that the next report sees
+// the other side of. Repeated runs therefore alternate: as the scheduler picks, and with the library's
+// threads let run until they are idle after every library call, which makes the side where the
+// library got there first happen every time rather than sometimes.
+enum class Schedule { AsScheduled, LibraryThreadsFirst };
+
+// The schedule of a subject's repeated run number `run` (0 is the first): odd runs let the
+// library's threads go first.
+constexpr Schedule scheduleOfRun(int run) {
+  return run % 2 == 1 ? Schedule::LibraryThreadsFirst : Schedule::AsScheduled;
+}
+
 class Subject {
  public:
   virtual ~Subject() = default;
@@ -24,6 +38,8 @@ class Subject {
   // trace per case, in order. A case the subject cannot run gets a trace whose `failure` is set;
   // it never stops the others.
   virtual std::vector<Trace> run(std::span<const Case* const> cases) = 0;
+  // The same under a schedule (above); subjects without threads of their own ignore it.
+  virtual std::vector<Trace> runScheduled(std::span<const Case* const> cases, Schedule) { return run(cases); }
   // True when run() may be called from several threads at once, each call with its own cases
   // (subjects that run each batch in a child process of its own). The runner then splits this
   // subject's cases into shards that run concurrently; other subjects get one batch each, one at a time.

@@ -39,6 +39,8 @@ std::vector<BatchItem> parseBatchInput(const std::string& input);  // throws std
 std::string answerLine(const std::string& id, const Trace& trace);
 // Set in a child's environment (milliseconds) to make it linger after its last answer (runWorker).
 inline constexpr const char* kLingerVariable = "PC_WORKER_LINGER_MS";
+// Set in a worker's environment for a run under Schedule::LibraryThreadsFirst (harness/core/subject.hpp).
+inline constexpr const char* kLibraryThreadsFirstVariable = "PC_WORKER_LIBRARY_THREADS_FIRST";
 // A child's exit status saying that it found itself deadlocked in a case (every thread waiting for
 // kDeadlockWindow): that case hung.
 inline constexpr int kDeadlockedExit = 86;

@@ -56,13 +56,15 @@ int runWorker(Subject& subject, std::istream& in, std::ostream& out, std::ostrea
     return 2;
   }
   DeadlockWatch deadlocks;
+  const Schedule schedule =
+      std::getenv(kLibraryThreadsFirstVariable) ? Schedule::LibraryThreadsFirst : Schedule::AsScheduled;
   for (const BatchItem& item : items) {
     Case c;
     c.id = item.id;
     c.program = item.program;
     const Case* one[] = {&c};
     deadlocks.arm(true);
-    std::vector<Trace> traces = subject.run(one);
+    std::vector<Trace> traces = subject.runScheduled(one, schedule);
     deadlocks.arm(false);
     out << answerLine(item.id, traces.empty() ? Trace{} : traces.front()) << '\n' << std::flush;
   }

@@ -22,6 +22,12 @@ class IsolatedSubject final : public Subject {
   std::vector<Trace> run(std::span<const Case* const> cases) override {
     return runInChildProcesses(cases, worker_, caseTimeout_);
   }
+  std::vector<Trace> runScheduled(std::span<const Case* const> cases, Schedule schedule) override {
+    if (schedule == Schedule::AsScheduled) return run(cases);
+    ChildCommand worker = worker_;
+    worker.extraEnv.push_back(std::string(kLibraryThreadsFirstVariable) + "=1");
+    return runInChildProcesses(cases, worker, caseTimeout_);
+  }
   // Each call starts workers of its own and touches nothing shared.
   bool concurrentBatches() const override { return true; }
   void setCaseTimeout(std::chrono::milliseconds timeout) override { caseTimeout_ = timeout; }

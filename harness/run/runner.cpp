@@ -21,12 +21,13 @@ namespace {
 using WitnessTraces = std::vector<std::optional<Trace>>;
 
 // Runs `subject` on the cases whose indices are `picked`, as one batch; returns the traces in order.
-std::vector<Trace> runBatch(Subject& subject, std::span<const Case> cases, const std::vector<std::size_t>& picked) {
+std::vector<Trace> runBatch(Subject& subject, std::span<const Case> cases, const std::vector<std::size_t>& picked,
+                            Schedule schedule = Schedule::AsScheduled) {
   std::vector<const Case*> batch;
   batch.reserve(picked.size());
   for (std::size_t i : picked) batch.push_back(&cases[i]);
   if (batch.empty()) return {};
-  std::vector<Trace> traces = subject.run(batch);
+  std::vector<Trace> traces = subject.runScheduled(batch, schedule);
   // A subject that returns the wrong number of traces breaks its contract; say so on every case
   // instead of pairing traces with the wrong cases.
   if (traces.size() != batch.size()) {
@@ -104,7 +105,7 @@ void runShards(std::vector<Shard>& shards, std::span<const SubjectPlan> plans, s
       if (!subject.concurrentBatches()) alone.lock();
       shard.start = Clock::now();
       try {
-        shard.traces = runBatch(subject, cases, shard.picked);
+        shard.traces = runBatch(subject, cases, shard.picked, scheduleOfRun(shard.run));
       } catch (...) {
         std::lock_guard lock(errorLock);
         if (!error) error = std::current_exception();
@@ -229,6 +230,10 @@ int strength(const CaseResult& r) { return producedNoTrace(r.status) ? -1 : stat
 }  // namespace
 
 std::string stableReason(const std::string& message) {
+  // Which JavaScript a concurrent handler overlapped (the registering code, another handler) is the
+  // scheduler's choice in each run; that it overlapped is the finding.
+  if (message.starts_with("a handler ran concurrently with "))
+    return "a handler ran concurrently with other JavaScript of the case";
   if (const auto by = message.find(" by E"); message.starts_with("event ") && by != std::string::npos) {
     const auto end = message.find(';', by);
     return "an event came too early, against" + message.substr(by + 3, end == std::string::npos ? end : end - by - 3);

@@ -27,6 +27,9 @@ namespace pc::sdk {
 struct Options {
   // How long a Threaded library may take to run the continuations that are due, per drain.
   std::chrono::milliseconds drainTimeout{2000};
+  // Schedule::LibraryThreadsFirst (harness/core/subject.hpp): after each library call, let the
+  // library's threads run until they are idle (letOtherThreadsCatchUp) before the case goes on.
+  bool libraryThreadsFirst = false;
 };
 
 // The handler behind a Callback: a JavaScript function, or JavaScript's default handlers.
@@ -117,6 +120,10 @@ class Host {
   // once a callback waits for the lock, no other thread is runnable, or a bound has passed.
   void setThreaded(bool threaded) { threaded_ = threaded; }
   void letOtherThreadsCatchUp();
+  // After each call into the library: lets its threads catch up under Options::libraryThreadsFirst.
+  void afterLibraryCall() {
+    if (options_.libraryThreadsFirst) letOtherThreadsCatchUp();
+  }
 
   // After close() callbacks do nothing: the case is over and its realm is about to go.
   void close();

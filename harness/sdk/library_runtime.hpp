@@ -394,7 +394,9 @@ class LibraryRuntime final : public PromiseRuntime {
   template <class F>
   es::Completion guard(F&& f) {
     try {
-      return f();
+      es::Completion done = f();
+      host_.afterLibraryCall();
+      return done;
     } catch (...) {
       host_.fault(FailureKind::LibraryError, "threw " + describeCurrentException());
       return es::Completion::throwing(realm_.makeError("Error", "the library threw", true));

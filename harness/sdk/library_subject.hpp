@@ -49,10 +49,15 @@ class LibrarySubject final : public Subject {
   std::string name() const override { return name_; }
   FeatureSet features() const override { return featuresOf<A>(); }
   std::vector<Trace> run(std::span<const Case* const> cases) override {
+    return runScheduled(cases, Schedule::AsScheduled);
+  }
+  std::vector<Trace> runScheduled(std::span<const Case* const> cases, Schedule schedule) override {
+    Options options = options_;
+    options.libraryThreadsFirst = schedule == Schedule::LibraryThreadsFirst;
     std::vector<Trace> out;
     out.reserve(cases.size());
     for (const Case* c : cases)
-      out.push_back(std::apply([&](const Args&... a) { return runLibraryCase<A>(*c, options_, a...); }, args_));
+      out.push_back(std::apply([&](const Args&... a) { return runLibraryCase<A>(*c, options, a...); }, args_));
     return out;
   }
 

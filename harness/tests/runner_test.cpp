@@ -1,6 +1,7 @@
 // The runner: applicability, batching, verdicts, the witness, invalid files and ordering.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <vector>
 
@@ -306,6 +307,35 @@ TEST(Runner, OtherSubjectsGetOneBatchEvenWithManyJobs) {
   EXPECT_EQ(plain.ran.size(), cases.size());
 }
 
+// A subject that records the schedule of each batch it is given.
+class ScheduleRecorder final : public Subject {
+ public:
+  std::string name() const override { return "threads"; }
+  FeatureSet features() const override { return FeatureSet::all(); }
+  std::vector<Trace> run(std::span<const Case* const> cases) override {
+    return runScheduled(cases, Schedule::AsScheduled);
+  }
+  std::vector<Trace> runScheduled(std::span<const Case* const> cases, Schedule schedule) override {
+    schedules.push_back(schedule);
+    std::vector<Trace> traces(cases.size());
+    for (std::size_t i = 0; i < cases.size(); ++i) traces[i] = cases[i]->expected;
+    return traces;
+  }
+  std::vector<Schedule> schedules;
+};
+
+// Repeated runs alternate schedules, so that both sides of a race with the library's threads are seen.
+TEST(Runner, RepeatedRunsAlternateAsScheduledAndLibraryThreadsFirst) {
+  const std::vector<Case> cases = manyCases();
+  ScheduleRecorder threads;
+  const std::vector<SubjectPlan> plans = {{&threads, Level::Exact, 5}};
+  runSuite(cases, {}, plans, nullptr, 1);
+  std::vector<Schedule> sorted = threads.schedules;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(sorted, (std::vector<Schedule>{Schedule::AsScheduled, Schedule::AsScheduled, Schedule::AsScheduled,
+                                           Schedule::LibraryThreadsFirst, Schedule::LibraryThreadsFirst}));
+}
+
 }  // namespace
 }  // namespace pc
 
@@ -364,6 +394,13 @@ TEST(RepeatedRuns, MessagesThatDifferOnlyInWhichEventsShowedTheBreakCountAsTheSa
             "the w worker ended (killed by SIGSEGV) while running this case");
   EXPECT_TRUE(combineRuns({verdict(Status::Fail, Level::Outcome, a), verdict(Status::Fail, Level::Outcome, b)})
                   .repeats->sameMessage);
+}
+
+TEST(RepeatedRuns, AConcurrentHandlerIsOneReasonWhateverJavaScriptItOverlappedInThatRun) {
+  const std::string registering = "a handler ran concurrently with the code that registered it or settled its promise";
+  const std::string another = "a handler ran concurrently with another handler";
+  EXPECT_EQ(stableReason(registering), stableReason(another));
+  EXPECT_NE(stableReason(registering), stableReason("a handler ran synchronously inside then()"));
 }
 
 }  // namespace

@@ -197,6 +197,24 @@ TEST(SdkRunToCompletion, AHandlerStartedOnAnotherThreadWhileTheScriptRunsIsSeenA
       << *t.brokeRunToCompletion;
 }
 
+// Schedule::LibraryThreadsFirst (harness/core/subject.hpp): after the settle, the library's thread is
+// let finish before then() is called, so a library that runs a handler inside then() on a complete
+// future shows it every time, not only when its thread happens to win the race.
+TEST(SdkSchedules, LibraryThreadsFirstLetsTheLibraryCompleteAFutureBeforeTheNextCall) {
+  constexpr const char* program = R"([{"deferred": "p"}, {"resolve": 1, "of": "p"},
+                                      {"then": "p", "onFulfilled": [{"log": "handler"}]}, {"log": "after then"}])";
+  const toy::Options library{.threaded = true, .synchronous = true, .settlesLater = true};
+  const Trace first = runToy(program, library, {.libraryThreadsFirst = true});
+  ASSERT_TRUE(first.brokeRunToCompletion);
+  EXPECT_NE(first.brokeRunToCompletion->find("synchronously inside then()"), std::string::npos)
+      << *first.brokeRunToCompletion;
+  // As scheduled, then() comes long before the thread's 20 ms of work are done.
+  const Trace asScheduled = runToy(program, library);
+  EXPECT_TRUE(!asScheduled.brokeRunToCompletion ||
+              asScheduled.brokeRunToCompletion->find("inside then()") == std::string::npos)
+      << *asScheduled.brokeRunToCompletion;
+}
+
 TEST(SdkRunToCompletion, HandlersRunFromTheLibrarysOwnLoopAreNotFlagged) {
   const Trace t = runToy(R"([{"deferred": "p"}, {"then": "p", "onFulfilled": [{"log": "a"}], "as": "q"},
                              {"then": "q", "onFulfilled": [{"log": "b"}]},

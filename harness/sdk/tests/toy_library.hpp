@@ -20,14 +20,16 @@ struct State {
 using Future = std::shared_ptr<State>;
 
 struct Options {
-  bool threaded = false;     // continuations on threads of their own
-  bool synchronous = false;  // continuations run at once, inside then() or the settle that makes them due
-  bool handOff = false;      // threaded: then() and settles return only once the new thread is
-                             // waiting for the JavaScript lock (a race, made certain)
-  bool thenThrows = false;   // then() throws, as a broken library might
-  bool neverRuns = false;    // continuations are dropped: a library that merely waits
-  bool spins = false;        // a thread spins and never runs them: a library that stays busy
-  bool tryLater = false;     // tryCall queues its callback like a continuation instead of calling it
+  bool threaded = false;      // continuations on threads of their own
+  bool synchronous = false;   // continuations run at once, inside then() or the settle that makes them due
+  bool handOff = false;       // threaded: then() and settles return only once the new thread is
+                              // waiting for the JavaScript lock (a race, made certain)
+  bool thenThrows = false;    // then() throws, as a broken library might
+  bool neverRuns = false;     // continuations are dropped: a library that merely waits
+  bool spins = false;         // a thread spins and never runs them: a library that stays busy
+  bool tryLater = false;      // tryCall queues its callback like a continuation instead of calling it
+  bool settlesLater = false;  // a settle completes its future on a thread of its own after ~20 ms of
+                              // work: whether then() finds it complete is a race with that thread
 };
 
 class Adapter {
@@ -46,8 +48,8 @@ class Adapter {
 
   Pending<Handle> pending() {
     Future f = std::make_shared<State>();
-    return {f, [this, f](const Value& v) { settle(f, Settled::fulfilled(v)); },
-            [this, f](const Value& v) { settle(f, Settled::rejected(v)); }};
+    return {f, [this, f](const Value& v) { settleFromCaller(f, Settled::fulfilled(v)); },
+            [this, f](const Value& v) { settleFromCaller(f, Settled::rejected(v)); }};
   }
 
   Handle then(const Handle& antecedent, Callback onFulfilled, Callback onRejected) {
@@ -86,6 +88,16 @@ class Adapter {
     threads_.emplace_back([this] {
       while (!stop_) {
       }
+    });
+  }
+  void settleFromCaller(const Future& f, Settled s) {
+    if (!options_.settlesLater) return settle(f, std::move(s));
+    std::lock_guard lock(mutex_);
+    threads_.emplace_back([this, f, s = std::move(s)] {
+      // Busy, not asleep: a thread that is working is one the SDK may wait for.
+      for (const auto until = Clock::now() + std::chrono::milliseconds(20); Clock::now() < until && !stop_;) {
+      }
+      settle(f, s);
     });
   }
   void settle(const Future& f, Settled s) {
