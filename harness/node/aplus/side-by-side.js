@@ -6,6 +6,8 @@
 //
 //   node aplus/side-by-side.js --cli build/default/promise-conformance (--out FILE | --check FILE)
 //        [--libraries a,b,...] [--aplus-files 2.3.1.js,...] [--results RESULTS.json]
+//   node aplus/side-by-side.js --cli build/default/promise-conformance --bench LIBRARY
+//        (what each suite costs, in one run: see bench())
 //
 // Agreement, per library:
 // - A+ passes it (every test, every file finished): each aplus/* case that is applicable reaches
@@ -25,6 +27,7 @@ const LIBRARIES = ['bluebird', 'when', 'es6-promise', 'promise', 'lie', 'pinkie'
   'q1', 'q2'];
 const FILE_TIMEOUT_MS = 60000;  // a test file of A+ takes at most ~5 s; longer means a starved loop
 const PARALLEL = 40;            // A+ processes at once: they wait on timers, not on the CPU
+const OUR_JOBS = 8;             // node processes of ours at once (see ours())
 
 function parse(argv) {
   const o = {libraries: LIBRARIES, aplusFiles: null};
@@ -37,12 +40,14 @@ function parse(argv) {
     else if (a === '--libraries') o.libraries = v.split(',');
     else if (a === '--aplus-files') o.aplusFiles = v.split(',');
     else if (a === '--results') o.results = v;
+    else if (a === '--bench') o.bench = v;
     else throw new Error(`unknown argument ${a}`);
     i++;
   }
+  if (o.cli && o.bench) return o;
   if (!o.cli || (!o.out && !o.check)) {
     throw new Error('usage: node aplus/side-by-side.js --cli PROMISE-CONFORMANCE (--out FILE | --check FILE) ' +
-      '[--libraries a,b] [--aplus-files 2.3.1.js,...]');
+      '[--libraries a,b] [--aplus-files 2.3.1.js,...]\n       node aplus/side-by-side.js --cli PROMISE-CONFORMANCE --bench LIBRARY');
   }
   return o;
 }
@@ -99,8 +104,12 @@ async function aplusFileOnce(library, file) {
 async function ours(cli, libraries) {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'js-libraries-')), 'results.json');
   const subjects = libraries.map((l) => `js:${l}`).join(',');
-  // q 1.5.1 hangs on self-resolution: a short case timeout keeps those cases from taking minutes.
-  const out = await run([cli, 'run', '--subject', subjects, '--json', json, '--case-timeout', '2000'], 0);
+  // q 1.5.1 spins forever on self-resolution, inside its own queue where nothing of ours can stop it,
+  // so those cases end only by the case timeout (and once more alone, to be sure the hang is theirs).
+  // A short timeout and more node processes than cores keep those waits from adding up to minutes:
+  // a waiting process costs no CPU.
+  const out = await run([cli, 'run', '--subject', subjects, '--json', json, '--case-timeout', '2000',
+    '--jobs', String(OUR_JOBS)], 0);
   if (!fs.existsSync(json)) throw new Error(`${cli} run wrote no results: ${out.stderr}`);
   const results = JSON.parse(fs.readFileSync(json, 'utf8')).results;
   fs.rmSync(path.dirname(json), {recursive: true, force: true});
@@ -215,9 +224,26 @@ function markdown(summaries) {
   return lines.join('\n');
 }
 
+// --bench LIBRARY: the cost of the two suites, measured in one run on this machine: promises-aplus-tests
+// on LIBRARY alone, its test files one after the other as its own runner takes them, against this
+// suite's whole corpus on every library at once. Prints the two wall times and their ratio.
+async function bench(o, files) {
+  const seconds = (start) => Number(process.hrtime.bigint() - start) / 1e9;
+  let start = process.hrtime.bigint();
+  await pool(files.map((f) => () => aplusFileOnce(o.bench, f)), 1);
+  const aplusSeconds = seconds(start);
+  start = process.hrtime.bigint();
+  const results = await ours(path.resolve(o.cli), o.libraries);
+  const oursSeconds = seconds(start);
+  process.stdout.write(`promises-aplus-tests 2.1.2 on ${o.bench}: ${files.length} files in ${aplusSeconds.toFixed(1)} s\n` +
+    `this suite on ${o.libraries.length} libraries: ${results.length} case runs in ${oursSeconds.toFixed(1)} s\n` +
+    `ratio (this suite on all / promises-aplus-tests on one): ${(oursSeconds / aplusSeconds).toFixed(2)}\n`);
+}
+
 async function main() {
   const o = parse(process.argv.slice(2));
   const files = o.aplusFiles || fs.readdirSync(TESTS).filter((f) => f.endsWith('.js')).sort();
+  if (o.bench) return bench(o, files);
   const jobs = o.libraries.flatMap((l) => files.map((f) => () => aplusFile(l, f)));
   // One after the other: promises-aplus-tests fails a test that waits 200 ms longer than that, which
   // a CPU busy with our suite could cause.
