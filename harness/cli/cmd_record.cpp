@@ -95,7 +95,9 @@ bool record(const Draft& d, const Trace& v8, const RecordOptions& opt, Context& 
   const std::string before = old ? d.text.substr(old->begin, old->end - old->begin) : "";
   ctx.out << fmt::format("{}: {}\n", name,
                          old ? "V8 disagrees with the expectation:" : "no expectation yet; V8's answer:");
-  ctx.out << lineDiff(before, expect);
+  // Both sides as the member reads in the file, so that the lines line up as they will stand.
+  const std::string member = "  \"expect\": ";
+  ctx.out << lineDiff(old ? member + before : "", member + expect);
   if (!recordedIsValid(d, *text, opt, ctx)) return false;
   if (opt.check) return false;
   if (!opt.write) return true;

@@ -64,7 +64,7 @@ TEST_F(Record, ADraftWithoutExpectShowsV8sAnswerAndChangesNothing) {
   const std::string file = draft(nullptr);
   const auto r = record({file});
   EXPECT_EQ(r.code, 0) << r.out << r.err;
-  EXPECT_TRUE(has(r.out, "no expectation yet; V8's answer:")) << r.out;
+  EXPECT_TRUE(has(r.out, "no expectation yet; V8's answer:\n+   \"expect\": {\n")) << r.out;
   EXPECT_TRUE(has(r.out, "+       [\"script\", {\"undefined\": true}],\n+       [\"handler\", 1]\n")) << r.out;
   EXPECT_TRUE(has(r.out, "nothing written: --write applies")) << r.out;
   EXPECT_EQ(tests::readFile(file), caseText(nullptr));
@@ -86,7 +86,8 @@ TEST_F(Record, CheckExitsOneOnAWrongExpectationAndShowsTheLinesThatDiffer) {
   const auto r = record({file, "--check"});
   EXPECT_EQ(r.code, 1) << r.out << r.err;
   EXPECT_TRUE(has(r.out, "V8 disagrees with the expectation:")) << r.out;
-  EXPECT_TRUE(has(r.out, "- {\"trace\": [[\"handler\", 1], [\"script\", {\"undefined\": true}]],")) << r.out;
+  EXPECT_TRUE(has(r.out, "-   \"expect\": {\"trace\": [[\"handler\", 1], [\"script\", {\"undefined\": true}]],"))
+      << r.out;
   EXPECT_TRUE(has(r.out, "+       [\"script\", {\"undefined\": true}],")) << r.out;
   EXPECT_TRUE(has(r.out, "+       \"q\": [\"fulfilled\", {\"undefined\": true}]")) << r.out;
   EXPECT_EQ(tests::readFile(file), caseText(kWrongExpect)) << "--check changes nothing";
