@@ -18,6 +18,7 @@ int runCli(int argc, const char* const* argv, Context& ctx) {
   addCoverageCommand(app, ctx, exitCode);
   addFuzzCommand(app, ctx, exitCode);
   addReportCommand(app, ctx, exitCode);
+  addRecordCommand(app, ctx, exitCode);
   addWorkerCommand(app, ctx, exitCode);
   try {
     app.parse(argc, argv);

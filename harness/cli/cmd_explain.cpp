@@ -1,5 +1,4 @@
 // `promise-conformance explain`: the job-by-job story of one case on the reference.
-#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
@@ -17,19 +16,6 @@ struct ExplainOptions {
   std::string which;  // a case id or a case file
   std::filesystem::path cases, rules;
 };
-
-// A case file's id is its path under the cases directory, so a file given by path tells where its
-// cases directory is: strip "<id>.json" from its end. Falls back to --cases.
-std::filesystem::path casesDirOf(const std::filesystem::path& file, const std::filesystem::path& fallback) {
-  std::ifstream in(file);
-  const Json doc = Json::parse(in, nullptr, false);
-  if (!doc.is_object() || !doc.contains("id") || !doc["id"].is_string()) return fallback;
-  const std::string tail = doc["id"].get<std::string>() + ".json";
-  const std::string path = std::filesystem::absolute(file).lexically_normal().generic_string();
-  if (path.size() <= tail.size() || !path.ends_with(tail) || path[path.size() - tail.size() - 1] != '/')
-    return fallback;
-  return path.substr(0, path.size() - tail.size());
-}
 
 // Says whether the reference agrees with the case's expectation; returns true when it does exactly.
 bool writeVerdict(std::ostream& out, const Case& c, const Trace& trace) {

@@ -17,6 +17,24 @@
 namespace pc::cli {
 namespace {
 
+// What the words of the output mean; spec/levels.md is the definition.
+constexpr const char* kLevelsHelp =
+    "Levels, weakest first (spec/levels.md defines them):\n"
+    "  outcome  every named promise ends in the same state with the same value, and the same events\n"
+    "           happen, in any order\n"
+    "  causal   the events come in an order the reference's happens-before relation allows (what\n"
+    "           Promises/A+ asks of a library)\n"
+    "  exact    the same events in the same order, job for job (what ECMA-262 asks of an engine)\n"
+    "A case passes when it reaches the level its subject needs: exact for the reference and node, causal\n"
+    "for the C++ libraries, or what --level says. A FAIL line says which it reached:\n"
+    "  reached no level  a final state or an event differs: not even the outcome is right\n"
+    "  reached outcome   the right results, in an order the needed level does not allow\n"
+    "  reached causal    an order a library may legally produce, but not the exact one\n"
+    "\"causal not judged\" in a reason: the reference's run of that case is missing or disagrees with the\n"
+    "expectation, so there is no happens-before relation to judge the order by and only the exact order\n"
+    "counts. With -v, each failing case shows both traces side by side: '>' marks the first row that\n"
+    "differs, '!' the later ones.";
+
 struct RunOptions {
   std::vector<std::string> subjects{"all"};
   std::filesystem::path cases, rules;
@@ -72,7 +90,7 @@ int runCommand(const RunOptions& opt, Context& ctx) {
   applyCaseTimeout(opened, opt.execution);
   std::unique_ptr<Subject> spare;
   const SuiteResult suite = runSuite(cases, invalid, opened.plans, witnessFor(opened, spare), opt.execution.jobs);
-  writeConsoleReport(ctx.out, suite, {.color = ctx.color, .verbose = opt.verbose});
+  writeConsoleReport(ctx.out, suite, {.color = ctx.color, .verbose = opt.verbose}, cases);
   const bool written = writeReports(opt, ctx, suite);
   return suite.allPassed() && corpus.ruleErrors.empty() && written ? 0 : 1;
 }
@@ -96,8 +114,11 @@ void addRunCommand(CLI::App& app, Context& ctx, int& exitCode) {
   cmd->add_option("--json", opt->json, "Write the JSON report to this file");
   cmd->add_option("--junit", opt->junit, "Write the JUnit XML report to this file");
   cmd->add_option("--output", opt->output, "Write DIR/results.json and DIR/junit.xml");
-  cmd->add_flag("--verbose,-v", opt->verbose, "Also list passing and not-applicable cases");
+  cmd->add_flag("--verbose,-v", opt->verbose,
+                "Also list passing and not-applicable cases, and show each failing case's expected and actual "
+                "traces side by side, the first difference marked '>'");
   addExecutionOptions(*cmd, opt->execution);
+  cmd->footer(kLevelsHelp);
   cmd->callback([opt, &ctx, &exitCode] { exitCode = runCommand(*opt, ctx); });
 }
 

@@ -14,6 +14,7 @@ void addExplainCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addCoverageCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addFuzzCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addReportCommand(CLI::App& app, Context& ctx, int& exitCode);
+void addRecordCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addWorkerCommand(CLI::App& app, Context& ctx, int& exitCode);
 
 }  // namespace pc::cli

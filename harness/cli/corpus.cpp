@@ -1,6 +1,9 @@
 #include "harness/cli/corpus.hpp"
 
+#include <fstream>
+
 #include "harness/load/loader.hpp"
+#include "harness/load/log_notes.hpp"
 #include "harness/run/glob.hpp"
 #include "harness/run/invalid.hpp"
 
@@ -26,16 +29,34 @@ Corpus loadCorpus(const std::filesystem::path& casesDir, const std::filesystem::
 namespace pc::cli {
 
 OneCase loadOneCase(const std::filesystem::path& file, const std::filesystem::path& casesDir,
-                    const std::filesystem::path& rulesDir) {
+                    const std::filesystem::path& rulesDir, bool draft) {
   OneCase one;
   const LoadedRules rules = loadRules(rulesDir);
   for (const LoadError& e : rules.errors) one.errors.push_back(formatError(e));
-  auto result = loadCaseFile(file, casesDir, &rules.catalog);
+  auto result = loadCaseFile(file, casesDir, &rules.catalog, draft);
   if (auto* c = std::get_if<Case>(&result))
     one.loaded = std::move(*c);
   else
     for (const LoadError& e : std::get<std::vector<LoadError>>(result)) one.errors.push_back(formatError(e));
   return one;
+}
+
+std::filesystem::path casesDirOf(const std::filesystem::path& file, const std::filesystem::path& fallback) {
+  std::ifstream in(file);
+  const Json doc = Json::parse(in, nullptr, false);
+  if (!doc.is_object() || !doc.contains("id") || !doc["id"].is_string()) return fallback;
+  const std::string tail = doc["id"].get<std::string>() + ".json";
+  const std::string path = std::filesystem::absolute(file).lexically_normal().generic_string();
+  if (path.size() <= tail.size() || !path.ends_with(tail) || path[path.size() - tail.size() - 1] != '/')
+    return fallback;
+  return path.substr(0, path.size() - tail.size());
+}
+
+std::vector<std::string> authorNotes(const Case& c) {
+  std::vector<std::string> out;
+  for (const load::Note& n : load::logArgumentNotes(c.program))
+    out.push_back(c.file.string() + ": " + n.pointer + ": note: " + n.message);
+  return out;
 }
 
 void keepMatching(Corpus& corpus, const std::string& glob) {

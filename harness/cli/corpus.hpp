@@ -33,7 +33,16 @@ struct OneCase {
   std::optional<Case> loaded;
   std::vector<std::string> errors;
 };
+// A case file's id is its path under the cases directory, so a file given by path tells where its
+// cases directory is: strip "<id>.json" from its end. Falls back to `fallback`.
+std::filesystem::path casesDirOf(const std::filesystem::path& file, const std::filesystem::path& fallback);
+
+// Advice for a case's author that is not an error (load/log_notes.hpp), formatted as
+// "file: /pointer: note: message".
+std::vector<std::string> authorNotes(const Case& c);
+
+// A `draft` may lack its expectation (loader.hpp, loadCaseFile).
 OneCase loadOneCase(const std::filesystem::path& file, const std::filesystem::path& casesDir,
-                    const std::filesystem::path& rulesDir);
+                    const std::filesystem::path& rulesDir, bool draft = false);
 
 }  // namespace pc::cli

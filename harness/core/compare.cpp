@@ -16,32 +16,45 @@ namespace {
 // dumping replaces bad bytes instead of throwing.
 std::string show(const Json& j) { return j.dump(-1, ' ', false, Json::error_handler_t::replace); }
 
+// The first position where the two traces differ, in words naming both sides: "event 3: expected
+// ["a",1], got ["b",2]". A trace that ends early has "nothing (the trace ends)" there.
+std::string firstDivergence(const Trace& expected, const Trace& actual) {
+  const auto at = [](const Trace& t, std::size_t i) {
+    return i < t.events.size() ? show(t.events[i]) : std::string("nothing (the trace ends)");
+  };
+  const std::size_t n = std::max(expected.events.size(), actual.events.size());
+  for (std::size_t i = 0; i < n; ++i)
+    if (i >= expected.events.size() || i >= actual.events.size() || expected.events[i] != actual.events[i])
+      return "event " + std::to_string(i + 1) + ": expected " + at(expected, i) + ", got " + at(actual, i);
+  return "the events agree";
+}
+
+std::optional<std::string> finalDifference(const Trace& expected, const Trace& actual) {
+  for (const auto& [name, state] : expected.final.items())
+    if (!actual.final.contains(name))
+      return "/expect/final lists " + name + " as " + show(state) + ", but the run never bound " + name +
+             " (its binding is in code that did not run, such as a handler that was never called); remove " + name +
+             " from /expect/final";
+    else if (actual.final[name] != state)
+      return "final state of " + name + ": expected " + show(state) + ", got " + show(actual.final[name]);
+  for (const auto& [name, state] : actual.final.items())
+    if (!expected.final.contains(name))
+      return name + " was bound when the case ran (final state " + show(state) + ") but is missing from " +
+             "/expect/final; add \"" + name + "\": " + show(state);
+  return std::nullopt;
+}
+
 // Outcome: the same final states, and the same events counted as a multiset.
 std::optional<std::string> outcomeDifference(const Trace& expected, const Trace& actual) {
-  if (expected.final != actual.final) {
-    for (const auto& [name, state] : expected.final.items())
-      if (!actual.final.contains(name))
-        return "final state of " + name + " missing";
-      else if (actual.final[name] != state)
-        return "final state of " + name + ": expected " + show(state) + ", got " + show(actual.final[name]);
-    return "unexpected final states: " + show(actual.final);
-  }
+  if (auto why = finalDifference(expected, actual)) return why;
   std::map<std::string, int> balance;  // dumped event -> expected count minus actual count
   for (const Json& e : expected.events) ++balance[show(e)];
   for (const Json& e : actual.events) --balance[show(e)];
   for (const auto& [event, count] : balance) {
-    if (count > 0) return "missing event " + event;
-    if (count < 0) return "unexpected event " + event;
+    if (count > 0) return "missing event " + event + "; first difference at " + firstDivergence(expected, actual);
+    if (count < 0) return "unexpected event " + event + "; first difference at " + firstDivergence(expected, actual);
   }
   return std::nullopt;
-}
-
-std::string firstOrderDifference(const Trace& expected, const Trace& actual) {
-  for (std::size_t i = 0; i < expected.events.size(); ++i)
-    if (expected.events[i] != actual.events[i])
-      return "event " + std::to_string(i + 1) + ": expected " + show(expected.events[i]) + ", got " +
-             show(actual.events[i]);
-  return "events in another order";
 }
 
 // Causal: `actual` must list the witness's events in an order that respects its happens-before
@@ -114,10 +127,13 @@ Comparison compareTraces(const Trace& expected, const Trace& actual, const Trace
   // Seen breaking run to completion: whatever the order of events, not causal (spec/levels.md).
   if (actual.brokeRunToCompletion) return {Level::Outcome, *actual.brokeRunToCompletion};
   if (expected.events == actual.events) return {Level::Exact, ""};
-  const std::string orderWhy = firstOrderDifference(expected, actual);
+  const std::string orderWhy = firstDivergence(expected, actual);
   // The witness must be a run of this very case that agrees with the expectation.
   const bool usableWitness = causal && causal->hasCausality() && causal->events == expected.events;
-  if (!usableWitness) return {Level::Outcome, orderWhy + " (no causal witness, so order is exact)"};
+  if (!usableWitness)
+    return {Level::Outcome, orderWhy + " (causal not judged: the reference's run of this case, which gives the " +
+                                "happens-before relation, is missing or disagrees with the expectation; " +
+                                "only the exact order counts)"};
   if (auto why = causalDifference(actual, *causal)) return {Level::Outcome, *why + "; " + orderWhy};
   return {Level::Causal, orderWhy};
 }

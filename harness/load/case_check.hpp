@@ -12,7 +12,9 @@ namespace pc::load {
 
 // `expectedId` is the file's path under cases/ without ".json". `rules` may be null, and then
 // rule ids are checked for their form only. Returns the features the case needs (meaningful only
-// when nothing was reported).
-FeatureSet checkCase(const Json& doc, std::string_view expectedId, const RuleCatalog* rules, Diagnostics& out);
+// when nothing was reported). A `draft` may leave out "expect", and its "expect" is not checked:
+// `record` is about to replace it with V8's.
+FeatureSet checkCase(const Json& doc, std::string_view expectedId, const RuleCatalog* rules, Diagnostics& out,
+                     bool draft = false);
 
 }  // namespace pc::load

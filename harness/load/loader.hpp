@@ -26,9 +26,10 @@ struct LoadedCases {
 // in the catalog; without, rule ids are checked for their form only.
 LoadedCases loadCases(const std::filesystem::path& casesDir, const RuleCatalog* rules);
 
-// One file; its id must equal its path under `casesDir`.
+// One file; its id must equal its path under `casesDir`. A `draft` may lack "expect" (then the
+// case's expectation is empty) and its "expect" is not checked: `record` fills it in.
 std::variant<Case, std::vector<LoadError>> loadCaseFile(const std::filesystem::path& file,
-                                                        const std::filesystem::path& casesDir,
-                                                        const RuleCatalog* rules);
+                                                        const std::filesystem::path& casesDir, const RuleCatalog* rules,
+                                                        bool draft = false);
 
 }  // namespace pc

@@ -1,10 +1,13 @@
 #include "harness/report/console.hpp"
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
 
 #include <fmt/format.h>
+
+#include "harness/report/side_by_side.hpp"
 
 namespace pc {
 namespace {
@@ -27,7 +30,16 @@ std::string indentLines(std::string_view text, std::string_view indent) {
   return out;
 }
 
-void writeCaseLine(std::ostream& out, const CaseResult& r, const ConsoleStyle& style) {
+// "no level" rather than "none": a case that reached none has different final states or events.
+std::string levelWords(Level level) { return level == Level::None ? "no level" : std::string(levelName(level)); }
+
+Level requiredOf(const SuiteResult& suite, const std::string& subject) {
+  for (const SubjectSummary& s : suite.summaries)
+    if (s.subject == subject) return s.required;
+  return Level::Exact;
+}
+
+void writeCaseLine(std::ostream& out, const CaseResult& r, Level required, const ConsoleStyle& style) {
   std::string_view tag, colour;
   // clang-format off
   switch (r.status) {
@@ -42,7 +54,8 @@ void writeCaseLine(std::ostream& out, const CaseResult& r, const ConsoleStyle& s
   }
   // clang-format on
   std::string line = fmt::format("{:<5} {} {}", tag, r.subject, r.caseId);
-  if (r.status == Status::Fail) line += fmt::format(" (reached {})", levelName(r.level));
+  if (r.status == Status::Fail)
+    line += fmt::format(" (reached {}, needs {})", levelWords(r.level), levelName(required));
   if (!r.message.empty() && r.status != Status::Pass) line += ": " + indentLines(r.message, "      ");
   if (r.repeats && r.status != Status::Pass) line += " (" + repeatsText(*r.repeats) + ")";
   out << paint(line, colour, style) << '\n';
@@ -58,7 +71,18 @@ void writeInvalidFiles(std::ostream& out, const SuiteResult& suite, const Consol
 
 std::string reachedText(const SubjectSummary& s) {
   if (!s.reached) return "no case ran";
-  return fmt::format("level {} (required {})", levelName(*s.reached), levelName(s.required));
+  if (*s.reached == Level::None) return fmt::format("some case reached no level (needs {})", levelName(s.required));
+  return fmt::format("every case reached {} (needs {})", levelName(*s.reached), levelName(s.required));
+}
+
+// Under a failing case's line: its expected and actual traces side by side, indented.
+void writeTraces(std::ostream& out, const CaseResult& r, std::span<const Case> cases) {
+  const auto it = std::lower_bound(cases.begin(), cases.end(), r.caseId,
+                                   [](const Case& c, const std::string& id) { return c.id < id; });
+  if (it == cases.end() || it->id != r.caseId) return;
+  std::string text = sideBySide(it->expected, r.actual, r.subject);
+  if (text.ends_with('\n')) text.pop_back();
+  out << "      " << indentLines(text, "      ") << '\n';
 }
 
 void writeSummary(std::ostream& out, const SubjectSummary& s, const ConsoleStyle& style) {
@@ -69,11 +93,12 @@ void writeSummary(std::ostream& out, const SubjectSummary& s, const ConsoleStyle
 
 }  // namespace
 
-void writeConsoleReport(std::ostream& out, const SuiteResult& suite, ConsoleStyle style) {
+void writeConsoleReport(std::ostream& out, const SuiteResult& suite, ConsoleStyle style, std::span<const Case> cases) {
   writeInvalidFiles(out, suite, style);
   for (const CaseResult& r : suite.results) {
     const bool quiet = r.status == Status::Pass || r.status == Status::NotApplicable;
-    if (!quiet || style.verbose) writeCaseLine(out, r, style);
+    if (!quiet || style.verbose) writeCaseLine(out, r, requiredOf(suite, r.subject), style);
+    if (style.verbose && r.status == Status::Fail) writeTraces(out, r, cases);
   }
   for (const SubjectSummary& s : suite.summaries) writeSummary(out, s, style);
 }

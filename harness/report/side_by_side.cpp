@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -37,9 +38,13 @@ std::vector<Row> finalRows(const Trace& expected, const Trace& actual) {
   return rows;
 }
 
-void writeRows(std::string& out, const std::vector<Row>& rows, std::size_t width) {
-  for (const Row& r : rows)
-    out += fmt::format("{} {:<{}} | {}\n", r.left == r.right ? ' ' : '!', r.left, width, r.right);
+// The first row that differs (over events, then final states) is marked '>', the later ones '!'.
+void writeRows(std::string& out, const std::vector<Row>& rows, std::size_t width, bool& diverged) {
+  for (const Row& r : rows) {
+    char mark = ' ';
+    if (r.left != r.right) mark = std::exchange(diverged, true) ? '!' : '>';
+    out += fmt::format("{} {:<{}} | {}\n", mark, r.left, width, r.right);
+  }
 }
 
 }  // namespace
@@ -50,9 +55,10 @@ std::string sideBySide(const Trace& expected, const Trace& actual, const std::st
   for (const auto* rows : {&events, &finals})
     for (const Row& r : *rows) width = std::max(width, r.left.size());
   std::string out = fmt::format("  {:<{}} | {}\n", "expected", width, actualTitle);
-  writeRows(out, events, width);
+  bool diverged = false;
+  writeRows(out, events, width, diverged);
   out += fmt::format("  {:-<{}}-+-{:-<{}}\n", "", width, "", 8);
-  writeRows(out, finals, width);
+  writeRows(out, finals, width, diverged);
   if (actual.failure) out += fmt::format("  ({} failed: {})\n", actualTitle, *actual.failure);
   return out;
 }

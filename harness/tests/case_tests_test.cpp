@@ -67,7 +67,7 @@ TEST_F(CaseTestsBinary, AWrongExpectationFailsWithBothTracesSideBySide) {
   EXPECT_NE(r.code, 0);
   EXPECT_TRUE(has(r.output, "reference differs from the expectation of t/wrong-expectation")) << r.output;
   EXPECT_TRUE(has(r.output, "node (V8) differs from the expectation of t/wrong-expectation")) << r.output;
-  EXPECT_TRUE(has(r.output, "! [\"got\",2]          | [\"got\",1]")) << r.output;
+  EXPECT_TRUE(has(r.output, "> [\"got\",2]          | [\"got\",1]")) << r.output;
 }
 
 TEST_F(CaseTestsBinary, ABrokenFileIsAFailingTestWithFileAndPointer) {

@@ -179,6 +179,44 @@ TEST_F(Cli, ValidatePrintsEveryProblemWithFileAndPointer) {
   EXPECT_TRUE(has(o.out, "2 valid case files, 1 invalid")) << o.out;
 }
 
+TEST_F(Cli, ValidateNamesAPromiseMissingFromFinalWithWhereItIsBound) {
+  dir_.write("cases/t/missing-final.json", R"({"id": "t/missing-final", "title": "x", "rules": ["es.Test"],
+    "program": [{"resolved": 1, "as": "p1"}, {"then": "p1", "as": "p2"}],
+    "expect": {"trace": [], "final": {"p1": ["fulfilled", 1]}}})");
+  const Outcome o = run({"validate"});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_TRUE(has(o.err,
+                  "missing-final.json: /expect/final: p2 is bound at /program/1 but missing from "
+                  "/expect/final; add \"p2\":"))
+      << o.err;
+}
+
+TEST_F(Cli, ValidateOfOneFileAddsNotesForItsAuthor) {
+  const std::string file = (dir_.path() / "cases/t/two-events.json").string();
+  const Outcome o = run({"validate", file});
+  EXPECT_EQ(o.code, 0) << o.err;
+  EXPECT_TRUE(has(o.out, "two-events.json: /program/1/onFulfilled/0: note: {\"log\": \"first\"} records")) << o.out;
+  EXPECT_TRUE(has(o.out, "1 files, 0 problems, 2 notes")) << o.out;
+}
+
+TEST_F(Cli, VerboseRunShowsAFailingCaseTracesSideBySide) {
+  const Outcome o = run({"run", "--subject", "reversed", "-v"});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_TRUE(has(o.out, "FAIL  reversed t/two-events (reached outcome, needs exact): ")) << o.out;
+  EXPECT_TRUE(has(o.out, "event 1: expected [\"first\",1], got [\"second\",1]")) << o.out;
+  EXPECT_TRUE(has(o.out,
+                  "        expected           | reversed\n"
+                  "      > [\"first\",1]        | [\"second\",1]\n"))
+      << o.out;
+}
+
+TEST_F(Cli, RunHelpExplainsTheLevelsAndTheWordsOfTheOutput) {
+  const Outcome o = run({"run", "--help"});
+  for (const char* words :
+       {"reached no level", "reached outcome", "reached causal", "causal not judged", "'>' marks the first row"})
+    EXPECT_TRUE(has(o.out, words)) << words << "\n" << o.out;
+}
+
 TEST_F(Cli, ListShowsCasesWithFeaturesAndRules) {
   const Outcome o = run({"list"});
   EXPECT_EQ(o.code, 0) << o.err;

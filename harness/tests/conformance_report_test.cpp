@@ -187,7 +187,7 @@ TEST(ConformanceReport, AFailingCaseIsShownSideBySideWithItsRules) {
   EXPECT_TRUE(has(section, "- rule `es.B`: Rule B holds.")) << section;
   EXPECT_TRUE(has(section, "```\n  expected")) << section;
   EXPECT_TRUE(has(section, "| lib/fast\n")) << "the actual column is titled with the subject: " << section;
-  EXPECT_TRUE(has(section, "! [\"got\",1]")) << "the differing row is marked: " << section;
+  EXPECT_TRUE(has(section, "> [\"got\",1]")) << "the first differing row is marked: " << section;
   EXPECT_TRUE(has(section, "| [\"got\",2]")) << section;
   EXPECT_FALSE(has(files.at("subjects/ref.md"), "### ")) << "a subject with no failing case lists none";
 }

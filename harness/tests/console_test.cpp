@@ -16,7 +16,7 @@ std::string consoleOf(ConsoleStyle style) {
 
 TEST(Console, OneLinePerProblemWithItsReason) {
   const std::string text = consoleOf({});
-  EXPECT_NE(text.find("FAIL  lib a/fail (reached none): "), std::string::npos) << text;
+  EXPECT_NE(text.find("FAIL  lib a/fail (reached no level, needs exact): "), std::string::npos) << text;
   EXPECT_NE(text.find("CRASH lib a/crash: <&>"), std::string::npos) << text;
   EXPECT_EQ(text.find("a/pass"), std::string::npos) << "passing cases stay quiet unless verbose";
 }
@@ -31,10 +31,12 @@ TEST(Console, ABrokenFileIsListedOnceNotOncePerSubject) {
 
 TEST(Console, SummaryPerSubjectWithCountsAndLevel) {
   const std::string text = consoleOf({});
-  EXPECT_NE(text.find("lib          1 pass, 1 fail, 1 crash, 1 n/a, 1 invalid; level none (required exact)"),
-            std::string::npos)
+  EXPECT_NE(
+      text.find("lib          1 pass, 1 fail, 1 crash, 1 n/a, 1 invalid; some case reached no level (needs exact)"),
+      std::string::npos)
       << text;
-  EXPECT_NE(text.find("lib<&>       4 pass, 0 fail, 0 n/a, 1 invalid; level exact (required exact)"), std::string::npos)
+  EXPECT_NE(text.find("lib<&>       4 pass, 0 fail, 0 n/a, 1 invalid; every case reached exact (needs exact)"),
+            std::string::npos)
       << text;
 }
 

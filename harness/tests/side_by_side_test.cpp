@@ -12,14 +12,14 @@ Trace traceOf(const char* events, const char* final) {
   return t;
 }
 
-TEST(SideBySide, MarksOnlyTheRowsThatDiffer) {
+TEST(SideBySide, MarksTheFirstDifferenceAndTheRowsThatDifferAfterIt) {
   const Trace expected = traceOf(R"([["A", 1], ["B", 2]])", R"({"p": ["fulfilled", 2]})");
   const Trace actual = traceOf(R"([["A", 1], ["C", 3], ["D", 4]])", R"({"p": ["fulfilled", 2]})");
   const std::string text = sideBySide(expected, actual, "node");
   EXPECT_EQ(text,
             "  expected           | node\n"
             "  [\"A\",1]            | [\"A\",1]\n"
-            "! [\"B\",2]            | [\"C\",3]\n"
+            "> [\"B\",2]            | [\"C\",3]\n"
             "!                    | [\"D\",4]\n"
             "  -------------------+---------\n"
             "  p: [\"fulfilled\",2] | p: [\"fulfilled\",2]\n");
@@ -29,7 +29,7 @@ TEST(SideBySide, NamesMissingOnOneSideShowAsDifferences) {
   const Trace expected = traceOf("[]", R"({"p": ["pending"]})");
   const Trace actual = traceOf("[]", R"({"q": ["pending"]})");
   const std::string text = sideBySide(expected, actual, "reference");
-  EXPECT_NE(text.find("! p: [\"pending\"] | \n"), std::string::npos) << text;
+  EXPECT_NE(text.find("> p: [\"pending\"] | \n"), std::string::npos) << text;
   EXPECT_NE(text.find("!                | q: [\"pending\"]\n"), std::string::npos) << text;
 }
 

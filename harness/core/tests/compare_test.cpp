@@ -74,6 +74,40 @@ TEST(CompareTraces, AMissingOrExtraEventOrAnotherFinalStateIsNone) {
   EXPECT_NE(c.why.find("final state of p"), std::string::npos) << c.why;
 }
 
+TEST(CompareTraces, AMissingEventNamesBothSidesWhereTheTracesFirstDiffer) {
+  const Comparison c = compareTraces(expectation(), observed({log("a"), log("c"), log("x")}), nullptr);
+  EXPECT_EQ(c.level, Level::None);
+  EXPECT_NE(c.why.find(R"(missing event ["b",{"undefined":true}])"), std::string::npos) << c.why;
+  EXPECT_NE(c.why.find(R"(event 2: expected ["b",{"undefined":true}], got ["c",{"undefined":true}])"),
+            std::string::npos)
+      << c.why;
+  const Comparison shorter = compareTraces(expectation(), observed({log("a"), log("b")}), nullptr);
+  EXPECT_NE(shorter.why.find(R"(event 3: expected ["c",{"undefined":true}], got nothing (the trace ends))"),
+            std::string::npos)
+      << shorter.why;
+}
+
+TEST(CompareTraces, AFinalStateTheRunNeverBoundSaysToRemoveIt) {
+  Trace expected = expectation();
+  expected.final["never"] = Json::array({"pending"});
+  const Comparison c = compareTraces(expected, observed({log("a"), log("b"), log("c")}), nullptr);
+  EXPECT_EQ(c.level, Level::None);
+  EXPECT_NE(c.why.find("the run never bound never"), std::string::npos) << c.why;
+  EXPECT_NE(c.why.find("remove never from /expect/final"), std::string::npos) << c.why;
+  EXPECT_EQ(c.why.find(" missing"), std::string::npos) << "it is not the expectation that is incomplete: " << c.why;
+}
+
+TEST(CompareTraces, APromiseTheExpectationLeavesOutIsNamedWithItsState) {
+  Trace actual = observed({log("a"), log("b"), log("c")});
+  actual.final["p2"] = Json::array({"fulfilled", 2});
+  const Comparison c = compareTraces(expectation(), actual, nullptr);
+  EXPECT_EQ(c.level, Level::None);
+  EXPECT_NE(c.why.find(R"(p2 was bound when the case ran (final state ["fulfilled",2]) but is missing from )"
+                       R"(/expect/final; add "p2": ["fulfilled",2])"),
+            std::string::npos)
+      << c.why;
+}
+
 TEST(CompareTraces, AFailedRunIsNone) {
   Trace failed;
   failed.failure = "timed out";

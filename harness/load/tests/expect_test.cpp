@@ -84,8 +84,11 @@ TEST(Final, MayLeaveOutAPromiseWhoseBindingNeverRan) {
   // A name bound inside a handler that never runs is never a promise; only the comparison with a
   // subject's run can tell which names were bound, so the loader does not demand them.
   Json doc = goodCase();
-  doc["expect"]["final"].erase("q");
+  doc["program"][1]["onRejected"] = J(R"([{"resolved": 2, "as": "never"}])");
   EXPECT_TRUE(accepted(doc));
+  // q is bound by the script itself, so it must be listed (final_check_test.cpp has the rest).
+  doc["expect"]["final"].erase("q");
+  EXPECT_TRUE(rejectedAt(doc, "/expect/final", "q is bound at /program/1 but missing from /expect/final"));
 }
 
 TEST(Final, ListsOnlyNamedPromises) {
