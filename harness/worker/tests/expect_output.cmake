@@ -1,0 +1,23 @@
+# Runs a command and checks both its exit code and its output (stdout and stderr together), which a
+# ctest PASS_REGULAR_EXPRESSION alone cannot:
+#   cmake -DEXPECT_CODE=1 -DEXPECT1=<regex> [-DEXPECT2=<regex> ...] -P expect_output.cmake -- <command>...
+set(command "")
+set(after_marker FALSE)
+foreach(i RANGE 1 ${CMAKE_ARGC})
+  if(after_marker AND DEFINED CMAKE_ARGV${i})
+    list(APPEND command "${CMAKE_ARGV${i}}")
+  elseif("${CMAKE_ARGV${i}}" STREQUAL "--")
+    set(after_marker TRUE)
+  endif()
+endforeach()
+execute_process(COMMAND ${command} OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE code)
+set(all "${out}${err}")
+if(NOT "${code}" STREQUAL "${EXPECT_CODE}")
+  message(FATAL_ERROR "exit code ${code}, expected ${EXPECT_CODE}; output:\n${all}")
+endif()
+foreach(n RANGE 1 9)
+  if(DEFINED EXPECT${n} AND NOT all MATCHES "${EXPECT${n}}")
+    message(FATAL_ERROR "output does not match '${EXPECT${n}}':\n${all}")
+  endif()
+endforeach()
+message(STATUS "exit code ${code} and output as expected")
