@@ -149,7 +149,16 @@ std::optional<SubjectRegistry> workerEntries(const std::string& spec) {
 void addWorkerEntries(SubjectRegistry& registry, int argc, const char* const* argv,
                       const std::vector<std::filesystem::path>& reportWorkers) {
   std::vector<std::string> specs;
-  for (const std::filesystem::path& w : reportWorkers) specs.push_back("worker:" + w.string());
+  for (const std::filesystem::path& w : reportWorkers) {
+    std::error_code ec;
+    if (std::filesystem::exists(w, ec)) {
+      specs.push_back("worker:" + w.string());
+      continue;
+    }
+    registry.push_back(unavailableWorker("worker:" + w.string(),
+                                         "not built yet (`cmake --build --preset default --target examples` builds "
+                                         "it, and so does setup.sh)"));
+  }
   for (std::string& name : subjectArguments(argc, argv))
     if (name.starts_with("worker:")) specs.push_back(std::move(name));
   for (const std::string& spec : specs) {
