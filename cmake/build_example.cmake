@@ -2,7 +2,7 @@
 # repository would:
 #   cmake -DSOURCE=<example> -DBINARY=<dir> -DPREFIX=<installed package> -DGENERATOR=<g> -DCXX=<compiler>
 #         [-DLAUNCHER=<ccache>] [-DBUILD_TYPE=<type>] -DCTEST=<ctest> [-DSTEPS=configure;build;test]
-#         -P build_example.cmake
+#         [-DOPTIONS=<-DX=Y,...>] -P build_example.cmake
 # Its ctest writes JUnit XML to BINARY/junit.xml. The binary folder is kept between runs (so a rebuild
 # is quick) but configured afresh.
 file(REMOVE "${BINARY}/CMakeCache.txt")
@@ -10,6 +10,10 @@ set(configure ${CMAKE_COMMAND} -S "${SOURCE}" -B "${BINARY}" -G "${GENERATOR}" "
     "-DCMAKE_CXX_COMPILER=${CXX}" "-DCMAKE_BUILD_TYPE=${BUILD_TYPE}")
 if(LAUNCHER)
   list(APPEND configure "-DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER}")
+endif()
+if(OPTIONS)
+  string(REPLACE "," ";" options "${OPTIONS}")
+  list(APPEND configure ${options})
 endif()
 if(NOT STEPS)
   set(STEPS configure build test)
