@@ -5,6 +5,7 @@
 #         [-DOPTIONS=<-DX=Y,...>] -P build_example.cmake
 # Its ctest writes JUnit XML to BINARY/junit.xml. The binary folder is kept between runs (so a rebuild
 # is quick) but configured afresh.
+cmake_policy(VERSION 3.25)
 file(REMOVE "${BINARY}/CMakeCache.txt")
 set(configure ${CMAKE_COMMAND} -S "${SOURCE}" -B "${BINARY}" -G "${GENERATOR}" "-DCMAKE_PREFIX_PATH=${PREFIX}"
     "-DCMAKE_CXX_COMPILER=${CXX}" "-DCMAKE_BUILD_TYPE=${BUILD_TYPE}")

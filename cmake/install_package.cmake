@@ -1,5 +1,6 @@
 # Installs this build into PREFIX, from scratch, as a user's CI would (component promise_conformance:
 # everything but Node.js's modules): cmake -DBUILD=<dir> -DPREFIX=<dir> -P install_package.cmake
+cmake_policy(VERSION 3.25)
 file(REMOVE_RECURSE "${PREFIX}")
 execute_process(COMMAND ${CMAKE_COMMAND} --install "${BUILD}" --prefix "${PREFIX}" --component promise_conformance
                 RESULT_VARIABLE status)

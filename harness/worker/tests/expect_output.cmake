@@ -3,6 +3,7 @@
 #   cmake -DEXPECT_CODE=1 -DEXPECT1=<regex> [-DEXPECT2=<regex> ...] -P expect_output.cmake -- <command>...
 set(command "")
 set(after_marker FALSE)
+cmake_policy(VERSION 3.25)
 foreach(i RANGE 1 ${CMAKE_ARGC})
   if(after_marker AND DEFINED CMAKE_ARGV${i})
     list(APPEND command "${CMAKE_ARGV${i}}")
