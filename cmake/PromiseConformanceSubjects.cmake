@@ -48,9 +48,8 @@ function(_promise_conformance_glob_regex glob out)
   set(${out} "^${regex}$" PARENT_SCOPE)
 endfunction()
 
-# The worker: main() from PromiseConformance::worker_main, which calls the adapter's
-# pc::worker::subjects(). worker_main comes first so that the linker keeps what it needs from static
-# adapter libraries that follow.
+# The worker: main() from PromiseConformance::worker_main (a source compiled into it), which calls the
+# adapter's pc::worker::subjects().
 function(_promise_conformance_worker worker)
   if(TARGET ${worker})
     return()

@@ -2,7 +2,7 @@
 # everything but Node.js's modules): cmake -DBUILD=<dir> -DPREFIX=<dir> -P install_package.cmake
 cmake_policy(VERSION 3.25)
 file(REMOVE_RECURSE "${PREFIX}")
-execute_process(COMMAND ${CMAKE_COMMAND} --install "${BUILD}" --prefix "${PREFIX}" --component promise_conformance
+execute_process(COMMAND ${CMAKE_COMMAND} --install "${BUILD}" --prefix "${PREFIX}" --component promise_conformance OUTPUT_QUIET
                 RESULT_VARIABLE status)
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "cmake --install failed (${status})")

@@ -35,8 +35,14 @@ AsyncFutureAdapter::AsyncFutureAdapter(pc::sdk::Host& host) : host_(host) { ensu
 
 pc::sdk::Pending<Future> AsyncFutureAdapter::pending() {
   auto deferred = AsyncFuture::deferred<Value>();
-  return {deferred.future(), [deferred](const Value& v) mutable { deferred.complete(v); },
-          [deferred](const Value&) mutable { deferred.cancel(); }};
+  auto resolve = [this, deferred](const Value& v) mutable {
+    // Resolved with one of its own futures, a deferred follows it: Deferred::complete(QFuture<T>).
+    if (const Future* future = host_.handleOf<Future>(v))
+      deferred.complete(*future);
+    else
+      deferred.complete(v);
+  };
+  return {deferred.future(), resolve, [deferred](const Value&) mutable { deferred.cancel(); }};
 }
 
 Future AsyncFutureAdapter::then(const Future& future, pc::sdk::Callback onFulfilled, pc::sdk::Callback onRejected) {

@@ -1,7 +1,8 @@
 #pragma once
 // AsyncFuture (github.com/benlau/asyncfuture, Debian libasyncfuture-dev): promises over Qt 5's QFuture,
-// as its README shows them. A pending promise is a Deferred<Value>: resolve is complete(value), reject
-// is cancel(), the only way AsyncFuture offers to fail a deferred, so its reason is lost. `then` is
+// as its README shows them. A pending promise is a Deferred<Value>: resolve is complete(value) (or
+// complete(future) for one of its futures, which the deferred then follows), reject is cancel(), the
+// only way AsyncFuture offers to fail a deferred, so its reason is lost. `then` is
 // observe(future).subscribe(onCompleted, onCanceled), whose callbacks Qt's event loop runs on this
 // thread. A handler that throws throws a QException carrying the reason, which AsyncFuture stores in
 // the next future (the way Qt futures fail); a handler that returns a future is followed by
