@@ -18,6 +18,9 @@ done
 for package in libboost-thread-dev libcapnp-dev qt6-base-dev libcpprest-dev; do
   installed "$package" || missing+=("$package")
 done
+# AsyncFuture over Qt 5, tested from its own project against the installed package
+# (examples/asyncfuture); it brings qtbase5-dev, which lives beside Qt 6.
+installed libasyncfuture-dev || missing+=(libasyncfuture-dev)
 # Node.js and npm are checked by command: Node.js from elsewhere (e.g. nodesource) brings its own npm,
 # and Debian's npm package would conflict with it. Any Node.js can run npm; the suite itself uses the
 # pinned Node 24 that npm ci installs below.
@@ -48,3 +51,6 @@ fi
 
 cmake --preset default
 cmake --build --preset default
+# The AsyncFuture example's worker, which the reports cover: the package installed into a scratch
+# prefix and examples/asyncfuture built against it (its own tests run in ctest: install.example_asyncfuture).
+cmake --build --preset default --target examples

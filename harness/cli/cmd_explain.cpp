@@ -1,12 +1,15 @@
-// `promise-conformance explain`: the job-by-job story of one case on the reference.
+// `promise-conformance explain`: the job-by-job story of one case on the reference, and with --subject
+// what other subjects made of it.
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "harness/cli/commands.hpp"
 #include "harness/cli/corpus.hpp"
+#include "harness/cli/suite_setup.hpp"
 #include "harness/core/compare.hpp"
 #include "harness/core/reference_subject.hpp"
+#include "harness/report/console.hpp"
 #include "harness/report/explain.hpp"
 
 namespace pc::cli {
@@ -15,6 +18,7 @@ namespace {
 struct ExplainOptions {
   std::string which;  // a case id or a case file
   std::filesystem::path cases, rules;
+  std::vector<std::string> subjects;  // also run it on these, each judged at its own level
 };
 
 // Says whether the reference agrees with the case's expectation; returns true when it does exactly.
@@ -28,6 +32,17 @@ bool writeVerdict(std::ostream& out, const Case& c, const Trace& trace) {
   out << fmt::format("\nthe reference does NOT match the expectation (reaches {}): {}\n", levelName(cmp.level),
                      cmp.why);
   return false;
+}
+
+// The case on the subjects asked for, judged against the reference, every trace shown.
+bool writeSubjectVerdicts(const std::vector<std::string>& subjects, const Case& c, Context& ctx) {
+  const OpenedSubjects opened = openSubjects(subjects, std::nullopt, ctx);
+  if (!opened.ok || opened.plans.empty()) return false;
+  std::unique_ptr<Subject> spare;
+  const SuiteResult suite = runSuite(std::span<const Case>(&c, 1), {}, opened.plans, witnessFor(opened, spare));
+  ctx.out << "\non the subjects asked for:\n";
+  writeConsoleReport(ctx.out, suite, {.color = ctx.color, .verbose = true});
+  return suite.allPassed() && opened.unavailable.empty();
 }
 
 int explainCommand(const ExplainOptions& opt, Context& ctx) {
@@ -49,7 +64,8 @@ int explainCommand(const ExplainOptions& opt, Context& ctx) {
   const Trace trace = ReferenceSubject().runOne(*one.loaded);
   writeExplanation(ctx.out, *one.loaded, trace);
   const bool matches = writeVerdict(ctx.out, *one.loaded, trace);
-  return matches && one.errors.empty() ? 0 : 1;
+  const bool subjectsPass = opt.subjects.empty() || writeSubjectVerdicts(opt.subjects, *one.loaded, ctx);
+  return matches && subjectsPass && one.errors.empty() ? 0 : 1;
 }
 
 }  // namespace
@@ -62,6 +78,9 @@ void addExplainCommand(CLI::App& app, Context& ctx, int& exitCode) {
   cmd->add_option("case", opt->which, "A case id (es/then/...) or a case file")->required();
   cmd->add_option("--cases", opt->cases, "Directory of case files")->capture_default_str();
   cmd->add_option("--rules", opt->rules, "Directory of the rules catalog")->capture_default_str();
+  cmd->add_option("--subject", opt->subjects,
+                  "Also run the case on these subjects (comma-separated; e.g. worker:PATH) and show their traces")
+      ->delimiter(',');
   cmd->callback([opt, &ctx, &exitCode] { exitCode = explainCommand(*opt, ctx); });
 }
 

@@ -53,11 +53,11 @@ std::vector<std::string> summaryLines(const SuiteResult& suite) {
 }
 
 FreshReport buildFresh(const OpenedSubjects& opened, const Corpus& corpus, const RuleCatalog& rules,
-                       const ExecutionOptions& execution) {
+                       const ExecutionOptions& execution, const std::string& corpusVersion) {
   applyCaseTimeout(opened, execution);
   std::unique_ptr<Subject> spare;
-  const SuiteResult suite =
-      runSuite(corpus.cases, corpus.invalid, opened.plans, witnessFor(opened, spare), execution.jobs);
+  SuiteResult suite = runSuite(corpus.cases, corpus.invalid, opened.plans, witnessFor(opened, spare), execution.jobs);
+  suite.corpusVersion = corpusVersion;
   const std::vector<ReportSubject> subjects = describe(opened);
   const Json report = buildConformanceReport({suite, corpus.cases, rules, subjects});
   // Invalid UTF-8 from a subject is replaced, never thrown on; parsing the text back makes the
@@ -121,10 +121,11 @@ int reportCommand(const ReportOptions& opt, Context& ctx) {
   keepMatching(corpus, opt.filter);
   for (const std::string& e : corpus.ruleErrors) ctx.err << e << '\n';
   const LoadedRules rules = loadRules(opt.rules);
-  const FreshReport fresh = buildFresh(opened, corpus, rules.catalog, opt.execution);
+  const FreshReport fresh = buildFresh(opened, corpus, rules.catalog, opt.execution, ctx.corpusVersion);
   const int code = opt.check.empty() ? writeReport(opt, fresh, ctx) : checkReport(opt, fresh, ctx);
-  // A broken rules catalog makes every rule-based part of the report doubtful.
-  return corpus.ruleErrors.empty() ? code : 1;
+  // A broken rules catalog makes every rule-based part of the report doubtful; a subject asked for
+  // that could not run leaves the report without it.
+  return corpus.ruleErrors.empty() && opened.unavailable.empty() ? code : 1;
 }
 
 }  // namespace

@@ -79,9 +79,8 @@ int runCommand(const RunOptions& opt, Context& ctx) {
     ctx.err << "error: no subject to run\n";
     return 1;
   }
-  Corpus corpus = loadCorpus(opt.cases, opt.rules);
+  Corpus corpus = loadMatching(opt.cases, opt.rules, opt.filter);
   for (const std::string& e : corpus.ruleErrors) ctx.err << e << '\n';
-  keepMatching(corpus, opt.filter);
   const std::vector<Case>& cases = corpus.cases;
   const std::vector<InvalidCase>& invalid = corpus.invalid;
   if (!opt.filter.empty() && cases.empty() && invalid.empty())
@@ -89,10 +88,11 @@ int runCommand(const RunOptions& opt, Context& ctx) {
 
   applyCaseTimeout(opened, opt.execution);
   std::unique_ptr<Subject> spare;
-  const SuiteResult suite = runSuite(cases, invalid, opened.plans, witnessFor(opened, spare), opt.execution.jobs);
+  SuiteResult suite = runSuite(cases, invalid, opened.plans, witnessFor(opened, spare), opt.execution.jobs);
+  suite.corpusVersion = ctx.corpusVersion;
   writeConsoleReport(ctx.out, suite, {.color = ctx.color, .verbose = opt.verbose}, cases);
   const bool written = writeReports(opt, ctx, suite);
-  return suite.allPassed() && corpus.ruleErrors.empty() && written ? 0 : 1;
+  return suite.allPassed() && corpus.ruleErrors.empty() && written && opened.unavailable.empty() ? 0 : 1;
 }
 
 }  // namespace

@@ -16,6 +16,7 @@ struct Context {
   std::filesystem::path rulesDir;      // default of --rules
   std::filesystem::path reportsDir{};  // default of report --output; empty: the cases dir's sibling reports/
   bool color = false;                  // colours in console output
+  std::string corpusVersion{};         // recorded in JSON reports: the package's version
   // The subjects as `worker` runs them: in this process. Null: the same as `subjects`.
   const SubjectRegistry* workerSubjects = nullptr;
 };

@@ -24,6 +24,11 @@ Corpus loadCorpus(const std::filesystem::path& casesDir, const std::filesystem::
 // Keeps the cases (valid and invalid) whose id matches `glob` (* and ?); an empty glob keeps all.
 void keepMatching(Corpus& corpus, const std::string& glob);
 
+// loadCorpus then keepMatching, reading only the one file when `glob` is a case id without wildcards
+// whose file exists: what makes one run per case (a user's ctest per case) cheap.
+Corpus loadMatching(const std::filesystem::path& casesDir, const std::filesystem::path& rulesDir,
+                    const std::string& glob);
+
 }  // namespace pc::cli
 
 namespace pc::cli {

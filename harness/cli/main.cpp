@@ -1,11 +1,13 @@
 // The promise-conformance command: wires the real outside world (standard streams, the built-in
-// subjects and the adapters, the corpus of this source tree) into runCli.
+// subjects, the adapters and the workers named on the command line, the corpus of this source tree
+// or of the installed package) into runCli.
 #include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
+#include <string_view>
 
 #include "adapters/registry.hpp"
 #include "harness/cli/context.hpp"
@@ -13,20 +15,26 @@
 #include "harness/cli/subjects.hpp"
 
 int main(int argc, char** argv) {
-  const pc::cli::SourceTree tree = pc::cli::sourceTree();
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  const std::filesystem::path program = ec ? std::filesystem::path(argv[0]) : self;
+  const pc::cli::SourceTree tree = pc::cli::sourceTree(std::filesystem::absolute(program));
   pc::cli::SubjectRegistry inProcess = pc::cli::builtinSubjects(tree.nodeDir);
   // A user's own JavaScript library, named on the command line as js:PATH.
   pc::cli::addJsModuleEntries(inProcess, argc, argv, tree.nodeDir);
   for (pc::LibraryVariant& variant : pc::adapters::adapterSubjects())
     inProcess.push_back(pc::cli::libraryEntry(std::move(variant)));
+  // Libraries built outside this program, in workers of their own (worker:PATH on the command line);
+  // not needed when this process is itself one of the in-tree adapters' workers.
+  const bool isWorker = argc > 1 && std::string_view(argv[1]) == "worker";
+  if (!isWorker) pc::cli::addWorkerEntries(inProcess, argc, argv, tree.reportWorkers);
   // Adapters run in workers: this very program, started again as `worker --subject NAME`.
-  std::error_code ec;
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
   const pc::cli::SubjectRegistry subjects =
-      pc::cli::isolateEntries(inProcess, {ec ? std::string(argv[0]) : self.string(), "worker", "--subject"});
+      pc::cli::isolateEntries(inProcess, {program.string(), "worker", "--subject"});
 
   pc::cli::Context ctx{std::cout, std::cerr, subjects, tree.casesDir, tree.rulesDir};
   ctx.reportsDir = tree.reportsDir;
+  ctx.corpusVersion = PC_VERSION;
   ctx.workerSubjects = &inProcess;
   // Colours only for a person at a terminal, and never when they asked for none (no-color.org).
   ctx.color = isatty(fileno(stdout)) != 0 && std::getenv("NO_COLOR") == nullptr;

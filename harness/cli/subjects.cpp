@@ -8,6 +8,7 @@
 
 #include "harness/core/reference_subject.hpp"
 #include "harness/node/node_subject.hpp"
+#include "harness/worker/worker_client.hpp"
 
 namespace pc::cli {
 namespace {
@@ -68,7 +69,109 @@ SubjectEntry jsEntry(std::string name, std::string description, std::string libr
   return e;
 }
 
+// Every subject name on the command line: the values of --subject, alone or comma-separated (and,
+// harmlessly, any other argument).
+std::vector<std::string> subjectArguments(int argc, const char* const* argv) {
+  std::vector<std::string> names;
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg.starts_with("--subject=")) arg.remove_prefix(std::string_view("--subject=").size());
+    while (!arg.empty()) {
+      const auto comma = arg.find(',');
+      names.emplace_back(arg.substr(0, comma));
+      arg = comma == std::string_view::npos ? std::string_view() : arg.substr(comma + 1);
+    }
+  }
+  return names;
+}
+
+bool known(const SubjectRegistry& registry, const std::string& name) {
+  return std::any_of(registry.begin(), registry.end(), [&](const SubjectEntry& e) { return selects(e, name); });
+}
+
+// `worker:PATH[:VARIANT]` split: PATH is the whole rest when that is a file, else what precedes the
+// last ':' (variant names have '/' but no ':').
+std::pair<std::filesystem::path, std::string> workerPathAndVariant(const std::string& rest) {
+  std::error_code ec;
+  const auto colon = rest.rfind(':');
+  if (std::filesystem::exists(rest, ec) || colon == std::string::npos) return {rest, {}};
+  return {rest.substr(0, colon), rest.substr(colon + 1)};
+}
+
+SubjectEntry unavailableWorker(const std::string& spec, std::string why) {
+  SubjectEntry e;
+  e.name = spec;
+  e.description = "a worker named on the command line";
+  e.required = Level::Causal;
+  e.open = [why = std::move(why)] { return Opened{nullptr, why}; };
+  return e;
+}
+
+SubjectEntry workerVariantEntry(const std::filesystem::path& worker, worker::DescribedVariant variant,
+                                const std::string& spec) {
+  SubjectEntry e;
+  e.name = variant.about.name;
+  e.description = std::move(variant.about.description);
+  e.required = Level::Causal;
+  e.library = std::move(variant.about.library);
+  e.deterministic = variant.about.deterministic;
+  const std::string all = "worker:" + worker.string();
+  e.selectors = {spec, all, all + ":" + e.name};
+  e.open = [worker, name = e.name, features = variant.features] {
+    ChildCommand command{{worker.string(), "--subject", name}, {}, "the " + name + " worker (" + worker.string() + ")"};
+    return Opened{std::make_unique<IsolatedSubject>(name, features, std::move(command), kWorkerCaseTimeout), {}};
+  };
+  return e;
+}
+
 }  // namespace
+
+std::optional<SubjectRegistry> workerEntries(const std::string& spec) {
+  constexpr std::string_view prefix = "worker:";
+  if (!spec.starts_with(prefix) || spec.size() == prefix.size()) return std::nullopt;
+  std::error_code ec;
+  auto [path, variant] = workerPathAndVariant(spec.substr(prefix.size()));
+  const std::filesystem::path worker = std::filesystem::absolute(path, ec);
+  worker::Description described = worker::describeWorker(ec ? path : worker);
+  if (!described.problem.empty()) return SubjectRegistry{unavailableWorker(spec, described.problem)};
+  SubjectRegistry out;
+  std::string offered;
+  for (worker::DescribedVariant& v : described.variants) {
+    offered += (offered.empty() ? "" : ", ") + v.about.name;
+    if (variant.empty() || v.about.name == variant) out.push_back(workerVariantEntry(worker, std::move(v), spec));
+  }
+  if (out.empty())
+    out.push_back(unavailableWorker(
+        spec, "worker " + path.string() + " has no variant '" + variant + "' (it offers: " + offered + ")"));
+  return out;
+}
+
+void addWorkerEntries(SubjectRegistry& registry, int argc, const char* const* argv,
+                      const std::vector<std::filesystem::path>& reportWorkers) {
+  std::vector<std::string> specs;
+  for (const std::filesystem::path& w : reportWorkers) {
+    std::error_code ec;
+    if (std::filesystem::exists(w, ec)) {
+      specs.push_back("worker:" + w.string());
+      continue;
+    }
+    registry.push_back(unavailableWorker("worker:" + w.string(),
+                                         "not built yet (`cmake --build --preset default --target examples` builds "
+                                         "it, and so does setup.sh)"));
+  }
+  for (std::string& name : subjectArguments(argc, argv))
+    if (name.starts_with("worker:")) specs.push_back(std::move(name));
+  for (const std::string& spec : specs) {
+    if (known(registry, spec)) continue;
+    if (auto entries = workerEntries(spec))
+      for (SubjectEntry& e : *entries)
+        if (!known(registry, e.name)) registry.push_back(std::move(e));
+  }
+}
+
+bool selects(const SubjectEntry& entry, const std::string& name) {
+  return entry.name == name || std::find(entry.selectors.begin(), entry.selectors.end(), name) != entry.selectors.end();
+}
 
 SubjectRegistry builtinSubjects(const std::filesystem::path& nodeHome) {
   SubjectRegistry registry{
@@ -98,19 +201,9 @@ std::optional<SubjectEntry> jsModuleEntry(const std::string& name, const std::fi
 
 void addJsModuleEntries(SubjectRegistry& registry, int argc, const char* const* argv,
                         const std::filesystem::path& nodeHome) {
-  for (int i = 1; i < argc; ++i) {
-    std::string_view arg = argv[i];
-    if (arg.starts_with("--subject=")) arg.remove_prefix(std::string_view("--subject=").size());
-    while (!arg.empty()) {
-      const auto comma = arg.find(',');
-      const std::string name(arg.substr(0, comma));
-      arg = comma == std::string_view::npos ? std::string_view() : arg.substr(comma + 1);
-      const bool known =
-          std::any_of(registry.begin(), registry.end(), [&](const SubjectEntry& e) { return e.name == name; });
-      if (known) continue;
+  for (const std::string& name : subjectArguments(argc, argv))
+    if (!known(registry, name))
       if (auto entry = jsModuleEntry(name, nodeHome)) registry.push_back(std::move(*entry));
-    }
-  }
 }
 
 SubjectEntry libraryEntry(LibraryVariant variant) {

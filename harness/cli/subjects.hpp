@@ -40,6 +40,9 @@ struct SubjectEntry {
   // Non-empty: the entry is left out of `--subject all` and run by `--subject GROUP:all` instead
   // ("js": the JavaScript libraries, which the committed reports do not cover).
   std::string group;
+  // Other names that select the entry in --subject: a worker's `worker:PATH` (all its variants) and
+  // `worker:PATH:VARIANT`.
+  std::vector<std::string> selectors;
 };
 
 using SubjectRegistry = std::vector<SubjectEntry>;
@@ -57,6 +60,22 @@ std::optional<SubjectEntry> jsModuleEntry(const std::string& name, const std::fi
 // comma-separated list) that the registry does not have yet.
 void addJsModuleEntries(SubjectRegistry& registry, int argc, const char* const* argv,
                         const std::filesystem::path& nodeHome);
+
+// The subjects of a worker built outside this program (harness/worker/worker.hpp), named on the
+// command line as `worker:PATH` (every variant it offers) or `worker:PATH:VARIANT` (one). Each
+// variant is an entry named as the worker names it, isolated in that worker. A worker that cannot say
+// what it offers (missing, dies at start, answers something else) is one entry named `spec` that is
+// unavailable, saying why. nullopt when `spec` is not of that form.
+std::optional<SubjectRegistry> workerEntries(const std::string& spec);
+
+// Adds the workerEntries for every `worker:...` among the command-line arguments that the registry
+// does not select yet, and the entries of `reportWorkers` (workers this build reports on as if they
+// were built in: PC_REPORT_WORKERS, CMakeLists.txt).
+void addWorkerEntries(SubjectRegistry& registry, int argc, const char* const* argv,
+                      const std::vector<std::filesystem::path>& reportWorkers = {});
+
+// Whether `entry` is the one `name` asks for: its name or one of its selectors.
+bool selects(const SubjectEntry& entry, const std::string& name);
 
 // A library variant as the command runs it: required to reach causal, which is what Promises/A+
 // asks of a library (exact is JavaScript's own order), and isolated in a worker.

@@ -18,7 +18,8 @@ bool reportUnknown(const std::vector<std::string>& names, Context& ctx) {
   bool ok = true;
   for (const std::string& name : names) {
     if (name == "all" || name.ends_with(":all")) continue;
-    if (std::none_of(ctx.subjects.begin(), ctx.subjects.end(), [&](const SubjectEntry& e) { return e.name == name; })) {
+    if (std::none_of(ctx.subjects.begin(), ctx.subjects.end(),
+                     [&](const SubjectEntry& e) { return selects(e, name); })) {
       ctx.err << fmt::format("error: unknown subject '{}' (see `promise-conformance list --subjects`)\n", name);
       ok = false;
     }
@@ -40,7 +41,7 @@ OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional
   opened.ok = reportUnknown(names, ctx);
   const bool all = contains(names, "all");
   for (const SubjectEntry& entry : ctx.subjects) {
-    const bool named = contains(names, entry.name);
+    const bool named = std::any_of(names.begin(), names.end(), [&](const std::string& n) { return selects(entry, n); });
     // `all` is every subject outside a group; `GROUP:all` every subject of the group (subjects.hpp).
     const bool inAll = entry.group.empty() ? all : contains(names, entry.group + ":all");
     if (!inAll && !named) continue;
@@ -48,7 +49,7 @@ OpenedSubjects openSubjects(const std::vector<std::string>& names, std::optional
     if (!o.subject) {
       ctx.err << fmt::format("{}: subject {} is not available: {}\n", named ? "error" : "note", entry.name,
                              o.unavailable);
-      if (named) opened.ok = false;
+      if (named) opened.unavailable.push_back(entry.name);
       continue;
     }
     opened.plans.push_back({o.subject.get(), level.value_or(entry.required), entry.deterministic ? 1 : repeat});

@@ -16,13 +16,16 @@ namespace pc::cli {
 std::optional<Level> levelFromName(const std::string& name);
 
 // The subjects the user asked for, opened, in registry order (so reports list subjects the same way
-// whatever order the user typed them in). `ok` is false when a subject named explicitly is unknown or
-// unavailable; with "all", unavailable subjects are skipped with a note.
+// whatever order the user typed them in). `ok` is false when a subject named is unknown (a usage
+// error: nothing runs). A subject named explicitly that is unavailable is reported as an error and
+// listed in `unavailable`: the others still run, and the command fails at the end. With "all",
+// unavailable subjects are skipped with a note.
 struct OpenedSubjects {
   std::vector<std::unique_ptr<Subject>> owned;
   std::vector<SubjectPlan> plans;
   std::vector<const SubjectEntry*> entries;  // the registry entry of each plan
   bool ok = true;
+  std::vector<std::string> unavailable;  // named, but not available here
 };
 
 // How many times a subject whose threads decide the order of some events runs each case, unless

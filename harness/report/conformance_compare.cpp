@@ -77,6 +77,7 @@ Json stableView(const Json& report, const Names& unstable) {
   for (const Json& l : report.value("libraries", Json::array()))
     libraries[str(l.value("library", Json("")))] = libraryView(l, unstable);
   return Json{{"format", report.value("format", Json(nullptr))},
+              {"corpus", report.value("corpus", Json(nullptr))},
               {"levels", report.value("levels", Json(nullptr))},
               {"rules", keyedBy(report.value("rules", Json::array()), "id")},
               {"subjects", subjects},

@@ -84,13 +84,15 @@ Json buildConformanceReport(const ReportInput& input) {
   const conformance::BuildContext ctx = conformance::makeBuildContext(input);
   Json levels = Json::array();
   for (Level l : conformance::kLevels) levels.push_back(levelName(l));
-  return Json{{"format", kConformanceFormat},
-              {"levels", levels},
-              {"rules", rulesToJson(input.rules)},
-              {"findings", findingRulesToJson()},
-              {"subjects", conformance::subjectsToJson(ctx)},
-              {"matrix", conformance::matrixToJson(ctx)},
-              {"libraries", conformance::librariesToJson(ctx)}};
+  Json out{{"format", kConformanceFormat},
+           {"levels", levels},
+           {"rules", rulesToJson(input.rules)},
+           {"findings", findingRulesToJson()},
+           {"subjects", conformance::subjectsToJson(ctx)},
+           {"matrix", conformance::matrixToJson(ctx)},
+           {"libraries", conformance::librariesToJson(ctx)}};
+  if (!input.suite.corpusVersion.empty()) out["corpus"] = {{"version", input.suite.corpusVersion}};
+  return out;
 }
 
 }  // namespace pc

@@ -43,7 +43,9 @@ Json suiteToJson(const SuiteResult& suite) {
   for (const SubjectSummary& s : suite.summaries) subjects.push_back(summaryToJson(s));
   Json results = Json::array();
   for (const CaseResult& r : suite.results) results.push_back(resultToJson(r));
-  return Json{{"format", "promise-conformance/results/1"}, {"subjects", subjects}, {"results", results}};
+  Json out{{"format", "promise-conformance/results/1"}, {"subjects", subjects}, {"results", results}};
+  if (!suite.corpusVersion.empty()) out["corpus"] = {{"version", suite.corpusVersion}};
+  return out;
 }
 
 void writeJsonReport(std::ostream& out, const SuiteResult& suite) {

@@ -41,6 +41,9 @@ struct SuiteResult {
   // Per planned subject, the wall time from the start of its first batch to the end of its last. For
   // people watching a run only: reports, which must not change between runs, never show it.
   std::vector<std::chrono::milliseconds> wallTimes;
+  // The version of the corpus and rules the cases came from (the package's version), recorded in
+  // every JSON report; empty when unknown.
+  std::string corpusVersion;
 
   // True when every applicable case passed on every subject and no case file was invalid.
   bool allPassed() const;

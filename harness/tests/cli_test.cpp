@@ -116,6 +116,14 @@ TEST_F(Cli, NamingAnUnavailableSubjectFails) {
   EXPECT_TRUE(has(o.err, "error: subject absent is not available")) << o.err;
 }
 
+TEST_F(Cli, AnUnavailableSubjectNamedBesideOthersFailsTheRunAndTheOthersStillRun) {
+  registry_ = {fakeRegistry()[0], fakeRegistry()[4]};  // good, absent
+  const Outcome o = run({"run", "--subject", "good,absent"});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_TRUE(has(o.err, "error: subject absent is not available: libabsent is not installed")) << o.err;
+  EXPECT_TRUE(has(o.out, "good         2 pass")) << "the other subject still ran: " << o.out;
+}
+
 TEST_F(Cli, NamingAnUnknownSubjectFails) {
   const Outcome o = run({"run", "--subject", "nosuch"});
   EXPECT_EQ(o.code, 1);
