@@ -136,14 +136,14 @@ std::optional<Host::Fault> Host::recordedFault() {
   return fault_;
 }
 
-void Host::letOtherThreadsCatchUp() {
+void Host::letOtherThreadsCatchUp(std::chrono::milliseconds bound) {
   if (!threaded_) return;
   // Two polls in a row without a runnable thread: a thread about to start a callback is runnable.
   constexpr int kIdlePolls = 2;
   // The bound only matters while some thread stays runnable. On a loaded machine (ctest -j2 beside a
   // build) a woken pool thread can wait well over 20 ms for a core, and a handler it then runs after
   // the script was missed in some runs only: 100 ms makes the verdict the same run after run.
-  const auto deadline = Clock::now() + std::chrono::milliseconds(100);
+  const auto deadline = Clock::now() + bound;
   for (int idle = 0; idle < kIdlePolls && Clock::now() < deadline;) {
     if (waiting_.load() > 0) return;
     const std::optional<bool> running = otherThreadsRunning();
