@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "harness/core/reference_subject.hpp"
+#include "harness/gen/faulty_host.hpp"
 #include "harness/node/node_subject.hpp"
 #include "harness/worker/worker_client.hpp"
 
@@ -124,6 +125,21 @@ SubjectEntry workerVariantEntry(const std::filesystem::path& worker, worker::Des
   return e;
 }
 
+// The reference on the host of a `fuzz --break` fault, as `break:NAME` (group "break"): the suite's
+// own measure of what it catches (harness/node/mutants/README.md). It is held to what every library
+// is held to, causal.
+SubjectEntry breakEntry(const gen::NamedHostFault& f) {
+  SubjectEntry e;
+  e.name = "break:" + std::string(f.name);
+  e.description = "the reference on the deliberately faulty host of `fuzz --break " + std::string(f.name) + "`";
+  e.required = Level::Causal;
+  e.group = "break";
+  e.open = [fault = f.fault, name = e.name] {
+    return Opened{std::make_unique<ReferenceSubject>(name, [fault] { return gen::faultyHost(fault); }), {}};
+  };
+  return e;
+}
+
 }  // namespace
 
 std::optional<SubjectRegistry> workerEntries(const std::string& spec) {
@@ -184,6 +200,7 @@ SubjectRegistry builtinSubjects(const std::filesystem::path& nodeHome) {
     registry.push_back(jsEntry("js:" + name, std::string(js.library) + " on the pinned Node.js 24 (harness/node)",
                                std::string(js.library), nodeHome / "libraries" / (name + ".js"), nodeHome));
   }
+  for (const gen::NamedHostFault& f : gen::hostFaults()) registry.push_back(breakEntry(f));
   return registry;
 }
 

@@ -38,7 +38,8 @@ struct SubjectEntry {
   bool isolate = false;           // run in a worker process, one crash or hang per case at most
   bool deterministic = true;      // false: the library's threads decide the order of some events
   // Non-empty: the entry is left out of `--subject all` and run by `--subject GROUP:all` instead
-  // ("js": the JavaScript libraries, which the committed reports do not cover).
+  // ("js": the JavaScript libraries, which the committed reports do not cover; "break": the
+  // reference on faulty hosts).
   std::string group;
   // Other names that select the entry in --subject: a worker's `worker:PATH` (all its variants) and
   // `worker:PATH:VARIANT`.
@@ -47,8 +48,9 @@ struct SubjectEntry {
 
 using SubjectRegistry = std::vector<SubjectEntry>;
 
-// reference (the C++ model), node (V8 through the pinned Node.js; `nodeHome` is harness/node), and
-// js:NAME for each JavaScript promise library pinned in harness/node/package.json (group "js").
+// reference (the C++ model), node (V8 through the pinned Node.js; `nodeHome` is harness/node),
+// js:NAME for each JavaScript promise library pinned in harness/node/package.json (group "js"), and
+// break:NAME, the reference on each deliberately faulty host of `fuzz --break` (group "break").
 SubjectRegistry builtinSubjects(const std::filesystem::path& nodeHome);
 
 // A user's own JavaScript library: `js:PATH` where PATH (absolute, or relative to the working folder,

@@ -48,7 +48,7 @@ const std::vector<Verb>& table() {
   return t;
 }
 
-constexpr std::array<std::string_view, 8> kProgramForms = {"undefined", "number", "argument", "error",
+constexpr std::array<std::string_view, 9> kProgramForms = {"undefined", "number", "argument", "this",    "error",
                                                            "promise",   "ref",    "object",   "thenable"};
 constexpr std::array<std::string_view, 8> kTraceForms = {"undefined", "number", "error",    "promise",
                                                          "ref",       "object", "function", "accessor"};

@@ -29,6 +29,7 @@ using es::Value;
 struct Env {
   Value argument;
   std::optional<std::pair<Value, Value>> resolvers;
+  Value receiver;  // the `this` the body was called with ({"this": true}; handlers only)
 };
 
 // How a body, made into a function, binds its parameters.

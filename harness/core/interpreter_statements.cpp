@@ -202,7 +202,7 @@ Step Run::staticMethod(const Json& s, Env& env, grammar::Statement statement) {
 
 Step Run::asyncCall(const Json& s, Env& env) {
   const es::PromiseCapability capability = rt_.startAsyncFunction();
-  runAsync(&s["async"], Env{Undefined{}, env.resolvers}, 0, capability);
+  runAsync(&s["async"], Env{Undefined{}, env.resolvers, Undefined{}}, 0, capability);
   return bindResult(s, Completion::normal(capability.promise));
 }
 
@@ -238,14 +238,15 @@ Step Run::bindResult(const Json& s, const Completion& c) {
 // handlers take their argument; other nested bodies take nothing. All close over `outer`.
 Value Run::makeFunction(const Json& body, const Env& outer, Params params, std::string resolversOf) {
   const Json* code = &body;
-  return realm_.makeFunction([this, code, outer, params, resolversOf](const Value&, std::span<const Value> args) {
-    auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); };
-    Env env{Undefined{}, outer.resolvers};
-    if (params == Params::Argument) env.argument = arg(0);
-    if (params == Params::Resolvers) env.resolvers = std::pair{arg(0), arg(1)};
-    if (!resolversOf.empty()) resolvers_[resolversOf] = *env.resolvers;
-    return runBody(*code, env);
-  });
+  return realm_.makeFunction(
+      [this, code, outer, params, resolversOf](const Value& receiver, std::span<const Value> args) {
+        auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); };
+        Env env{Undefined{}, outer.resolvers, receiver};
+        if (params == Params::Argument) env.argument = arg(0);
+        if (params == Params::Resolvers) env.resolvers = std::pair{arg(0), arg(1)};
+        if (!resolversOf.empty()) resolvers_[resolversOf] = *env.resolvers;
+        return runBody(*code, env);
+      });
 }
 
 }  // namespace pc::interp

@@ -22,11 +22,12 @@ Completion Run::evaluate(const Json& v, const Env& env) {
   return evaluateTagged(v, env);
 }
 
-// The object forms: {"undefined": true}, {"number": ...}, {"argument": true}, {"error": ...},
-// {"promise": n}, {"ref": n}, {"object": {...}}, {"thenable": {...}}.
+// The object forms: {"undefined": true}, {"number": ...}, {"argument": true}, {"this": true},
+// {"error": ...}, {"promise": n}, {"ref": n}, {"object": {...}}, {"thenable": {...}}.
 Completion Run::evaluateTagged(const Json& v, const Env& env) {
   if (v.contains("undefined")) return Completion::normal();
   if (v.contains("argument")) return Completion::normal(env.argument);
+  if (v.contains("this")) return Completion::normal(env.receiver);
   if (v.contains("number")) {
     const std::string n = v["number"].get<std::string>();
     const double inf = std::numeric_limits<double>::infinity();
@@ -67,7 +68,7 @@ Completion Run::makeThenable(const Json& spec, const Env& env) {
     return Completion::normal(thenable);
   }
   const Json* getterBody = &spec["getter"];
-  const Env getterEnv{Undefined{}, env.resolvers};
+  const Env getterEnv{Undefined{}, env.resolvers, Undefined{}};
   thenable->defineGetter("then",
                          realm_.makeFunction([this, getterBody, getterEnv, then](const Value&, std::span<const Value>) {
                            Completion c = runBody(*getterBody, getterEnv);

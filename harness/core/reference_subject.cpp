@@ -13,7 +13,7 @@ std::vector<Trace> ReferenceSubject::run(std::span<const Case* const> cases) {
 }
 
 Trace ReferenceSubject::runOne(const Case& c) const {
-  ReferenceRuntime runtime;  // a fresh realm per case: nothing leaks between cases
+  ReferenceRuntime runtime(host_());  // a fresh realm per case: nothing leaks between cases
   return interpret(c.program, runtime);
 }
 

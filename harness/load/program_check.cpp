@@ -94,7 +94,7 @@ void ProgramChecker::slot(Slot slot, const Json& v, const std::string& at, Scope
     case Slot::Value: value(v, at, scope); break;
     case Slot::Handler:
       if (v.is_array())
-        body(v, at, {false, scope.resolvers}, quoted);
+        body(v, at, {false, scope.resolvers, true}, quoted);
       else
         value(v, at, scope);  // a non-callable handler, passed as-is
       break;

@@ -17,6 +17,7 @@ namespace pc::load {
 struct Scope {
   bool async = false;      // await allowed: directly in an async body only
   bool resolvers = false;  // resolve/reject without "of" have a function to call
+  bool handler = false;    // {"this": true} allowed: directly in a handler body only
 };
 
 class ProgramChecker {

@@ -38,8 +38,10 @@ void ProgramChecker::taggedValue(const Json& v, const std::string& at, Scope sco
 
   const Json& inner = v.at(form);
   const std::string innerAt = child(at, form);
-  if (form == "undefined" || form == "argument") {
+  if (form == "undefined" || form == "argument" || form == "this") {
     if (inner != true) out_.add(innerAt, fmt::format("write {{\"{}\": true}}", form));
+    if (form == "this" && !scope.handler)
+      out_.add(at, "{\"this\": true} is only allowed directly in a handler body (onFulfilled, onRejected, onFinally)");
   } else if (form == "number") {
     if (!inner.is_string() || !contains(grammar::nonFiniteNumbers(), inner.get<std::string>()))
       out_.add(innerAt, "'number' is \"NaN\", \"Infinity\" or \"-Infinity\"; finite numbers are plain JSON numbers");

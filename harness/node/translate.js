@@ -66,12 +66,14 @@ function indent(depth) {
 
 // One body being generated: its indentation, what encloses it, and whether it reads `arg`.
 class Scope {
-  constructor({depth, isAsync = false, hasResolvers = false, ownsArg = false}) {
+  constructor({depth, isAsync = false, hasResolvers = false, ownsArg = false, isHandler = false}) {
     this.depth = depth;
     this.isAsync = isAsync;           // `await` is allowed directly in this body
     this.hasResolvers = hasResolvers; // an executor or a thenable's then encloses this body
     this.ownsArg = ownsArg;           // this body declares its own `arg` (not a handler parameter)
+    this.isHandler = isHandler;       // {"this": true} is allowed directly in this body
     this.usesArg = false;
+    this.usesThis = false;
   }
   child(opts) {
     return new Scope({depth: this.depth + 1, hasResolvers: this.hasResolvers, ...opts});
@@ -129,13 +131,15 @@ class Translator {
     return list.map((s, i) => `${indent(scope.depth)}${this.statement(s, ptr(pointer, i), scope)}\n`).join('');
   }
 
-  // `(arg) => { B }` for handlers; `() => { let arg; B }` style for bodies without an argument.
+  // `(arg) => { B }` for handlers (`function (arg) { B }` when B reads `this`); `() => { let arg; B }`
+  // style for bodies without an argument.
   fn(body, pointer, scope, {params = '', isAsync = false, resolvers = false, handler = false} = {}) {
-    const inner = scope.child({isAsync, ownsArg: !handler, ...(resolvers ? {hasResolvers: true} : {})});
+    const inner = scope.child({isAsync, ownsArg: !handler, isHandler: handler, ...(resolvers ? {hasResolvers: true} : {})});
     const text = this.statements(body, pointer, inner);
     const decl = inner.usesArg && !handler ? `${indent(inner.depth)}let arg;\n` : '';
     const p = handler ? 'arg' : params;
-    return `${isAsync ? 'async ' : ''}(${p}) => {\n${decl}${text}${indent(scope.depth)}}`;
+    const head = inner.usesThis ? `function (${p}) {` : `(${p}) => {`;
+    return `${isAsync ? 'async ' : ''}${head}\n${decl}${text}${indent(scope.depth)}}`;
   }
 
   handler(h, pointer, scope) {
@@ -302,6 +306,11 @@ class Translator {
       case 'argument':
         if (arg !== true) throw new TranslateError(at, 'must be true');
         return this.arg(scope);
+      case 'this':
+        if (arg !== true) throw new TranslateError(at, 'must be true');
+        if (!scope.isHandler) throw new TranslateError(pointer, '{"this": true} is only allowed directly in a handler body');
+        scope.usesThis = true;
+        return 'this';
       case 'promise':
       case 'ref':
         return `rt.get(${this.name(arg, at)})`;

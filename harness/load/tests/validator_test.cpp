@@ -174,6 +174,20 @@ TEST(Placement, AwaitOnlyDirectlyInAnAsyncBody) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"async": [{"await": 1}, {"await": {"promise": "p"}}]})"))));
 }
 
+TEST(Placement, ThisOnlyDirectlyInAHandlerBody) {
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"then": "p", "onRejected": [{"log": "t", "value": [{"this": true}]}]})"))));
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"finally": "p", "onFinally": [{"return": {"this": true}}]})"))));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": "t", "value": {"this": true}})")), "/program/2/value",
+                         "only allowed directly in a handler"));
+  // An executor or a thenable's then inside a handler is a function of its own, not a handler.
+  EXPECT_TRUE(rejectedAt(
+      goodPlus(
+          J(R"({"then": "p", "onFulfilled": [{"return": {"thenable": {"then": [{"resolve": {"this": true}}]}}}]})")),
+      "/program/2/onFulfilled/0/return/thenable/then/0/resolve", "only allowed directly in a handler"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"then": "p", "onFulfilled": [{"log": "t", "value": {"this": 1}}]})")),
+                         "/program/2/onFulfilled/0/value/this", "write {\"this\": true}"));
+}
+
 TEST(Placement, ResolveWithoutOfNeedsAnEnclosingExecutorOrThenableThen) {
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resolve": 1})")), "/program/2", "there is none here"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"then": "p", "onFulfilled": [{"reject": 1}]})")), "/program/2/onFulfilled/0",

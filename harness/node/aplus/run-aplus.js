@@ -9,8 +9,13 @@
 // before "done", and aplus/side-by-side.js, which runs one test file per process with a time bound,
 // says so.
 //
-//   node --unhandled-rejections=none aplus/run-aplus.js [--library NAME --prelude FILE] [FILE.js ...]
+//   node --unhandled-rejections=none aplus/run-aplus.js [--bail] [--timeout MS] [--library NAME --prelude FILE]
+//        [FILE.js ...]
 //
+// --bail stops at the first failing test (then "done" follows it): enough to know that the suite
+// kills a mutant (../mutants/run-mutants.js), without waiting out the timeouts of every test after.
+// --timeout is how long a test may wait for its promises (promises-aplus-tests' own 200 ms by
+// default; a loaded machine can miss that bound).
 // FILE.js are test files of promises-aplus-tests/lib/tests (default: all). Without
 // --unhandled-rejections=none modern Node fails 14 tests on the suite's deliberate unhandled
 // rejections. The adapter's `deferred` is the library constructor's executor, the way the cases of
@@ -57,9 +62,13 @@ function clauseOf(test) {
 }
 
 function main(argv) {
-  const args = parseArguments(argv);
+  const bail = argv.includes('--bail');
+  const t = argv.indexOf('--timeout');
+  const timeout = t >= 0 ? Number(argv[t + 1]) : 200;
+  const args = Number.isFinite(timeout) && timeout > 0 ?
+    parseArguments(argv.filter((a, i) => a !== '--bail' && (t < 0 || (i !== t && i !== t + 1)))) : null;
   if (!args) {
-    process.stderr.write('usage: node --unhandled-rejections=none aplus/run-aplus.js [--library NAME --prelude FILE] ' +
+    process.stderr.write('usage: node --unhandled-rejections=none aplus/run-aplus.js [--bail] [--timeout MS] [--library NAME --prelude FILE] ' +
       '[FILE.js ...]\n');
     process.exit(2);
   }
@@ -72,7 +81,7 @@ function main(argv) {
     runner.on('fail', (test, err) =>
       write({clause: clauseOf(test), title: test.fullTitle(), passed: false, error: String(err && err.message)}));
   }
-  const mocha = new Mocha({timeout: 200, slow: Infinity, reporter: Reporter});
+  const mocha = new Mocha({timeout, slow: Infinity, reporter: Reporter, bail});
   for (const f of files) mocha.addFile(path.join(TESTS, path.basename(f)));
   global.adapter = adapterOf(library.Promise);
   mocha.run(() => {

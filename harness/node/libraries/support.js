@@ -19,14 +19,21 @@ function microtaskImmediate(callback, ...args) {
 // when it loads or each time it schedules. Returns its module.exports.
 function requireOnMicrotasks(file) {
   const filename = require.resolve(file);
+  return requireSource(filename, fs.readFileSync(filename, 'utf8'), {setImmediate: microtaskImmediate});
+}
+
+// Runs `source` as the CommonJS module `filename` (its requires resolve from there), with the free
+// names of `globals` bound to their values, and returns its module.exports. Nothing is cached: each
+// call makes a new module (mutants/mutants.js loads patched texts of one file this way).
+function requireSource(filename, source, globals = {}) {
   const m = new Module(filename, module);
   m.filename = filename;
   m.paths = Module._nodeModulePaths(path.dirname(filename));
-  const body = vm.compileFunction(fs.readFileSync(filename, 'utf8').replace(/^#!.*/, ''),
-    ['exports', 'require', 'module', '__filename', '__dirname', 'setImmediate'], {filename});
+  const body = vm.compileFunction(source.replace(/^#!.*/, ''),
+    ['exports', 'require', 'module', '__filename', '__dirname', ...Object.keys(globals)], {filename});
   const localRequire = (id) => m.require(id);
   localRequire.resolve = (id) => Module._resolveFilename(id, m);
-  body.call(m.exports, m.exports, localRequire, m, filename, path.dirname(filename), microtaskImmediate);
+  body.call(m.exports, m.exports, localRequire, m, filename, path.dirname(filename), ...Object.values(globals));
   m.loaded = true;
   return m.exports;
 }
@@ -98,4 +105,4 @@ function withoutGlobalPromise(load) {
   return P;
 }
 
-module.exports = {withoutGlobalPromise, microtaskImmediate, requireOnMicrotasks, withResolversFromDefer, isAdapter, fromAdapter};
+module.exports = {withoutGlobalPromise, microtaskImmediate, requireOnMicrotasks, requireSource, withResolversFromDefer, isAdapter, fromAdapter};

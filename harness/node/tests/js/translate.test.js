@@ -71,6 +71,9 @@ test('mistakes are reported with the JSON pointer of the statement or value', ()
     [[{clearTimer: 5}], /^\/program\/0\/clearTimer: names the id of a timer/],
     [[{then: 'p', onFulfilled: [{log: 1}]}], /^\/program\/0\/onFulfilled\/0\/log: a label must be a string/],
     [[{log: 'a', value: {object: {'a/b~': {x: 1}}}}], /^\/program\/0\/value\/object\/a~1b~0\/x: unknown value form/],
+    [[{log: 'a', value: {this: true}}], /^\/program\/0\/value: \{"this": true\} is only allowed directly in a handler/],
+    [[{resolved: 1, as: 'p'}, {then: 'p', onFulfilled: [{new: 'q', executor: [{log: 't', value: {this: true}}]}]}],
+      /^\/program\/1\/onFulfilled\/0\/executor\/0\/value: \{"this": true\} is only allowed/],
   ];
   const throwsWith = (testCase, message) => {
     assert.throws(() => translate(testCase), (e) => {
