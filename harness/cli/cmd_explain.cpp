@@ -1,5 +1,5 @@
 // `promise-conformance explain`: the job-by-job story of one case on the reference, and with --subject
-// what other subjects made of it.
+// what other subjects made of it: their own stories when they record jobs, else their order beside it.
 #include <memory>
 
 #include <fmt/format.h>
@@ -34,14 +34,18 @@ bool writeVerdict(std::ostream& out, const Case& c, const Trace& trace) {
   return false;
 }
 
-// The case on the subjects asked for, judged against the reference, every trace shown.
-bool writeSubjectVerdicts(const std::vector<std::string>& subjects, const Case& c, Context& ctx) {
+// The case on the subjects asked for, judged against the reference: a verdict line each, then each
+// subject's own story, or its order beside the reference's story.
+bool writeSubjectVerdicts(const std::vector<std::string>& subjects, const Case& c, const Trace& story, Context& ctx) {
   const OpenedSubjects opened = openSubjects(subjects, std::nullopt, ctx);
   if (!opened.ok || opened.plans.empty()) return false;
   std::unique_ptr<Subject> spare;
   const SuiteResult suite = runSuite(std::span<const Case>(&c, 1), {}, opened.plans, witnessFor(opened, spare));
   ctx.out << "\non the subjects asked for:\n";
-  writeConsoleReport(ctx.out, suite, {.color = ctx.color, .verbose = true});
+  writeConsoleReport(ctx.out, suite, {.color = ctx.color, .verbose = false});
+  for (const CaseResult& r : suite.results)
+    if (r.status != Status::NotApplicable && r.status != Status::Invalid)
+      writeSubjectBesideReference(ctx.out, r.subject, r.actual, story);
   return suite.allPassed() && opened.unavailable.empty();
 }
 
@@ -64,7 +68,7 @@ int explainCommand(const ExplainOptions& opt, Context& ctx) {
   const Trace trace = ReferenceSubject().runOne(*one.loaded);
   writeExplanation(ctx.out, *one.loaded, trace);
   const bool matches = writeVerdict(ctx.out, *one.loaded, trace);
-  const bool subjectsPass = opt.subjects.empty() || writeSubjectVerdicts(opt.subjects, *one.loaded, ctx);
+  const bool subjectsPass = opt.subjects.empty() || writeSubjectVerdicts(opt.subjects, *one.loaded, trace, ctx);
   return matches && subjectsPass && one.errors.empty() ? 0 : 1;
 }
 
@@ -74,12 +78,15 @@ void addExplainCommand(CLI::App& app, Context& ctx, int& exitCode) {
   auto opt = std::make_shared<ExplainOptions>();
   opt->cases = ctx.casesDir;
   opt->rules = ctx.rulesDir;
-  CLI::App* cmd = app.add_subcommand("explain", "Tell the job-by-job story of one case on the reference");
+  CLI::App* cmd = app.add_subcommand(
+      "explain", "Tell the job-by-job story of one case on the reference, and what other subjects made of it");
   cmd->add_option("case", opt->which, "A case id (es/then/...) or a case file")->required();
   cmd->add_option("--cases", opt->cases, "Directory of case files")->capture_default_str();
   cmd->add_option("--rules", opt->rules, "Directory of the rules catalog")->capture_default_str();
-  cmd->add_option("--subject", opt->subjects,
-                  "Also run the case on these subjects (comma-separated; e.g. worker:PATH) and show their traces")
+  cmd->add_option(
+         "--subject", opt->subjects,
+         "Also run the case on these subjects (comma-separated; e.g. worker:PATH): each one's verdict, then its "
+         "own story when it records jobs, else its events beside the reference's story")
       ->delimiter(',');
   cmd->callback([opt, &ctx, &exitCode] { exitCode = explainCommand(*opt, ctx); });
 }

@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "harness/report/side_by_side.hpp"
+
 namespace pc {
 namespace {
 
@@ -50,14 +52,7 @@ void writeFinal(std::ostream& out, const Trace& trace) {
   for (const auto& [name, state] : trace.final.items()) out << fmt::format("    {}: {}\n", name, compact(state));
 }
 
-}  // namespace
-
-void writeExplanation(std::ostream& out, const Case& c, const Trace& trace) {
-  out << fmt::format("case {}\n  {}\n\n", c.id, c.title);
-  if (trace.failure) {
-    out << fmt::format("the reference could not run this case: {}\n", *trace.failure);
-    return;
-  }
+void writeStory(std::ostream& out, const Trace& trace) {
   if (trace.hasCausality()) {
     for (const JobRecord& job : trace.jobs) writeJob(out, job, trace);
     writeStrayEvents(out, trace);
@@ -66,6 +61,39 @@ void writeExplanation(std::ostream& out, const Case& c, const Trace& trace) {
   }
   out << '\n';
   writeFinal(out, trace);
+}
+
+// "job 4 PromiseReactionJob": the job event `i` of `story` ran in.
+std::string jobOfEvent(const Trace& story, std::size_t i) {
+  const int id = story.eventJob[i];
+  for (const JobRecord& job : story.jobs)
+    if (job.id == id) return fmt::format("job {} {}", id, job.kind);
+  return fmt::format("job {}", id);
+}
+
+}  // namespace
+
+void writeSubjectBesideReference(std::ostream& out, const std::string& subject, const Trace& actual,
+                                 const Trace& story) {
+  if (actual.failure) return;  // the verdict line says why there is no trace
+  if (actual.hasCausality()) {
+    out << fmt::format("\n{}'s own story, from the jobs it recorded:\n", subject);
+    writeStory(out, actual);
+    return;
+  }
+  out << fmt::format("\n{} records no jobs; its events beside the reference's story:\n", subject);
+  LeftColumn left{.title = "reference (job: event)", .note = {}};
+  if (story.hasCausality()) left.note = [&story](std::size_t i) { return jobOfEvent(story, i); };
+  out << sideBySide(story, actual, subject, left);
+}
+
+void writeExplanation(std::ostream& out, const Case& c, const Trace& trace) {
+  out << fmt::format("case {}\n  {}\n\n", c.id, c.title);
+  if (trace.failure) {
+    out << fmt::format("the reference could not run this case: {}\n", *trace.failure);
+    return;
+  }
+  writeStory(out, trace);
 }
 
 }  // namespace pc

@@ -13,4 +13,10 @@ namespace pc {
 // order they ran in.
 void writeExplanation(std::ostream& out, const Case& c, const Trace& trace);
 
+// What `subject` made of the case beside the reference's `story`: its own job-by-job story when its
+// trace records jobs, otherwise its events beside the reference's, each of those labelled with the
+// job it ran in, the first difference marked '>'.
+void writeSubjectBesideReference(std::ostream& out, const std::string& subject, const Trace& actual,
+                                 const Trace& story);
+
 }  // namespace pc

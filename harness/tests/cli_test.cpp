@@ -260,5 +260,21 @@ TEST_F(Cli, ExplainTellsTheJobsOfACaseOnTheReference) {
   }
 }
 
+// A subject without job records is shown beside the reference's story: the reference ran each
+// handler in a reaction job of its own, so the first row names that job and the handler the subject
+// ran first instead.
+TEST_F(Cli, ExplainShowsASubjectsOrderBesideTheReferencesStory) {
+  const Outcome o = run({"explain", "t/two-events", "--subject", "reversed"});
+  EXPECT_EQ(o.code, 1) << "reversed does not pass: " << o.out;
+  EXPECT_TRUE(has(o.out, "FAIL  reversed t/two-events (reached outcome, needs exact)")) << o.out;
+  EXPECT_TRUE(has(o.out, "reversed records no jobs; its events beside the reference's story:")) << o.out;
+  const std::size_t marked = o.out.find("\n> job ");
+  ASSERT_NE(marked, std::string::npos) << o.out;
+  const std::string row = o.out.substr(marked + 1, o.out.find('\n', marked + 1) - marked - 1);
+  EXPECT_TRUE(has(row, "PromiseReactionJob")) << row;
+  EXPECT_TRUE(has(row, "[\"first\",1]")) << row;
+  EXPECT_TRUE(row.ends_with("| [\"second\",1]")) << row;
+}
+
 }  // namespace
 }  // namespace pc::cli

@@ -33,5 +33,16 @@ TEST(SideBySide, NamesMissingOnOneSideShowAsDifferences) {
   EXPECT_NE(text.find("!                | q: [\"pending\"]\n"), std::string::npos) << text;
 }
 
+TEST(SideBySide, NotesOnTheLeftAreShownInAColumnOfTheirOwnAndNotCompared) {
+  const Trace story = traceOf(R"([["A", 1], ["B", 2]])", "{}");
+  const Trace actual = traceOf(R"([["A", 1], ["C", 3]])", "{}");
+  const LeftColumn left{.title = "reference (job: event)",
+                        .note = [](std::size_t i) { return i == 0 ? "job 1 script" : "job 2 PromiseReactionJob"; }};
+  const std::string text = sideBySide(story, actual, "node", left);
+  EXPECT_NE(text.find("  reference (job: event)            | node\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n  job 1 script              [\"A\",1] | [\"A\",1]\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("\n> job 2 PromiseReactionJob  [\"B\",2] | [\"C\",3]\n"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace pc
