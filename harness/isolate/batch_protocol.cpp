@@ -42,6 +42,11 @@ std::string batchInput(std::span<const Case* const> cases, std::size_t first) {
   return batch.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
+bool isReadyLine(const std::string& line) {
+  const Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
+  return j.is_object() && j.size() == 1 && j.value("ready", false) == true;
+}
+
 // One answer line as a trace; throws std::runtime_error when it is not one.
 Trace parseAnswer(const std::string& line, const std::string& expectedId) {
   Json j = Json::parse(line, nullptr, /*allow_exceptions=*/false);
@@ -108,9 +113,14 @@ ChildRun runOneChild(std::span<const Case* const> cases, std::size_t first, cons
   PipedProcess child(command.argv, batchInput(cases, first), command.extraEnv);
   std::size_t i = first;
   std::string line;
+  bool ready = false;  // CPU budgets count from the child's {"ready": true}, so start-up is not a case's
   while (i < cases.size()) {
-    switch (child.readLine(line, caseTimeout)) {
+    switch (child.readLine(line, caseTimeout, ready ? cpuBudgetFor(*cases[i], command) : std::nullopt)) {
       case PipedProcess::Read::Line:
+        if (!ready && isReadyLine(line)) {
+          ready = true;
+          continue;
+        }
         try {
           out[i] = parseAnswer(line, cases[i]->id);
           ++i;
@@ -126,6 +136,13 @@ ChildRun runOneChild(std::span<const Case* const> cases, std::size_t first, cons
         child.wait();
         out[i] = failed(FailureKind::Hang, "timed out: " + command.who + " finished nothing for " +
                                                std::to_string(caseTimeout.count()) + " ms, so it was killed");
+        return {i + 1, i, {}};
+      case PipedProcess::Read::Busy:
+        child.kill();
+        child.wait();
+        out[i] = failed(FailureKind::Hang, "busy: " + command.who + " spent " +
+                                               std::to_string(cpuBudgetFor(*cases[i], command)->count()) +
+                                               " ms of CPU time on this case without finishing it, so it was killed");
         return {i + 1, i, {}};
       case PipedProcess::Read::Eof:
         out[i] = endedDuringCase(child, command);
@@ -161,6 +178,12 @@ void attributeFault(std::span<const Case* const> cases, std::size_t k, const Chi
 }
 
 }  // namespace
+
+std::optional<std::chrono::milliseconds> cpuBudgetFor(const Case& c, const ChildCommand& command) {
+  if (!command.cpuBudget) return std::nullopt;
+  const auto kib = static_cast<long>(c.program.dump().size() / 1024);
+  return *command.cpuBudget + kib * kCpuPerProgramKiB;
+}
 
 std::vector<Trace> runInChildProcesses(std::span<const Case* const> cases, const ChildCommand& command,
                                        std::chrono::milliseconds caseTimeout) {

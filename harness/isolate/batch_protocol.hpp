@@ -2,17 +2,20 @@
 // The batch protocol between the harness and a child process that runs cases (node's run.js, or
 // `promise-conformance worker` for an isolated subject), and the loop that survives the child.
 //
-// Input (the child's stdin): one JSON array of {"id", "program"}. Output (its stdout): one JSON line
+// Input (the child's stdin): one JSON array of {"id", "program"}. Output (its stdout): optionally
+// {"ready": true} once the child has started (loaded its library, read its input), then one JSON line
 // per case, in order: {"id", "trace": [...], "final": {...}} or {"id", "failure": "...",
 // "failureKind": "library-error" | "crash" | "hang" | "harness-error"}, either with an optional
 // "brokeRunToCompletion": "...". A failure without "failureKind" reads as harness-error.
-// A case that makes the child hang (no line within the case timeout: Hang) or die (end of output:
-// Crash) is recorded as that case's failure, with how the child ended and the end of its stderr; the
-// cases after it go to a fresh child. When that case was not the child's first, it runs again alone
-// in a fresh child, and the result alone is its own; if it passes alone, the case before it runs
-// alone in a child that lingers after answering, and a crash then is charged to that earlier case
-// (work it left behind on a library thread).
+// A case that makes the child hang (no line within the case timeout, or, once the child said it is
+// ready, within the case's CPU budget: Hang) or die (end of output: Crash) is recorded as that case's
+// failure, with how the child ended and the end of its stderr; the cases after it go to a fresh
+// child. When that case was not the child's first, it runs again alone in a fresh child, and the
+// result alone is its own; if it passes alone, the case before it runs alone in a child that lingers
+// after answering, and a crash then is charged to that earlier case (work it left behind on a
+// library thread).
 #include <chrono>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -25,7 +28,16 @@ struct ChildCommand {
   std::vector<std::string> argv;      // argv[0] is a path
   std::vector<std::string> extraEnv;  // "NAME=value"
   std::string who;                    // how messages name the child: "node", "the boost/async worker"
+  // When set, a case on which the child spends this much CPU time without answering is a hang
+  // (a loop that never yields), whatever the wall clock says; larger programs get more (see
+  // cpuBudgetFor). Unlike the case timeout, it does not fire early on a loaded machine.
+  std::optional<std::chrono::milliseconds> cpuBudget = std::nullopt;
 };
+
+// The CPU time a child may spend on case `c`: the command's budget plus kCpuPerProgramKiB for each
+// KiB of the case's program, so that a generated case of a million statements is not a hang.
+inline constexpr std::chrono::milliseconds kCpuPerProgramKiB{10};
+std::optional<std::chrono::milliseconds> cpuBudgetFor(const Case& c, const ChildCommand& command);
 
 std::vector<Trace> runInChildProcesses(std::span<const Case* const> cases, const ChildCommand& command,
                                        std::chrono::milliseconds caseTimeout);

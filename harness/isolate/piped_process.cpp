@@ -8,8 +8,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <stdexcept>
 
 extern char** environ;
@@ -18,6 +22,8 @@ namespace pc {
 namespace {
 
 constexpr std::size_t kErrTailBytes = 4000;
+// How often readLine looks at a child's CPU time when it has a CPU limit.
+constexpr std::chrono::milliseconds kCpuCheckInterval{20};
 
 [[noreturn]] void fail(const std::string& what) { throw std::runtime_error(what + ": " + std::strerror(errno)); }
 
@@ -160,9 +166,11 @@ void PipedProcess::pump(int timeoutMs) {
   }
 }
 
-PipedProcess::Read PipedProcess::readLine(std::string& line, std::chrono::milliseconds timeout) {
+PipedProcess::Read PipedProcess::readLine(std::string& line, std::chrono::milliseconds timeout,
+                                          std::optional<std::chrono::milliseconds> cpuLimit) {
   using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + timeout;
+  const std::optional<std::chrono::milliseconds> cpuAtStart = cpuLimit ? cpuTime() : std::nullopt;
   for (;;) {
     if (auto nl = outBuf_.find('\n'); nl != std::string::npos) {
       line.assign(outBuf_, 0, nl);
@@ -177,8 +185,30 @@ PipedProcess::Read PipedProcess::readLine(std::string& line, std::chrono::millis
     }
     auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now());
     if (left.count() <= 0) return Read::Timeout;
+    if (cpuAtStart) {
+      const auto now = cpuTime();
+      if (now && *now - *cpuAtStart >= *cpuLimit) return Read::Busy;
+      left = std::min(left, kCpuCheckInterval);  // a busy child writes nothing that would wake us
+    }
     pump(static_cast<int>(std::min<long long>(left.count() + 1, 1'000'000)));
   }
+}
+
+std::optional<std::chrono::milliseconds> PipedProcess::cpuTime() const {
+  if (pid_ <= 0 || exited_) return std::nullopt;
+  std::ifstream stat("/proc/" + std::to_string(pid_) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  // Fields after the command name, which is in parentheses and may hold spaces: state is field 3,
+  // utime and stime are fields 14 and 15 (proc(5)).
+  const std::size_t close = text.rfind(')');
+  if (close == std::string::npos) return std::nullopt;
+  std::istringstream fields(text.substr(close + 2));
+  std::string skip;
+  for (int field = 3; field < 14; ++field) fields >> skip;
+  unsigned long long utime = 0, stime = 0;
+  if (!(fields >> utime >> stime)) return std::nullopt;
+  static const long ticksPerSecond = ::sysconf(_SC_CLK_TCK);
+  return std::chrono::milliseconds((utime + stime) * 1000 / static_cast<unsigned long long>(ticksPerSecond));
 }
 
 void PipedProcess::kill() {

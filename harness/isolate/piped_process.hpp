@@ -5,6 +5,7 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,10 +23,15 @@ class PipedProcess {
   PipedProcess(const PipedProcess&) = delete;
   PipedProcess& operator=(const PipedProcess&) = delete;
 
-  enum class Read { Line, Eof, Timeout };
+  enum class Read { Line, Eof, Timeout, Busy };
   // Waits at most `timeout` for the next complete line of stdout (without its '\n'). At end of
-  // output a last unterminated line is returned as a Line, then Eof.
-  Read readLine(std::string& line, std::chrono::milliseconds timeout);
+  // output a last unterminated line is returned as a Line, then Eof. With a `cpuLimit`, Busy once
+  // the child has spent that much CPU time (all its threads) since the call without a line.
+  Read readLine(std::string& line, std::chrono::milliseconds timeout,
+                std::optional<std::chrono::milliseconds> cpuLimit = std::nullopt);
+  // CPU time the child has used so far (user + system, all threads), or nullopt when /proc cannot
+  // tell (the child is gone).
+  std::optional<std::chrono::milliseconds> cpuTime() const;
 
   void kill();  // SIGKILL; safe to call more than once
   // Waits for the child to end and describes how it ended ("exit status 3",

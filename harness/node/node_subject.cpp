@@ -63,7 +63,7 @@ NodeSubject::NodeSubject(NodeOptions options) : options_(std::move(options)) {
 }
 
 std::vector<Trace> NodeSubject::run(std::span<const Case* const> cases) {
-  const ChildCommand command{runnerArguments(options_), options_.extraEnv, "node"};
+  const ChildCommand command{runnerArguments(options_), options_.extraEnv, "node", options_.caseCpuBudget};
   return runInChildProcesses(cases, command, options_.caseTimeout);
 }
 

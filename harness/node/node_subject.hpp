@@ -37,6 +37,11 @@ struct NodeOptions {
   std::filesystem::path runner;  // empty: home/run.js
   // How long node may go without finishing a case before it counts as hung.
   std::chrono::milliseconds caseTimeout = std::chrono::seconds(20);
+  // CPU time node may spend on a case (more for large programs: cpuBudgetFor) before it counts as
+  // hung. A case of the corpus needs a few milliseconds; a library whose own queue spins forever
+  // (q's self-resolution) is caught in this much CPU instead of the whole case timeout, and a
+  // loaded machine, which stretches wall time, cannot make a slow case look hung.
+  std::chrono::milliseconds caseCpuBudget{250};
   std::vector<std::string> extraEnv;  // "NAME=value" entries added to node's environment
   NodeLibrary library;                // default: V8's own Promise, named "node"
 };

@@ -73,12 +73,11 @@ async function aplusFileOnce(library, file) {
 async function ours(cli, libraries) {
   const json = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'js-libraries-')), 'results.json');
   const subjects = libraries.map((l) => `js:${l}`).join(',');
-  // q 1.5.1 spins forever on self-resolution, inside its own queue where nothing of ours can stop it,
-  // so those cases end only by the case timeout (and once more alone, to be sure the hang is theirs).
-  // A short timeout and more node processes than cores keep those waits from adding up to minutes:
-  // a waiting process costs no CPU.
-  const out = await run([cli, 'run', '--subject', subjects, '--json', json, '--case-timeout', '2000',
-    '--jobs', String(OUR_JOBS)], 0);
+  // q 1.5.1 spins forever on self-resolution, inside its own queue where nothing of ours can stop it:
+  // node's CPU budget per case (NodeOptions::caseCpuBudget) ends those cases, and once more alone, to
+  // be sure the hang is theirs. The case timeout stays the default backstop, so that a loaded machine
+  // cannot make a slow case look hung.
+  const out = await run([cli, 'run', '--subject', subjects, '--json', json, '--jobs', String(OUR_JOBS)], 0);
   if (!fs.existsSync(json)) throw new Error(`${cli} run wrote no results: ${out.stderr}`);
   const results = JSON.parse(fs.readFileSync(json, 'utf8')).results;
   fs.rmSync(path.dirname(json), {recursive: true, force: true});

@@ -47,6 +47,23 @@ TEST(NodeRobustness, AHangFailsOneCaseAndTheRestRunInAFreshProcess) {
   EXPECT_LT(took, std::chrono::seconds(10)) << "the time bound did not cut the hang short";
 }
 
+// A loop that never yields is cut short by the CPU budget, long before the case timeout; the hang
+// above, which uses no CPU, is not mistaken for it.
+TEST(NodeRobustness, ACaseThatSpinsIsAHangOnceItHasUsedItsCpuBudget) {
+  NodeOptions options = misbehaving();
+  options.caseTimeout = std::chrono::minutes(10);
+  options.caseCpuBudget = std::chrono::milliseconds(300);
+  NodeSubject subject(options);
+  auto traces = runAll(
+      subject, {makeCase(loggingCase("before")), makeCase(loggingCase("spins")), makeCase(loggingCase("after"))});
+  expectLogged(traces.at(0), "before");
+  ASSERT_TRUE(traces.at(1).failure.has_value());
+  EXPECT_EQ(traces[1].failureKind, FailureKind::Hang);
+  EXPECT_NE(traces[1].failure->find("busy: node spent 300 ms of CPU time on this case"), std::string::npos)
+      << *traces[1].failure;
+  expectLogged(traces.at(2), "after");
+}
+
 TEST(NodeRobustness, ACrashFailsOneCaseAndTheRestRun) {
   NodeSubject subject(misbehaving());
   auto traces =

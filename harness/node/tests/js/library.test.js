@@ -23,11 +23,13 @@ function run(testCase, Library) {
 // What the runner writes and the harness reads.
 const asJson = (x) => JSON.parse(JSON.stringify(x));
 
-// Runs run.js with `args` on the cases (given on stdin, as the harness does); its status and lines.
+// Runs run.js with `args` on the cases (given on stdin, as the harness does); its status, whether it
+// announced {"ready": true} before its answers, and the answer lines.
 function runJs(args, cases) {
   const out = spawnSync(process.execPath, [RUN, ...args], {input: JSON.stringify(cases), encoding: 'utf8'});
   const lines = out.stdout.split('\n').filter((l) => l !== '').map((l) => JSON.parse(l));
-  return {status: out.status, stderr: out.stderr, lines};
+  const ready = lines.length > 0 && lines[0].ready === true;
+  return {status: out.status, stderr: out.stderr, ready, lines: ready ? lines.slice(1) : lines};
 }
 
 test('every promise a program makes comes from the constructor it is handed', async () => {
@@ -99,6 +101,7 @@ test('without a library, run.js runs the cases on V8 under the name node', () =>
   for (const args of [[], ['--library', 'node']]) {
     const out = runJs(args, [ORDER]);
     assert.equal(out.status, 0, out.stderr);
+    assert.equal(out.ready, true, 'the CPU budget per case counts from this line');
     assert.deepEqual(out.lines, [{id: 'order', final: ORDER_FINAL, trace: [
       ['p is', {promise: 'p'}], ['script', {undefined: true}], ['handler', 1], ['caught', 'no']]}]);
   }
