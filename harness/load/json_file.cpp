@@ -12,15 +12,21 @@
 namespace pc::load {
 namespace {
 
-// Follows the parser's events to know the pointer of every key, and reports keys seen twice.
+// Thrown by the parser's callback to stop at the first array or object nested too deep.
+struct TooDeep {
+  std::string pointer;
+};
+
+// Follows the parser's events to know the pointer of every key, reports keys seen twice, and
+// stops the parse at the first array or object deeper than the limit.
 class DuplicateKeyFinder {
  public:
-  explicit DuplicateKeyFinder(Diagnostics& out) : out_(out) {}
+  DuplicateKeyFinder(Diagnostics& out, int maxNesting) : out_(out), maxNesting_(maxNesting) {}
 
   bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
     switch (event) {
-      case Json::parse_event_t::object_start: frames_.push_back(Frame{false}); break;
-      case Json::parse_event_t::array_start: frames_.push_back(Frame{true}); break;
+      case Json::parse_event_t::object_start: open(false); break;
+      case Json::parse_event_t::array_start: open(true); break;
       case Json::parse_event_t::key: key(parsed.get<std::string>()); break;
       case Json::parse_event_t::object_end:
       case Json::parse_event_t::array_end:
@@ -41,6 +47,11 @@ class DuplicateKeyFinder {
     std::set<std::string> keys;  // in an object: the keys read so far
   };
 
+  void open(bool isArray) {
+    if (frames_.size() >= static_cast<std::size_t>(maxNesting_)) throw TooDeep{pointerOfNext()};
+    frames_.push_back(Frame{isArray});
+  }
+
   void key(const std::string& k) {
     Frame& top = frames_.back();
     if (!top.keys.insert(k).second)
@@ -54,14 +65,19 @@ class DuplicateKeyFinder {
   }
 
   // The pointer of the innermost object or array being read.
-  std::string pointerOfTop() const {
+  std::string pointerOfTop() const { return pointerThrough(frames_.size() - 1); }
+  // The pointer of the element about to be read inside it.
+  std::string pointerOfNext() const { return pointerThrough(frames_.size()); }
+
+  std::string pointerThrough(std::size_t frames) const {
     std::string p;
-    for (std::size_t i = 0; i + 1 < frames_.size(); ++i)
+    for (std::size_t i = 0; i < frames; ++i)
       p = frames_[i].array ? child(p, frames_[i].index) : child(p, frames_[i].key);
     return p;
   }
 
   Diagnostics& out_;
+  int maxNesting_;
   std::vector<Frame> frames_;
 };
 
@@ -91,20 +107,29 @@ std::pair<std::size_t, std::size_t> lineAndColumn(const std::string& text, std::
 
 }  // namespace
 
-ParsedFile readJsonFile(const std::filesystem::path& file) {
-  Diagnostics out(file);
+ParsedFile readJsonFile(const std::filesystem::path& file, int maxNesting) {
   std::ifstream in(file, std::ios::binary);
   if (!in) {
+    Diagnostics out(file);
     out.add("", "cannot open the file");
     return {std::nullopt, out.take()};
   }
   std::ostringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  return parseJsonText(buffer.str(), file, maxNesting);
+}
 
+ParsedFile parseJsonText(const std::string& text, const std::filesystem::path& file, int maxNesting) {
+  Diagnostics out(file);
   try {
-    Json doc = Json::parse(text, DuplicateKeyFinder(out));
+    Json doc = Json::parse(text, DuplicateKeyFinder(out, maxNesting));
     return {std::move(doc), out.take()};
+  } catch (const TooDeep& e) {
+    Diagnostics tooDeep(file);  // the parse stopped here, so nothing else it found is complete
+    tooDeep.add(e.pointer, fmt::format("nested deeper than {} arrays and objects, the most a case file may nest "
+                                       "(spec/case-language.md, \"Limits\")",
+                                       maxNesting));
+    return {std::nullopt, tooDeep.take()};
   } catch (const Json::parse_error& e) {
     Diagnostics syntax(file);  // duplicate keys seen before the syntax error would only add noise
     const auto [line, column] = lineAndColumn(text, e.byte);
