@@ -12,31 +12,42 @@
 namespace pc::load {
 namespace {
 
-// Thrown by the parser's callback to stop at the first array or object nested too deep.
+// Thrown by the watcher below to stop at the first array or object nested too deep.
 struct TooDeep {
   std::string pointer;
 };
 
-// Follows the parser's events to know the pointer of every key, reports keys seen twice, and
-// stops the parse at the first array or object deeper than the limit.
-class DuplicateKeyFinder {
+// Follows the parser's events (a SAX pass, which builds nothing) to know the pointer of every key,
+// reports keys seen twice, and stops at the first array or object deeper than the limit. The DOM is
+// built by a second, plain parse: nlohmann's parser with a callback scans the whole parent after
+// every object it closes, which made a script of n statements cost n squared.
+class Watcher : public nlohmann::json_sax<Json> {
  public:
-  DuplicateKeyFinder(Diagnostics& out, int maxNesting) : out_(out), maxNesting_(maxNesting) {}
+  Watcher(Diagnostics& out, int maxNesting) : out_(out), maxNesting_(maxNesting) {}
 
-  bool operator()(int /*depth*/, Json::parse_event_t event, Json& parsed) {
-    switch (event) {
-      case Json::parse_event_t::object_start: open(false); break;
-      case Json::parse_event_t::array_start: open(true); break;
-      case Json::parse_event_t::key: key(parsed.get<std::string>()); break;
-      case Json::parse_event_t::object_end:
-      case Json::parse_event_t::array_end:
-        frames_.pop_back();
-        elementDone();
-        break;
-      case Json::parse_event_t::value: elementDone(); break;
-    }
-    return true;  // keep everything: this callback only watches
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+  bool start_object(std::size_t) override { return open(false); }
+  bool key(string_t& k) override {
+    noteKey(k);
+    return true;
   }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(true); }
+  bool end_array() override { return close(); }
+  // A syntax error, or a number too large for a double (1e400), which nlohmann reports as an
+  // out_of_range error without a position: kept here with the position the parser had reached.
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& e) override {
+    error = {position, e.what()};
+    return false;
+  }
+
+  std::pair<std::size_t, std::string> error;  // the byte and nlohmann's message
 
  private:
   struct Frame {
@@ -47,12 +58,24 @@ class DuplicateKeyFinder {
     std::set<std::string> keys;  // in an object: the keys read so far
   };
 
-  void open(bool isArray) {
-    if (frames_.size() >= static_cast<std::size_t>(maxNesting_)) throw TooDeep{pointerOfNext()};
-    frames_.push_back(Frame{isArray});
+  bool value() {
+    elementDone();
+    return true;
   }
 
-  void key(const std::string& k) {
+  bool close() {
+    frames_.pop_back();
+    elementDone();
+    return true;
+  }
+
+  bool open(bool isArray) {
+    if (frames_.size() >= static_cast<std::size_t>(maxNesting_)) throw TooDeep{pointerOfNext()};
+    frames_.push_back(Frame{isArray});
+    return true;
+  }
+
+  void noteKey(const std::string& k) {
     Frame& top = frames_.back();
     if (!top.keys.insert(k).second)
       out_.add(child(pointerOfTop(), k),
@@ -83,8 +106,7 @@ class DuplicateKeyFinder {
 
 // nlohmann's message without its "[json.exception...] parse error at line L, column C: " prefix,
 // since we print the position ourselves.
-std::string reasonOf(const Json::parse_error& e) {
-  const std::string what = e.what();
+std::string reasonOf(const std::string& what) {
   const auto column = what.find("column ");
   const auto colon = column == std::string::npos ? what.find(": ") : what.find(": ", column);
   return colon == std::string::npos ? what : what.substr(colon + 2);
@@ -122,19 +144,18 @@ ParsedFile readJsonFile(const std::filesystem::path& file, int maxNesting) {
 ParsedFile parseJsonText(const std::string& text, const std::filesystem::path& file, int maxNesting) {
   Diagnostics out(file);
   try {
-    Json doc = Json::parse(text, DuplicateKeyFinder(out, maxNesting));
-    return {std::move(doc), out.take()};
+    Watcher watcher(out, maxNesting);
+    if (Json::sax_parse(text, &watcher)) return {Json::parse(text), out.take()};
+    Diagnostics syntax(file);  // duplicate keys seen before the syntax error would only add noise
+    const auto [line, column] = lineAndColumn(text, watcher.error.first);
+    syntax.add("", fmt::format("not valid JSON: line {}, column {}: {}", line, column, reasonOf(watcher.error.second)));
+    return {std::nullopt, syntax.take()};
   } catch (const TooDeep& e) {
     Diagnostics tooDeep(file);  // the parse stopped here, so nothing else it found is complete
     tooDeep.add(e.pointer, fmt::format("nested deeper than {} arrays and objects, the most a case file may nest "
                                        "(spec/case-language.md, \"Limits\")",
                                        maxNesting));
     return {std::nullopt, tooDeep.take()};
-  } catch (const Json::parse_error& e) {
-    Diagnostics syntax(file);  // duplicate keys seen before the syntax error would only add noise
-    const auto [line, column] = lineAndColumn(text, e.byte);
-    syntax.add("", fmt::format("not valid JSON: line {}, column {}: {}", line, column, reasonOf(e)));
-    return {std::nullopt, syntax.take()};
   }
 }
 
