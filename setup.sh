@@ -9,8 +9,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 installed() { [[ "$(dpkg-query -W -f='${Status}' "$1" 2>/dev/null)" == "install ok installed" ]]; }
 
 missing=()
-# The toolchain and the libraries of the harness.
-for package in cmake ninja-build g++ clang-format nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev librapidcheck-dev; do
+# The toolchain and the libraries of the harness; clang and its runtimes (libclang-rt-dev: libFuzzer,
+# the sanitizers) build the `clang` preset, whose fuzz_case target is a libFuzzer target (harness/README.md).
+for package in cmake ninja-build g++ clang libclang-rt-dev clang-format nlohmann-json3-dev libcli11-dev libfmt-dev libgtest-dev librapidcheck-dev; do
   installed "$package" || missing+=("$package")
 done
 # The five future libraries the adapters test (adapters/): Boost.Thread, Cap'n Proto's KJ, Qt 6 and

@@ -7,8 +7,10 @@
 namespace pc {
 namespace interp {
 
-Run::Run(PromiseRuntime& runtime) : rt_(runtime), realm_(runtime.realm()) {
+Run::Run(PromiseRuntime& runtime, const Budgets& budgets)
+    : rt_(runtime), realm_(runtime.realm()), budget_(budgets, trace_) {
   rt_.recordJobsIn(journal_, describePromises_);
+  rt_.chargeTo(budget_);
 }
 
 Trace Run::execute(const Json& program) {
@@ -39,6 +41,8 @@ Trace Run::execute(const Json& program) {
 
 void Run::macrotask(std::string_view kind, std::string description, double time, int enqueuedBy,
                     std::size_t afterEvents, std::vector<int> after, const std::function<void()>& work) {
+  budget_.spendJob();
+  budget_.checkTime(time);
   const int id =
       journal_.beginMacrotask(std::string(kind), std::move(description), enqueuedBy, afterEvents, std::move(after));
   macrotaskTime_[id] = time;
@@ -106,6 +110,15 @@ Json Run::finalStates() {
 
 }  // namespace interp
 
-Trace interpret(const Json& program, PromiseRuntime& runtime) { return interp::Run(runtime).execute(program); }
+Trace interpret(const Json& program, PromiseRuntime& runtime, const Budgets& budgets) {
+  try {
+    return interp::Run(runtime, budgets).execute(program);
+  } catch (const BudgetExhausted& e) {
+    Trace stopped;
+    stopped.failure = e.what();
+    stopped.failureKind = FailureKind::Hang;
+    return stopped;
+  }
+}
 
 }  // namespace pc

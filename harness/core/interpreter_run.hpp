@@ -14,6 +14,7 @@
 #include "harness/core/job_journal.hpp"
 #include "harness/core/promise_names.hpp"
 #include "harness/core/promise_runtime.hpp"
+#include "harness/core/run_budget.hpp"
 #include "harness/core/timer_queue.hpp"
 #include "harness/core/trace.hpp"
 #include "harness/core/value_encoding.hpp"
@@ -48,7 +49,7 @@ struct Step {
 
 class Run {
  public:
-  explicit Run(PromiseRuntime& runtime);
+  Run(PromiseRuntime& runtime, const Budgets& budgets);
   Trace execute(const Json& program);
 
  private:
@@ -105,6 +106,7 @@ class Run {
   PromiseNames describePromises_{realm_.heap, names_};  // for job descriptions
   JobJournal journal_;                                  // every job of the run, macrotasks and the runtime's microtasks
   Trace trace_;
+  RunBudget budget_;  // reads trace_, declared before it
 };
 
 }  // namespace pc::interp

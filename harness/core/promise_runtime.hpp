@@ -10,6 +10,7 @@
 #include "harness/core/feature.hpp"
 #include "harness/core/job_journal.hpp"
 #include "harness/core/promise_names.hpp"
+#include "harness/core/run_budget.hpp"
 #include "reference/async_function.hpp"
 #include "reference/host_rejection_tracker.hpp"
 #include "reference/realm.hpp"
@@ -52,6 +53,11 @@ class PromiseRuntime {
   // A runtime whose microtasks the harness can see journals each of them in `journal` (which the
   // interpreter owns, with the macrotasks), naming promises by `names`. A library's cannot.
   virtual void recordJobsIn(JobJournal& /*journal*/, PromiseNames& /*names*/) {}
+
+  // A runtime that runs its microtasks one at a time where the harness can see them (the reference)
+  // charges each, and the promises it creates, to `budget` (the interpreter's, for this run). A
+  // library's cannot: a microtask that never ends there is caught by its worker's case timeout.
+  virtual void chargeTo(RunBudget& /*budget*/) {}
 
   // A macrotask (the script, a timer callback) starts running JavaScript; it ends at the next
   // drainMicrotasks. Libraries use it to tell a handler entered from platform code from one entered

@@ -51,7 +51,13 @@ class ReferenceRuntime final : public PromiseRuntime {
   void queueMicrotask(std::string description, std::function<void()> work) override {
     host_->queueMicrotask(std::move(description), std::move(work));
   }
-  void drainMicrotasks() override { host_->jobs.drain(); }
+  void chargeTo(RunBudget& budget) override { budget_ = &budget; }
+  void drainMicrotasks() override {
+    while (!host_->jobs.empty()) {
+      if (budget_) chargeNextJob();
+      host_->jobs.runNext();
+    }
+  }
   bool reportRejections(std::vector<es::RejectionReport>& out) override { return host_->rejections.process(out); }
   PromiseSnapshot inspect(const es::Value& promise) override {
     const es::PromiseObject* p = es::asPromise(promise);
@@ -66,8 +72,19 @@ class ReferenceRuntime final : public PromiseRuntime {
     return es::Invoke(realm_, receiver, name, args);
   }
 
+  void chargeNextJob() {
+    budget_->spendJob();
+    // Count the promises made since the last job (the heap keeps every object of the run, in order).
+    for (; heapCounted_ < realm_.heap.size(); ++heapCounted_)
+      if (realm_.heap.at(heapCounted_)->kind() == es::ObjectKind::Promise) ++promisesMade_;
+    budget_->checkPromises(promisesMade_);
+  }
+
   std::unique_ptr<JournalingHost> host_;  // before realm_, which refers to it
   es::Realm realm_;
+  RunBudget* budget_ = nullptr;
+  std::size_t heapCounted_ = 0;  // heap objects already looked at for promises
+  std::uint64_t promisesMade_ = 0;
 };
 
 }  // namespace pc

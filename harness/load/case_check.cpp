@@ -105,7 +105,7 @@ FeatureSet checkCase(const Json& doc, std::string_view expectedId, const RuleCat
 
   Names names;
   ProgramChecker program(out, names);
-  if (doc.contains("program")) program.body(doc.at("program"), "/program", Scope{}, "'program'");
+  if (doc.contains("program")) program.body(doc.at("program"), Pointer("/program"), Scope{}, "'program'");
   // Expectations name the program's promises, so they are read once every binding is known. A
   // draft's expectation is about to be replaced, so only its program is checked.
   const bool checksExpect = doc.contains("expect") && !draft;

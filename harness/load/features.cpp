@@ -11,7 +11,7 @@ FeatureSet featuresOf(const Json& program, const Json& trace) {
   Diagnostics ignored("");
   load::Names names;
   load::ProgramChecker checker(ignored, names);
-  checker.body(program, "", load::Scope{}, "the program");
+  checker.body(program, load::Pointer(""), load::Scope{}, "the program");
   FeatureSet features = checker.features();
   if (load::tracksRejections(trace)) features.add(Feature::RejectionTracking);
   return features;

@@ -16,7 +16,7 @@ using grammar::Slot;
 // that may end it early (a throw, a return, an await, or something that may throw).
 class SureBindings {
  public:
-  void body(const Json& b, const std::string& at) {
+  void body(const Json& b, const Pointer& at) {
     if (!b.is_array()) return;
     for (std::size_t i = 0; i < b.size(); ++i)
       if (!statement(b[i], child(at, i))) return;
@@ -26,7 +26,7 @@ class SureBindings {
 
  private:
   // Runs one statement; false when the statements after it may not run.
-  bool statement(const Json& s, const std::string& at) {
+  bool statement(const Json& s, const Pointer& at) {
     const grammar::Verb* verb = grammar::verbOf(s);
     if (verb == nullptr || !mayRun(*verb, s)) return false;
     if (verb->slot == Slot::ExecutorBody || verb->slot == Slot::AsyncBody || verb->statement == grammar::Statement::Try)
@@ -77,15 +77,16 @@ class SureBindings {
     return true;
   }
 
-  void bindAll(const grammar::Verb& verb, const Json& s, const std::string& at) {
+  void bindAll(const grammar::Verb& verb, const Json& s, const Pointer& at) {
     bind(verb.slot, s.at(std::string(verb.name)), at);
     for (const grammar::Key& k : verb.modifiers)
       if (s.contains(std::string(k.name))) bind(k.slot, s.at(std::string(k.name)), at);
   }
 
-  void bind(Slot slot, const Json& name, const std::string& at) {
+  void bind(Slot slot, const Json& name, const Pointer& at) {
     if (!name.is_string()) return;
-    if (slot == Slot::BindPromise || slot == Slot::BindResolvable) promises.emplace_back(name.get<std::string>(), at);
+    if (slot == Slot::BindPromise || slot == Slot::BindResolvable)
+      promises.emplace_back(name.get<std::string>(), at.str());
     if (slot == Slot::BindPromise || slot == Slot::BindResolvable || slot == Slot::BindLet)
       bound_.insert(name.get<std::string>());
   }
@@ -146,7 +147,7 @@ std::vector<std::string> promisesInBindingOrder(const Json& program) {
 
 std::vector<std::pair<std::string, std::string>> surelyBoundPromises(const Json& program) {
   SureBindings walk;
-  walk.body(program, "/program");
+  walk.body(program, Pointer("/program"));
   return std::move(walk.promises);
 }
 

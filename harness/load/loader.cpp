@@ -41,19 +41,34 @@ Case makeCase(Json doc, const std::filesystem::path& file, FeatureSet features) 
 
 }  // namespace
 
+namespace {
+
+// A parsed file checked against the case language; `out` may already hold problems of its own.
+std::variant<Case, std::vector<LoadError>> checkedCase(load::ParsedFile parsed, const std::filesystem::path& file,
+                                                       Diagnostics out, std::string_view expectedId,
+                                                       const RuleCatalog* rules, bool draft) {
+  if (!parsed.json) return std::move(parsed.errors);
+  for (LoadError& e : parsed.errors) out.add(std::move(e.pointer), std::move(e.message));
+  const FeatureSet features = load::checkCase(*parsed.json, expectedId, rules, out, draft);
+  if (!out.empty()) return out.take();
+  return makeCase(std::move(*parsed.json), file, features);
+}
+
+}  // namespace
+
 std::variant<Case, std::vector<LoadError>> loadCaseFile(const std::filesystem::path& file,
                                                         const std::filesystem::path& casesDir, const RuleCatalog* rules,
                                                         bool draft) {
-  load::ParsedFile parsed = load::readJsonFile(file);
-  if (!parsed.json) return std::move(parsed.errors);
-
   Diagnostics out(file);
-  for (LoadError& e : parsed.errors) out.add(std::move(e.pointer), std::move(e.message));
   const auto expectedId = idFromPath(file, casesDir);
   if (!expectedId) out.add("", fmt::format("the file is not under the cases directory {}", casesDir.generic_string()));
-  const FeatureSet features = load::checkCase(*parsed.json, expectedId.value_or(""), rules, out, draft);
-  if (!out.empty()) return out.take();
-  return makeCase(std::move(*parsed.json), file, features);
+  return checkedCase(load::readJsonFile(file), file, std::move(out), expectedId.value_or(""), rules, draft);
+}
+
+std::variant<Case, std::vector<LoadError>> loadCaseText(const std::string& text, const std::filesystem::path& file,
+                                                        std::string_view expectedId, const RuleCatalog* rules,
+                                                        int maxNesting) {
+  return checkedCase(load::parseJsonText(text, file, maxNesting), file, Diagnostics(file), expectedId, rules, false);
 }
 
 LoadedCases loadCases(const std::filesystem::path& casesDir, const RuleCatalog* rules) {

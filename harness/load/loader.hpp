@@ -7,11 +7,14 @@
 //   LoadedCases corpus = loadCases("cases", &rules.catalog);
 //   for (const LoadError& e : corpus.errors) std::cerr << formatError(e) << '\n';
 #include <filesystem>
+#include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
 #include "harness/core/case.hpp"
 #include "harness/load/features.hpp"
+#include "harness/load/json_file.hpp"
 #include "harness/load/load_error.hpp"
 #include "harness/load/rules.hpp"
 
@@ -31,5 +34,11 @@ LoadedCases loadCases(const std::filesystem::path& casesDir, const RuleCatalog* 
 std::variant<Case, std::vector<LoadError>> loadCaseFile(const std::filesystem::path& file,
                                                         const std::filesystem::path& casesDir, const RuleCatalog* rules,
                                                         bool draft = false);
+
+// A case held in memory (the fuzz target's input), whose id must be `expectedId`; `file` names it in
+// errors. `maxNesting` is for benchmarks that go past the limit on a larger stack.
+std::variant<Case, std::vector<LoadError>> loadCaseText(const std::string& text, const std::filesystem::path& file,
+                                                        std::string_view expectedId, const RuleCatalog* rules,
+                                                        int maxNesting = load::kMaxNesting);
 
 }  // namespace pc

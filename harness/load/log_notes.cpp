@@ -13,7 +13,7 @@ using grammar::Slot;
 class LogNotes {
  public:
   // `argument`: whether the body's argument may be a value from its first statement on.
-  void body(const Json& b, const std::string& at, bool argument, bool async) {
+  void body(const Json& b, const Pointer& at, bool argument, bool async) {
     if (!b.is_array()) return;
     for (std::size_t i = 0; i < b.size(); ++i) {
       const Json& s = b[i];
@@ -28,7 +28,7 @@ class LogNotes {
   std::vector<Note> notes;
 
  private:
-  void note(const Json& s, const std::string& at) {
+  void note(const Json& s, const Pointer& at) {
     const std::string label = s.at("log").dump();
     notes.push_back(
         {at, fmt::format("{{\"log\": {0}}} records [{0}, <the argument>] here, where the argument is "
@@ -38,11 +38,11 @@ class LogNotes {
                          label)});
   }
 
-  void nested(const Json& s, const grammar::Verb& verb, const std::string& at) {
+  void nested(const Json& s, const grammar::Verb& verb, const Pointer& at) {
     const auto visit = [&](std::string_view key, Slot slot) {
       const auto it = s.find(std::string(key));
       if (it == s.end()) return;
-      const std::string where = child(at, key);
+      const Pointer where = child(at, key);
       const bool handlerWithArgument = slot == Slot::Handler && key != "onFinally";
       if (slot == Slot::Handler || slot == Slot::Body || slot == Slot::ExecutorBody || slot == Slot::AsyncBody)
         body(*it, where, handlerWithArgument, slot == Slot::AsyncBody);
@@ -53,7 +53,7 @@ class LogNotes {
   }
 
   // A thenable's then and getter bodies have no argument of their own.
-  void thenables(const Json& v, const std::string& at) {
+  void thenables(const Json& v, const Pointer& at) {
     if (!v.is_object()) return;
     if (const auto t = v.find("thenable"); t != v.end() && t->is_object())
       for (const char* key : {"getter", "then"})
@@ -67,7 +67,7 @@ class LogNotes {
 
 std::vector<Note> logArgumentNotes(const Json& program) {
   LogNotes walk;
-  walk.body(program, "/program", false, false);
+  walk.body(program, Pointer("/program"), false, false);
   return std::move(walk.notes);
 }
 

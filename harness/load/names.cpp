@@ -4,16 +4,14 @@
 
 namespace pc::load {
 
-void Names::bind(const std::string& name, NameKind kind, const std::string& pointer, Diagnostics& out) {
+void Names::bind(const std::string& name, NameKind kind, const Pointer& pointer, Diagnostics& out) {
   const auto [it, fresh] = bindings_.emplace(name, Binding{kind, pointer});
   if (!fresh)
-    out.add(pointer,
-            fmt::format("'{}' is already bound at {}; a name is bound only once per case", name, it->second.pointer));
+    out.add(pointer, fmt::format("'{}' is already bound at {}; a name is bound only once per case", name,
+                                 it->second.pointer.str()));
 }
 
-void Names::use(const std::string& name, NameUse use, const std::string& pointer) {
-  uses_.push_back({name, use, pointer});
-}
+void Names::use(const std::string& name, NameUse use, const Pointer& pointer) { uses_.push_back({name, use, pointer}); }
 
 void Names::checkUses(Diagnostics& out) const {
   for (const Use& u : uses_) checkUse(u, out);
@@ -46,7 +44,7 @@ void Names::checkUse(const Use& u, Diagnostics& out) const {
       if (*kind != NameKind::Resolvable)
         out.add(u.pointer, fmt::format("'of' needs a promise made by new or deferred, whose resolve and "
                                        "reject the case can call; '{}' is bound at {}",
-                                       u.name, bindings_.at(u.name).pointer));
+                                       u.name, bindings_.at(u.name).pointer.str()));
       break;
     case NameUse::TraceRef:
       if (promise)

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "harness/load/json_pointer.hpp"
 #include "harness/load/load_error.hpp"
 
 namespace pc::load {
@@ -29,8 +30,8 @@ enum class NameUse {
 class Names {
  public:
   // Reports a name bound a second time at `pointer`.
-  void bind(const std::string& name, NameKind kind, const std::string& pointer, Diagnostics& out);
-  void use(const std::string& name, NameUse use, const std::string& pointer);
+  void bind(const std::string& name, NameKind kind, const Pointer& pointer, Diagnostics& out);
+  void use(const std::string& name, NameUse use, const Pointer& pointer);
 
   // Reports every use of an unbound name or of a name of the wrong kind.
   void checkUses(Diagnostics& out) const;
@@ -41,12 +42,12 @@ class Names {
  private:
   struct Binding {
     NameKind kind;
-    std::string pointer;
+    Pointer pointer;
   };
   struct Use {
     std::string name;
     NameUse use;
-    std::string pointer;
+    Pointer pointer;
   };
   void checkUse(const Use& u, Diagnostics& out) const;
 

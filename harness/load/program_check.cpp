@@ -11,7 +11,7 @@ namespace pc::load {
 using grammar::Slot;
 using grammar::Verb;
 
-void ProgramChecker::body(const Json& b, const std::string& at, Scope scope, std::string_view what) {
+void ProgramChecker::body(const Json& b, const Pointer& at, Scope scope, std::string_view what) {
   if (!b.is_array()) {
     out_.add(at, fmt::format("{} must be a body: an array of statements, not {}", what, describeType(b)));
     return;
@@ -19,7 +19,7 @@ void ProgramChecker::body(const Json& b, const std::string& at, Scope scope, std
   for (std::size_t i = 0; i < b.size(); ++i) statement(b[i], child(at, i), scope);
 }
 
-void ProgramChecker::statement(const Json& s, const std::string& at, Scope scope) {
+void ProgramChecker::statement(const Json& s, const Pointer& at, Scope scope) {
   if (!s.is_object()) {
     out_.add(at,
              fmt::format("a statement is an object with one verb, like {{\"log\": \"x\"}}, not {}", describeType(s)));
@@ -38,7 +38,7 @@ void ProgramChecker::statement(const Json& s, const std::string& at, Scope scope
 }
 
 // The statement's one verb, or null after reporting none or several.
-const Verb* ProgramChecker::verbOf(const Json& s, const std::string& at) {
+const Verb* ProgramChecker::verbOf(const Json& s, const Pointer& at) {
   std::vector<const Verb*> found;
   std::string others;
   for (const auto& [key, unused] : s.items()) {
@@ -57,7 +57,7 @@ const Verb* ProgramChecker::verbOf(const Json& s, const std::string& at) {
   return nullptr;
 }
 
-void ProgramChecker::checkKeys(const Json& s, const Verb& verb, const std::string& at) {
+void ProgramChecker::checkKeys(const Json& s, const Verb& verb, const Pointer& at) {
   std::string takes;
   for (const grammar::Key& k : verb.modifiers) takes += (takes.empty() ? "" : ", ") + std::string(k.name);
   for (const auto& item : s.items()) {
@@ -74,7 +74,7 @@ void ProgramChecker::checkKeys(const Json& s, const Verb& verb, const std::strin
 }
 
 // Rules about where a statement may stand, which depend on the enclosing bodies.
-void ProgramChecker::checkPlacement(const Json& s, const Verb& verb, const std::string& at, Scope scope) {
+void ProgramChecker::checkPlacement(const Json& s, const Verb& verb, const Pointer& at, Scope scope) {
   if (verb.onlyInAsyncBody && !scope.async)
     out_.add(at,
              "'await' is only allowed directly in an async body (the list of an \"async\" statement), "
@@ -85,7 +85,7 @@ void ProgramChecker::checkPlacement(const Json& s, const Verb& verb, const std::
                              verb.name));
 }
 
-void ProgramChecker::slot(Slot slot, const Json& v, const std::string& at, Scope scope, std::string_view key) {
+void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope scope, std::string_view key) {
   const std::string quoted = fmt::format("'{}'", key);
   switch (slot) {
     case Slot::Label:
@@ -133,7 +133,7 @@ void ProgramChecker::slot(Slot slot, const Json& v, const std::string& at, Scope
   }
 }
 
-std::optional<std::string> ProgramChecker::name(const Json& v, const std::string& at, std::string_view need) {
+std::optional<std::string> ProgramChecker::name(const Json& v, const Pointer& at, std::string_view need) {
   if (v.is_string() && !v.get_ref<const std::string&>().empty()) return v.get<std::string>();
   out_.add(at,
            fmt::format("{} (a non-empty string), not {}", need, v.is_string() ? "an empty string" : describeType(v)));

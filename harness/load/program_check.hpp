@@ -8,6 +8,7 @@
 #include "harness/core/feature.hpp"
 #include "harness/core/grammar.hpp"
 #include "harness/core/trace.hpp"
+#include "harness/load/json_pointer.hpp"
 #include "harness/load/load_error.hpp"
 #include "harness/load/names.hpp"
 
@@ -25,22 +26,22 @@ class ProgramChecker {
   ProgramChecker(Diagnostics& out, Names& names) : out_(out), names_(names) {}
 
   // `what` names the body in messages, e.g. "'program'" or "'executor'".
-  void body(const Json& b, const std::string& at, Scope scope, std::string_view what);
+  void body(const Json& b, const Pointer& at, Scope scope, std::string_view what);
   FeatureSet features() const { return features_; }
 
  private:
-  void statement(const Json& s, const std::string& at, Scope scope);
-  const grammar::Verb* verbOf(const Json& s, const std::string& at);
-  void checkKeys(const Json& s, const grammar::Verb& verb, const std::string& at);
-  void checkPlacement(const Json& s, const grammar::Verb& verb, const std::string& at, Scope scope);
-  void slot(grammar::Slot slot, const Json& v, const std::string& at, Scope scope, std::string_view key);
-  std::optional<std::string> name(const Json& v, const std::string& at, std::string_view need);
+  void statement(const Json& s, const Pointer& at, Scope scope);
+  const grammar::Verb* verbOf(const Json& s, const Pointer& at);
+  void checkKeys(const Json& s, const grammar::Verb& verb, const Pointer& at);
+  void checkPlacement(const Json& s, const grammar::Verb& verb, const Pointer& at, Scope scope);
+  void slot(grammar::Slot slot, const Json& v, const Pointer& at, Scope scope, std::string_view key);
+  std::optional<std::string> name(const Json& v, const Pointer& at, std::string_view need);
 
   // value_check.cpp
-  void value(const Json& v, const std::string& at, Scope scope);
-  void taggedValue(const Json& v, const std::string& at, Scope scope);
-  void errorValue(const Json& v, const std::string& at);
-  void thenable(const Json& t, const std::string& at, Scope scope);
+  void value(const Json& v, const Pointer& at, Scope scope);
+  void taggedValue(const Json& v, const Pointer& at, Scope scope);
+  void errorValue(const Json& v, const Pointer& at);
+  void thenable(const Json& t, const Pointer& at, Scope scope);
 
   Diagnostics& out_;
   Names& names_;

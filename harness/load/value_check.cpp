@@ -9,7 +9,7 @@ namespace pc::load {
 
 using grammar::contains;
 
-void ProgramChecker::value(const Json& v, const std::string& at, Scope scope) {
+void ProgramChecker::value(const Json& v, const Pointer& at, Scope scope) {
   if (v.is_array()) {
     for (std::size_t i = 0; i < v.size(); ++i) value(v[i], child(at, i), scope);
   } else if (v.is_object()) {
@@ -17,7 +17,7 @@ void ProgramChecker::value(const Json& v, const std::string& at, Scope scope) {
   }  // strings, numbers, booleans and null are themselves
 }
 
-void ProgramChecker::taggedValue(const Json& v, const std::string& at, Scope scope) {
+void ProgramChecker::taggedValue(const Json& v, const Pointer& at, Scope scope) {
   std::vector<std::string> forms;
   for (const auto& [key, unused] : v.items())
     if (contains(grammar::programValueForms(), key)) forms.push_back(key);
@@ -37,7 +37,7 @@ void ProgramChecker::taggedValue(const Json& v, const std::string& at, Scope sco
       out_.add(child(at, key), fmt::format("'{}' does not go with '{}' in a value", key, form));
 
   const Json& inner = v.at(form);
-  const std::string innerAt = child(at, form);
+  const Pointer innerAt = child(at, form);
   if (form == "undefined" || form == "argument" || form == "this") {
     if (inner != true) out_.add(innerAt, fmt::format("write {{\"{}\": true}}", form));
     if (form == "this" && !scope.handler)
@@ -64,7 +64,7 @@ void ProgramChecker::taggedValue(const Json& v, const std::string& at, Scope sco
 }
 
 // {"error": "TypeError", "message": "m"}: new TypeError("m").
-void ProgramChecker::errorValue(const Json& v, const std::string& at) {
+void ProgramChecker::errorValue(const Json& v, const Pointer& at) {
   const Json& ctor = v.at("error");
   if (!ctor.is_string() || !contains(grammar::programErrorNames(), ctor.get<std::string>()))
     out_.add(child(at, "error"),
@@ -77,7 +77,7 @@ void ProgramChecker::errorValue(const Json& v, const std::string& at) {
 }
 
 // {"then": B} | {"then": V} | {"getter": B0, "then": B}
-void ProgramChecker::thenable(const Json& t, const std::string& at, Scope scope) {
+void ProgramChecker::thenable(const Json& t, const Pointer& at, Scope scope) {
   if (!t.is_object()) {
     out_.add(at,
              fmt::format("'thenable' holds {{\"then\": ...}} with an optional \"getter\", not {}", describeType(t)));

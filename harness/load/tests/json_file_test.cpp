@@ -20,6 +20,17 @@ TEST(JsonFile, ASyntaxErrorGivesLineAndColumn) {
   EXPECT_EQ(parsed.errors[0].message.find("json.exception"), std::string::npos) << parsed.errors[0].message;
 }
 
+TEST(JsonFile, ANumberTooLargeForADoubleIsAnErrorWithItsPosition) {
+  // nlohmann throws out_of_range, not parse_error, for it: the fuzzer found that it escaped.
+  ScratchDir dir;
+  const auto f = dir.write("x.json", "{\n  \"a\": 1e400\n}");
+  const load::ParsedFile parsed = load::readJsonFile(f);
+  EXPECT_FALSE(parsed.json.has_value());
+  ASSERT_EQ(parsed.errors.size(), 1u);
+  EXPECT_NE(parsed.errors[0].message.find("line 2"), std::string::npos) << parsed.errors[0].message;
+  EXPECT_NE(parsed.errors[0].message.find("number overflow"), std::string::npos) << parsed.errors[0].message;
+}
+
 TEST(JsonFile, AnEmptyOrMissingFileIsAnError) {
   ScratchDir dir;
   EXPECT_FALSE(load::readJsonFile(dir.write("empty.json", "")).errors.empty());
