@@ -1,6 +1,7 @@
 // `promise-conformance coverage`: joins the rules catalog with the cases that cite each rule, prints
 // the rule -> cases table and the rules no case exercises. Exit code 1 when a rule has no case (or a
 // file could not be loaded), so a test can keep the catalog and the corpus in step.
+// `coverage --test262` joins the test262 lists with the cases' "test262" fields instead.
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -11,14 +12,16 @@
 
 #include "harness/cli/commands.hpp"
 #include "harness/cli/corpus.hpp"
+#include "harness/cli/test262_coverage.hpp"
 #include "harness/load/rules.hpp"
 
 namespace pc::cli {
 namespace {
 
 struct CoverageOptions {
-  std::filesystem::path cases, rules;
+  std::filesystem::path cases, rules, test262Lists;
   bool listEveryCase = false;
+  bool test262 = false;
 };
 
 // Rule id -> ids of the cases citing it; `corpus.cases` is sorted by id, so each list is too.
@@ -69,6 +72,21 @@ int coverageCommand(const CoverageOptions& opt, Context& ctx) {
   return uncovered.empty() && corpus.errors.empty() ? 0 : 1;
 }
 
+// Exit code 1 when a list or a case is broken, a case cites a file no list has, or a list's note is
+// missing or stale; files still without a case are a goal, not an error.
+int test262CoverageCommand(const CoverageOptions& opt, Context& ctx) {
+  const Corpus corpus = loadCorpus(opt.cases, opt.rules);
+  const Test262List list = loadTest262Lists(opt.test262Lists);
+  std::vector<std::string> errors = corpus.errors;
+  for (const LoadError& e : list.errors) errors.push_back(formatError(e));
+  const Test262Coverage coverage = joinTest262(list, corpus.cases);
+  errors.insert(errors.end(), coverage.errors.begin(), coverage.errors.end());
+  ctx.out << describeTest262Coverage(coverage);
+  for (const std::string& e : errors) ctx.err << e << '\n';
+  if (!errors.empty()) ctx.err << fmt::format("{} problems in the cases or the test262 lists\n", errors.size());
+  return errors.empty() ? 0 : 1;
+}
+
 }  // namespace
 
 void addCoverageCommand(CLI::App& app, Context& ctx, int& exitCode) {
@@ -81,7 +99,16 @@ void addCoverageCommand(CLI::App& app, Context& ctx, int& exitCode) {
   cmd->add_option("--cases", opt->cases, "Directory of case files")->capture_default_str();
   cmd->add_option("--rules", opt->rules, "Directory of the rules catalog")->capture_default_str();
   cmd->add_flag("--all-cases", opt->listEveryCase, "List every case of each rule, not only the first two");
-  cmd->callback([opt, &ctx, &exitCode] { exitCode = coverageCommand(*opt, ctx); });
+  cmd->add_flag("--test262", opt->test262,
+                "Print which files of the test262 lists the cases mirror (their \"test262\" field), by class, "
+                "and the files without a case with what they need (exit code 1 on a case citing a file no "
+                "list has, or on a missing or stale note)");
+  opt->test262Lists = ctx.rulesDir.parent_path() / "test262";
+  cmd->add_option("--test262-lists", opt->test262Lists, "Directory of the test262 lists (*.tsv)")
+      ->capture_default_str();
+  cmd->callback([opt, &ctx, &exitCode] {
+    exitCode = opt->test262 ? test262CoverageCommand(*opt, ctx) : coverageCommand(*opt, ctx);
+  });
 }
 
 }  // namespace pc::cli

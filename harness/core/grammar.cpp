@@ -175,4 +175,7 @@ bool isRuleIdOf(std::string_view family, std::string_view id) {
   return pattern && matches(compiled(std::string(*pattern)), id);
 }
 
+std::string_view test262PathPattern() { return "^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*\\.js$"; }
+bool isTest262Path(std::string_view path) { return matches(compiled(std::string(test262PathPattern())), path); }
+
 }  // namespace pc::grammar

@@ -87,5 +87,8 @@ std::string_view ruleIdShape(std::string_view family);                   // "es.
 bool isCaseId(std::string_view id);
 bool isRuleId(std::string_view id);
 bool isRuleIdOf(std::string_view family, std::string_view id);
+// A path under test262's test/ directory, as a case's "test262" field cites it.
+std::string_view test262PathPattern();
+bool isTest262Path(std::string_view path);
 
 }  // namespace pc::grammar

@@ -21,7 +21,7 @@ struct TopKey {
   std::string_view meaning;  // for "missing" messages
 };
 
-constexpr std::array<TopKey, 6> kTopKeys = {{
+constexpr std::array<TopKey, 7> kTopKeys = {{
     {"id", true, "the file's path under cases/ without .json"},
     {"title", true, "one sentence saying what the case shows"},
     {"rules", true, "the ids of the rules the case exercises"},
@@ -29,6 +29,7 @@ constexpr std::array<TopKey, 6> kTopKeys = {{
     {"expect", true,
      "the expected 'trace' and 'final' states; `promise-conformance record FILE --write` fills them in from V8"},
     {"notes", false, "free text"},
+    {"test262", false, "the test262 files the case mirrors, as paths under test262's test/"},
 }};
 
 void checkTopKeys(const Json& doc, bool draft, Diagnostics& out) {
@@ -37,7 +38,7 @@ void checkTopKeys(const Json& doc, bool draft, Diagnostics& out) {
     const bool known = std::any_of(kTopKeys.begin(), kTopKeys.end(), [&](const TopKey& k) { return k.name == key; });
     if (!known)
       out.add(child("", key),
-              fmt::format("unknown key '{}'; a case has id, title, rules, program, expect and notes", key));
+              fmt::format("unknown key '{}'; a case has id, title, rules, program, expect, notes and test262", key));
   }
   for (const TopKey& k : kTopKeys)
     if (k.required && !doc.contains(std::string(k.name)) && !(draft && k.name == "expect"))
@@ -65,28 +66,52 @@ void checkTitle(const Json& title, Diagnostics& out) {
     out.add("/title", "'title' must be a non-empty string: one sentence saying what the case shows");
 }
 
-void checkRules(const Json& rules, const RuleCatalog* catalog, Diagnostics& out) {
-  if (!rules.is_array() || rules.empty()) {
-    out.add("/rules", "'rules' must be a non-empty array of rule ids from spec/rules/");
+// `list` (at `pointer`) is a non-empty array of distinct strings; `problemWith` says what else is
+// wrong with one item, or returns "" when nothing is.
+template <class ProblemWith>
+void checkDistinctStrings(const Json& list, const std::string& pointer, std::string_view whatList,
+                          std::string_view whatItem, Diagnostics& out, ProblemWith problemWith) {
+  if (!list.is_array() || list.empty()) {
+    out.add(pointer, fmt::format("'{}' must be a non-empty array of {}", pointer.substr(1), whatList));
     return;
   }
   std::set<std::string> seen;
-  for (std::size_t i = 0; i < rules.size(); ++i) {
-    const std::string at = child("/rules", i);
-    if (!rules[i].is_string()) {
-      out.add(at, fmt::format("a rule id is a string, not {}", describeType(rules[i])));
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const std::string at = child(pointer, i);
+    if (!list[i].is_string()) {
+      out.add(at, fmt::format("{} is a string, not {}", whatItem, describeType(list[i])));
       continue;
     }
-    const std::string& id = rules[i].get_ref<const std::string&>();
-    if (!seen.insert(id).second)
-      out.add(at, fmt::format("rule '{}' is listed twice", id));
-    else if (!grammar::isRuleId(id))
-      out.add(at, fmt::format("'{}' is not a rule id (aplus.<clause>, es.<Name>[.<detail>], host.<name>, "
-                              "seed.<short-name>)",
-                              id));
-    else if (catalog != nullptr && catalog->find(id) == nullptr)
-      out.add(at, fmt::format("unknown rule '{}': no rule in spec/rules/ has this id", id));
+    const std::string& item = list[i].get_ref<const std::string&>();
+    if (!seen.insert(item).second)
+      out.add(at, fmt::format("'{}' is listed twice", item));
+    else if (std::string problem = problemWith(item); !problem.empty())
+      out.add(at, std::move(problem));
   }
+}
+
+void checkRules(const Json& rules, const RuleCatalog* catalog, Diagnostics& out) {
+  checkDistinctStrings(rules, "/rules", "rule ids from spec/rules/", "a rule id", out, [&](const std::string& id) {
+    if (!grammar::isRuleId(id))
+      return fmt::format("'{}' is not a rule id (aplus.<clause>, es.<Name>[.<detail>], host.<name>, seed.<short-name>)",
+                         id);
+    if (catalog != nullptr && catalog->find(id) == nullptr)
+      return fmt::format("unknown rule '{}': no rule in spec/rules/ has this id", id);
+    return std::string();
+  });
+}
+
+// Paths only: whether a path is in a checked-in list is `coverage --test262`'s business, so that a
+// case stays valid without the lists.
+void checkTest262(const Json& paths, Diagnostics& out) {
+  checkDistinctStrings(paths, "/test262", "paths under test262's test/ (\"built-ins/Promise/all/reject-immed.js\")",
+                       "a test262 path", out, [](const std::string& path) {
+                         if (grammar::isTest262Path(path)) return std::string();
+                         return fmt::format(
+                             "'{}' is not a path under test262's test/: segments joined by '/', "
+                             "ending in .js (\"built-ins/Promise/all/reject-immed.js\")",
+                             path);
+                       });
 }
 
 }  // namespace
@@ -102,6 +127,7 @@ FeatureSet checkCase(const Json& doc, std::string_view expectedId, const RuleCat
   if (doc.contains("title")) checkTitle(doc.at("title"), out);
   if (doc.contains("rules")) checkRules(doc.at("rules"), rules, out);
   if (doc.contains("notes") && !doc.at("notes").is_string()) out.add("/notes", "'notes' must be a string");
+  if (doc.contains("test262")) checkTest262(doc.at("test262"), out);
 
   Names names;
   ProgramChecker program(out, names);

@@ -26,6 +26,7 @@ Case makeCase(Json doc, const std::filesystem::path& file, FeatureSet features) 
   c.id = doc.at("id").get<std::string>();
   c.title = doc.at("title").get<std::string>();
   c.rules = doc.at("rules").get<std::vector<std::string>>();
+  if (const auto t = doc.find("test262"); t != doc.end()) c.test262 = t->get<std::vector<std::string>>();
   c.features = features;
   c.program = doc.at("program");
   if (const auto expect = doc.find("expect"); expect != doc.end() && expect->is_object()) {

@@ -75,6 +75,48 @@ class Cli : public testing::Test {
 
 bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
+// t/mirror cites `paths` in its "test262" field.
+void writeMirror(const ScratchDir& dir, const std::string& paths) {
+  std::string text = tests::validCaseText("t/mirror");
+  text.insert(text.find("  \"program\""), "  \"test262\": [" + paths + "],\n");
+  dir.write("cases/t/mirror.json", text);
+}
+
+TEST_F(Cli, CoverageTest262CountsTheListedFilesByClassAndSaysWhatTheOthersNeed) {
+  writeMirror(dir_, R"("built-ins/P/a.js")");
+  dir_.write("test262/p.tsv",
+             "# a list\n"
+             "built-ins/P/a.js\tS\n"
+             "built-ins/P/b.js\tS\tneeds: an own then property\n"
+             "built-ins/P/c.js\tB\tneeds: a custom iterable\n"
+             "built-ins/P/d.js\tN\n"
+             "built-ins/P/k.js\tS\tout of goal: not in the pinned node\n");
+  const Outcome o = run({"coverage", "--test262"});
+  EXPECT_EQ(o.code, 0) << o.out << o.err;
+  for (const char* line :
+       {"S    1/2     50.0%", "B    0/1      0.0%", "S built-ins/P/b.js  needs: an own then property",
+        "B built-ins/P/c.js  needs: a custom iterable", "1  out of goal: not in the pinned node"})
+    EXPECT_TRUE(has(o.out, line)) << line << " in " << o.out;
+  EXPECT_FALSE(has(o.out, "built-ins/P/a.js")) << "a covered file is not listed: " << o.out;
+}
+
+TEST_F(Cli, CoverageTest262FailsOnACaseCitingAFileNoListHas) {
+  writeMirror(dir_, R"("built-ins/P/a.js", "built-ins/P/typo.js")");
+  dir_.write("test262/p.tsv", "built-ins/P/a.js\tS\n");
+  const Outcome o = run({"coverage", "--test262"});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_TRUE(has(o.err, "mirror.json: /test262/1: 'built-ins/P/typo.js' is in no test262 list")) << o.err;
+}
+
+TEST_F(Cli, CoverageTest262FailsOnAMissingOrStaleNote) {
+  writeMirror(dir_, R"("built-ins/P/a.js")");
+  dir_.write("test262/p.tsv", "built-ins/P/a.js\tS\tneeds: something\nbuilt-ins/P/b.js\tB\n");
+  const Outcome o = run({"coverage", "--test262"});
+  EXPECT_EQ(o.code, 1);
+  EXPECT_TRUE(has(o.err, "p.tsv: line 1: 'built-ins/P/a.js' has a case now; drop the note")) << o.err;
+  EXPECT_TRUE(has(o.err, "p.tsv: line 2: no case mirrors 'built-ins/P/b.js' (B)")) << o.err;
+}
+
 TEST_F(Cli, RunExitsZeroWhenEveryCasePasses) {
   const Outcome o = run({"run", "--subject", "good"});
   EXPECT_EQ(o.code, 0) << o.out << o.err;

@@ -109,6 +109,7 @@ TEST(GrammarMatchesSchema, IdPatterns) {
   const Json& defs = caseSchema()["$defs"];
   EXPECT_EQ(defs["caseId"]["pattern"], grammar::caseIdPattern());
   EXPECT_EQ(defs["ruleId"]["pattern"], grammar::ruleIdPattern());
+  EXPECT_EQ(defs["test262Path"]["pattern"], grammar::test262PathPattern());
   EXPECT_EQ(rulesSchema()["$defs"]["rule"]["properties"]["id"]["pattern"], grammar::ruleIdPattern());
   EXPECT_EQ(rulesSchema()["properties"]["family"]["enum"], strings(grammar::ruleFamilies()));
   for (std::string_view family : grammar::ruleFamilies()) {

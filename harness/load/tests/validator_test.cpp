@@ -49,6 +49,22 @@ TEST(CaseFile, WrongTypesAreReportedWhereTheyAre) {
   EXPECT_TRUE(hasError(errors, "/notes", "string")) << dump(errors);
 }
 
+TEST(CaseFile, Test262IsANonEmptyListOfDistinctPathsUnderTest) {
+  Json doc = goodCase();
+  doc["test262"] = {"built-ins/Promise/all/reject-immed.js", "built-ins/Promise/Symbol.species/length.js"};
+  EXPECT_TRUE(accepted(doc));
+  doc["test262"] = Json::array();
+  EXPECT_TRUE(rejectedAt(doc, "/test262", "non-empty array"));
+  doc["test262"] = {"built-ins/Promise/all/reject-immed.js", "built-ins/Promise/all/reject-immed.js"};
+  EXPECT_TRUE(rejectedAt(doc, "/test262/1", "listed twice"));
+  doc["test262"] = {"test/built-ins/Promise/all/reject-immed"};
+  EXPECT_TRUE(rejectedAt(doc, "/test262/0", "not a path under test262's test/"));
+  doc["test262"] = {"/built-ins/x.js"};
+  EXPECT_TRUE(rejectedAt(doc, "/test262/0", "not a path"));
+  doc["test262"] = {7};
+  EXPECT_TRUE(rejectedAt(doc, "/test262/0", "a string, not a number"));
+}
+
 TEST(CaseFile, RulesMustBeANonEmptyListOfKnownIds) {
   Json doc = goodCase();
   doc["rules"] = Json::array();
