@@ -1,30 +1,45 @@
 #include "reference/async_function.hpp"
 
-#include <memory>
-
 #include "reference/promise_abstract_operations.hpp"
 
 namespace pc::es {
+namespace {
+
+Value argumentOf(std::span<const Value> args) { return args.empty() ? Value(Undefined{}) : args[0]; }
+
+// The fulfilledClosure of Await (steps 3-4): resumes the suspended async function, its asyncContext,
+// with NormalCompletion(v). It holds that asyncContext for rejectedClosure too.
+class AwaitFulfilledClosure final : public FunctionObject {
+ public:
+  explicit AwaitFulfilledClosure(Resumption asyncContext) : asyncContext(std::move(asyncContext)) {}
+  Completion call(Realm&, const Value&, std::span<const Value> args) override {
+    asyncContext(Completion::normal(argumentOf(args)));
+    return Completion::normal();
+  }
+  Resumption asyncContext;
+};
+
+// The rejectedClosure of Await (steps 5-6): resumes the same asyncContext with ThrowCompletion(reason).
+class AwaitRejectedClosure final : public FunctionObject {
+ public:
+  explicit AwaitRejectedClosure(AwaitFulfilledClosure* sibling) : sibling(sibling) {}
+  Completion call(Realm&, const Value&, std::span<const Value> args) override {
+    sibling->asyncContext(Completion::throwing(argumentOf(args)));
+    return Completion::normal();
+  }
+  AwaitFulfilledClosure* sibling;  // whose asyncContext this closure captures as well
+};
+
+}  // namespace
 
 // 27.7.5.3 Await ( value ) — https://tc39.es/ecma262/2025/#sec-await
 void Await(Realm& realm, const Value& value, Resumption resume) {
   // 2. Let promise be ? PromiseResolve(%Promise%, value).
   auto* promise = asPromise(PromiseResolve(realm, value));
-  auto shared = std::make_shared<Resumption>(std::move(resume));
   // 3-4. fulfilledClosure resumes with NormalCompletion(v).
-  Object* onFulfilled = realm.makeFunction(
-      [shared](const Value&, std::span<const Value> args) {
-        (*shared)(Completion::normal(args.empty() ? Value(Undefined{}) : args[0]));
-        return Completion::normal();
-      },
-      "");
+  auto* onFulfilled = realm.heap.make<AwaitFulfilledClosure>(std::move(resume));
   // 5-6. rejectedClosure resumes with ThrowCompletion(reason).
-  Object* onRejected = realm.makeFunction(
-      [shared](const Value&, std::span<const Value> args) {
-        (*shared)(Completion::throwing(args.empty() ? Value(Undefined{}) : args[0]));
-        return Completion::normal();
-      },
-      "");
+  auto* onRejected = realm.heap.make<AwaitRejectedClosure>(onFulfilled);
   // 7. Perform PerformPromiseThen(promise, onFulfilled, onRejected).
   PerformPromiseThen(realm, promise, onFulfilled, onRejected, std::nullopt);
 }

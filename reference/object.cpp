@@ -1,44 +1,103 @@
 #include "reference/object.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace pc::es {
 
 // 7.2.9 SameValue ( x, y ) — https://tc39.es/ecma262/2025/#sec-samevalue
 bool SameValue(const Value& a, const Value& b) {
-  if (a.isNumber() && b.isNumber()) {
-    const double x = a.asNumber(), y = b.asNumber();
-    if (std::isnan(x) && std::isnan(y)) return true;
-    if (x == 0 && y == 0) return std::signbit(x) == std::signbit(y);
-    return x == y;
+  if (a.type_ != b.type_) return false;
+  switch (a.type_) {
+    case Value::Type::Undefined:
+    case Value::Type::Null: return true;
+    case Value::Type::Boolean: return a.asBoolean() == b.asBoolean();
+    case Value::Type::String: return a.asString() == b.asString();
+    case Value::Type::Object: return a.asObject() == b.asObject();
+    case Value::Type::Number: break;
   }
-  return a.v_ == b.v_;
+  const double x = a.asNumber(), y = b.asNumber();
+  if (std::isnan(x) && std::isnan(y)) return true;
+  if (x == 0 && y == 0) return std::signbit(x) == std::signbit(y);
+  return x == y;
+}
+
+const std::vector<Property>& Object::properties() const {
+  static const std::vector<Property> none;
+  return properties_ ? *properties_ : none;
 }
 
 const Property* Object::findOwn(std::string_view key) const {
-  for (const Property& p : properties_)
+  for (const Property& p : properties())
     if (p.key == key) return &p;
   return nullptr;
 }
 
+Property& Object::ownSlot(std::string&& key) {
+  if (!properties_) properties_ = std::make_unique<std::vector<Property>>();
+  for (Property& p : *properties_)
+    if (p.key == key) return p;
+  return properties_->emplace_back(Property{std::move(key), Undefined{}, nullptr});
+}
+
 void Object::set(std::string key, Value value) {
-  for (Property& p : properties_)
-    if (p.key == key) {
-      p.value = std::move(value);
-      p.getter = nullptr;
-      return;
-    }
-  properties_.push_back({std::move(key), std::move(value), nullptr});
+  Property& p = ownSlot(std::move(key));
+  p.value = std::move(value);
+  p.getter = nullptr;
 }
 
 void Object::defineGetter(std::string key, Object* getter) {
-  for (Property& p : properties_)
-    if (p.key == key) {
-      p.value = Undefined{};
-      p.getter = getter;
-      return;
-    }
-  properties_.push_back({std::move(key), Undefined{}, getter});
+  Property& p = ownSlot(std::move(key));
+  p.value = Undefined{};
+  p.getter = getter;
+}
+
+void PromiseReactionLists::append(Heap& heap, const PromiseReaction& fulfillReaction,
+                                  const PromiseReaction& rejectReaction) {
+  Link* link = heap.makeRecord<Link>(fulfillReaction.capability.value_or(PromiseCapability{}),
+                                     fulfillReaction.handler.value_or(JobCallback{}),
+                                     rejectReaction.handler.value_or(JobCallback{}), nullptr);
+  (tail_ ? tail_->next : head_) = link;
+  tail_ = link;
+}
+
+PromiseReaction PromiseReactionLists::reactionOf(const Link& link, ReactionType type) {
+  const JobCallback& handler = type == ReactionType::Fulfill ? link.onFulfilled : link.onRejected;
+  PromiseReaction reaction{std::nullopt, type, std::nullopt};
+  if (link.capability.promise) reaction.capability = link.capability;
+  if (handler.callback) reaction.handler = handler;
+  return reaction;
+}
+
+PromiseReaction PromiseReactionLists::List::at(std::size_t i) const {
+  iterator it = begin();
+  for (; i > 0; --i) ++it;
+  return *it;
+}
+
+namespace {
+constexpr std::size_t kFirstBlockSize = 64 * 1024, kLargestBlockSize = 16 * 1024 * 1024;
+}
+
+void* Heap::allocate(std::size_t size, std::size_t alignment) {
+  auto aligned = [&](std::byte* p) {
+    const auto address = reinterpret_cast<std::uintptr_t>(p);
+    return reinterpret_cast<std::byte*>((address + alignment - 1) / alignment * alignment);
+  };
+  if (!free_ || aligned(free_) + size > end_) {
+    blockSize_ = blocks_.empty() ? kFirstBlockSize : std::min(2 * blockSize_, kLargestBlockSize);
+    const std::size_t blockSize = std::max(blockSize_, size + alignment);
+    blocks_.emplace_back(new std::byte[blockSize]);  // not zeroed: every object is constructed in place
+    free_ = blocks_.back().get();
+    end_ = free_ + blockSize;
+  }
+  std::byte* p = aligned(free_);
+  free_ = p + size;
+  return p;
+}
+
+Heap::~Heap() {
+  for (Object* object : objects_) object->~Object();
 }
 
 }  // namespace pc::es

@@ -1,13 +1,16 @@
 #pragma once
 // The objects promise semantics can observe: ordinary objects (with data or accessor properties,
 // which is all a thenable needs), arrays, errors, built-in functions and promises.
+#include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "reference/completion.hpp"
@@ -15,7 +18,7 @@
 
 namespace pc::es {
 
-enum class ObjectKind { Ordinary, Array, Error, Function, Promise };
+enum class ObjectKind : std::uint8_t { Ordinary, Array, Error, Function, Promise };
 
 // A property is a data property, or an accessor when `getter` is set (setters are never observed).
 struct Property {
@@ -35,11 +38,15 @@ class Object {
   const Property* findOwn(std::string_view key) const;
   void set(std::string key, Value value);  // CreateDataProperty
   void defineGetter(std::string key, Object* getter);
-  const std::vector<Property>& properties() const { return properties_; }
+  const std::vector<Property>& properties() const;
 
  private:
-  ObjectKind kind_;
-  std::vector<Property> properties_;  // in creation order, as JavaScript enumerates them
+  Property& ownSlot(std::string&& key);  // the existing property named `key`, or a new one at the end
+
+  // In creation order, as JavaScript enumerates them. Most objects (promises, functions) have none,
+  // so the list exists only once the first property is made.
+  std::unique_ptr<std::vector<Property>> properties_;
+  ObjectKind kind_;  // last: a subclass's small fields (a promise's state) fill the rest of its word
 };
 
 class ArrayObject final : public Object {
@@ -59,19 +66,32 @@ class ErrorObject final : public Object {
   bool engineMade;
 };
 
-// A built-in function object (10.3): its behaviour is a C++ closure.
-using Behaviour = std::function<Completion(const Value& thisArgument, std::span<const Value> arguments)>;
+class Realm;
 
-class FunctionObject final : public Object {
+// A built-in function object (10.3). Its steps are `call`; its internal slots, if any, are the
+// fields of a subclass (as the promise resolve functions have [[Promise]] and [[AlreadyResolved]]).
+class FunctionObject : public Object {
  public:
-  FunctionObject(Behaviour behaviour, std::string name)
-      : Object(ObjectKind::Function), behaviour(std::move(behaviour)), name(std::move(name)) {}
-  Behaviour behaviour;
-  std::string name;
+  FunctionObject() : Object(ObjectKind::Function) {}
+  // 10.3.1 [[Call]] ( thisArgument, argumentsList ): the steps of the function.
+  virtual Completion call(Realm& realm, const Value& thisArgument, std::span<const Value> arguments) = 0;
 };
 
-enum class PromiseState { Pending, Fulfilled, Rejected };
-enum class ReactionType { Fulfill, Reject };
+// A built-in function whose steps are a C++ closure: what Realm::makeFunction makes.
+using Behaviour = std::function<Completion(const Value& thisArgument, std::span<const Value> arguments)>;
+
+class ClosureFunctionObject final : public FunctionObject {
+ public:
+  ClosureFunctionObject(Behaviour behaviour, const char* name) : behaviour(std::move(behaviour)), name(name) {}
+  Completion call(Realm&, const Value& thisArgument, std::span<const Value> arguments) override {
+    return behaviour(thisArgument, arguments);
+  }
+  Behaviour behaviour;
+  const char* name;  // its "name" property
+};
+
+enum class PromiseState : std::uint8_t { Pending, Fulfilled, Rejected };
+enum class ReactionType : std::uint8_t { Fulfill, Reject };
 
 // JobCallback Record (9.5.1) — https://tc39.es/ecma262/2025/#sec-jobcallback-records
 // [[HostDefined]] is left out: it is always empty for the hosts of this model.
@@ -94,33 +114,110 @@ struct PromiseReaction {
   std::optional<JobCallback> handler;           // [[Handler]]
 };
 
+class Heap;
+
+// [[PromiseFulfillReactions]] and [[PromiseRejectReactions]] of one promise. NON-SPEC, layout only:
+// PerformPromiseThen appends to both lists at once (step 9), with the same [[Capability]], and
+// FulfillPromise and RejectPromise empty both at once (steps 3-4), so the two records one `then`
+// makes are kept in one link of a chain in the realm's heap, and each list is a view of one side of
+// the links. A link never changes once made: a view taken before the lists are emptied still sees
+// every record that was in it.
+class PromiseReactionLists {
+  struct Link {
+    PromiseCapability capability;         // promise == nullptr: undefined (Await's reactions)
+    JobCallback onFulfilled, onRejected;  // callback == nullptr: empty
+    Link* next = nullptr;
+  };
+
+ public:
+  // One of the two lists: its PromiseReaction Records in the order they were appended.
+  class List {
+   public:
+    class iterator {
+     public:
+      iterator(const Link* link, ReactionType type) : link_(link), type_(type) {}
+      PromiseReaction operator*() const { return reactionOf(*link_, type_); }
+      iterator& operator++() {
+        link_ = link_->next;
+        return *this;
+      }
+      bool operator==(const iterator& other) const { return link_ == other.link_; }
+
+     private:
+      const Link* link_;
+      ReactionType type_;
+    };
+
+    List(const Link* head, ReactionType type) : head_(head), type_(type) {}
+    iterator begin() const { return iterator(head_, type_); }
+    iterator end() const { return iterator(nullptr, type_); }
+    bool empty() const { return head_ == nullptr; }
+    PromiseReaction at(std::size_t i) const;  // the i-th record; i must be in range
+
+   private:
+    const Link* head_;
+    ReactionType type_;
+  };
+
+  void append(Heap& heap, const PromiseReaction& fulfillReaction, const PromiseReaction& rejectReaction);
+  List fulfillReactions() const { return List(head_, ReactionType::Fulfill); }
+  List rejectReactions() const { return List(head_, ReactionType::Reject); }
+  void clear() { head_ = tail_ = nullptr; }  // both lists become undefined
+
+ private:
+  static PromiseReaction reactionOf(const Link& link, ReactionType type);
+
+  Link* head_ = nullptr;
+  Link* tail_ = nullptr;
+};
+
 // Properties of Promise Instances (27.2.6) — https://tc39.es/ecma262/2025/#sec-properties-of-promise-instances
 class PromiseObject final : public Object {
  public:
   PromiseObject() : Object(ObjectKind::Promise) {}
-  PromiseState state = PromiseState::Pending;     // [[PromiseState]]
-  Value result;                                   // [[PromiseResult]]
-  std::vector<PromiseReaction> fulfillReactions;  // [[PromiseFulfillReactions]]
-  std::vector<PromiseReaction> rejectReactions;   // [[PromiseRejectReactions]]
-  bool isHandled = false;                         // [[PromiseIsHandled]]
+  PromiseState state = PromiseState::Pending;  // [[PromiseState]]
+  bool isHandled = false;                      // [[PromiseIsHandled]]
+  Value result;                                // [[PromiseResult]]
+  PromiseReactionLists reactions;              // [[PromiseFulfillReactions]], [[PromiseRejectReactions]]
+
+  PromiseReactionLists::List fulfillReactions() const { return reactions.fulfillReactions(); }
+  PromiseReactionLists::List rejectReactions() const { return reactions.rejectReactions(); }
 };
 
-// Owns every object of a realm; objects are freed together when the heap dies.
+// Owns every object of a realm; objects are freed together when the heap dies. NON-SPEC, layout
+// only: objects are placed one after another in large blocks, not allocated one by one.
 class Heap {
  public:
+  Heap() = default;
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+  ~Heap();
+
   template <class T, class... Args>
   T* make(Args&&... args) {
-    auto owned = std::make_unique<T>(std::forward<Args>(args)...);
-    T* raw = owned.get();
-    objects_.push_back(std::move(owned));
-    return raw;
+    T* object = new (allocate(sizeof(T), alignof(T))) T(std::forward<Args>(args)...);
+    objects_.push_back(object);
+    return object;
+  }
+  // A record that is not an object (an [[AlreadyResolved]] record, a list's link): it lives as long
+  // as the heap and has nothing to destroy.
+  template <class T, class... Args>
+  T* makeRecord(Args&&... args) {
+    static_assert(std::is_trivially_destructible_v<T>);
+    return new (allocate(sizeof(T), alignof(T))) T{std::forward<Args>(args)...};
   }
   std::size_t size() const { return objects_.size(); }
   // The objects in the order they were made.
-  const Object* at(std::size_t i) const { return objects_[i].get(); }
+  const Object* at(std::size_t i) const { return objects_[i]; }
 
  private:
-  std::vector<std::unique_ptr<Object>> objects_;
+  void* allocate(std::size_t size, std::size_t alignment);
+
+  std::vector<std::unique_ptr<std::byte[]>> blocks_;
+  std::byte* free_ = nullptr;  // the unused rest of the last block
+  std::byte* end_ = nullptr;
+  std::size_t blockSize_ = 0;  // of the last block: each is twice the one before, up to a limit
+  std::deque<Object*> objects_;
 };
 
 inline PromiseObject* asPromise(const Value& v) {

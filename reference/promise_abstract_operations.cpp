@@ -7,74 +7,99 @@ namespace {
 
 Value argumentAt(std::span<const Value> args, std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); }
 
+// The Record { [[Value]]: false } both resolving functions of a promise share (27.2.1.3 step 1).
+struct AlreadyResolvedRecord {
+  bool value = false;
+};
+
+// The internal slots both resolving functions have (27.2.1.3 steps 3-4 and 6-7).
+class ResolvingFunctionObject : public FunctionObject {
+ public:
+  ResolvingFunctionObject(PromiseObject* promise, AlreadyResolvedRecord* alreadyResolved)
+      : promise(promise), alreadyResolved(alreadyResolved) {}
+  PromiseObject* promise;                  // [[Promise]]
+  AlreadyResolvedRecord* alreadyResolved;  // [[AlreadyResolved]]
+};
+
+// 27.2.1.3.2 Promise Resolve Functions — https://tc39.es/ecma262/2025/#sec-promise-resolve-functions
+class PromiseResolveFunctionObject final : public ResolvingFunctionObject {
+ public:
+  using ResolvingFunctionObject::ResolvingFunctionObject;
+
+  Completion call(Realm& realm, const Value&, std::span<const Value> args) override {
+    const Value resolution = argumentAt(args, 0);
+    // 5-6. If alreadyResolved.[[Value]] is true, return undefined; else set it to true.
+    if (alreadyResolved->value) return Completion::normal();
+    alreadyResolved->value = true;
+    // 7. If SameValue(resolution, promise) is true, reject with a TypeError.
+    if (SameValue(resolution, Value(promise))) {
+      RejectPromise(realm, promise, realm.makeError("TypeError", "Chaining cycle detected for promise", true));
+      return Completion::normal();
+    }
+    // 8. If resolution is not an Object, fulfill with it.
+    if (!resolution.isObject()) {
+      FulfillPromise(realm, promise, resolution);
+      return Completion::normal();
+    }
+    // 9-10. Let then be Completion(Get(resolution, "then")); if abrupt, reject with its value.
+    Completion then = Get(realm, resolution, "then");
+    if (then.isAbrupt()) {
+      RejectPromise(realm, promise, then.value);
+      return Completion::normal();
+    }
+    // 11-12. If IsCallable(thenAction) is false, fulfill with resolution.
+    if (!IsCallable(then.value)) {
+      FulfillPromise(realm, promise, resolution);
+      return Completion::normal();
+    }
+    // 13. Let thenJobCallback be HostMakeJobCallback(thenAction).
+    const JobCallback thenJobCallback = realm.host.HostMakeJobCallback(then.value.asObject());
+    // 14. Let job be NewPromiseResolveThenableJob(promise, resolution, thenJobCallback).
+    PromiseJob job = NewPromiseResolveThenableJob(realm, promise, resolution, thenJobCallback);
+    // 15. Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
+    realm.host.HostEnqueuePromiseJob(std::move(job));
+    return Completion::normal();
+  }
+};
+
+// 27.2.1.3.1 Promise Reject Functions — https://tc39.es/ecma262/2025/#sec-promise-reject-functions
+class PromiseRejectFunctionObject final : public ResolvingFunctionObject {
+ public:
+  using ResolvingFunctionObject::ResolvingFunctionObject;
+
+  Completion call(Realm& realm, const Value&, std::span<const Value> args) override {
+    // 5-6. If alreadyResolved.[[Value]] is true, return undefined; else set it to true.
+    if (alreadyResolved->value) return Completion::normal();
+    alreadyResolved->value = true;
+    // 7. Perform RejectPromise(promise, reason).
+    RejectPromise(realm, promise, argumentAt(args, 0));
+    return Completion::normal();
+  }
+};
+
 }  // namespace
 
 // 27.2.1.3 CreateResolvingFunctions ( promise ) — https://tc39.es/ecma262/2025/#sec-createresolvingfunctions
 ResolvingFunctions CreateResolvingFunctions(Realm& realm, PromiseObject* promise) {
   // 1. Let alreadyResolved be the Record { [[Value]]: false }.
-  auto alreadyResolved = std::make_shared<bool>(false);
-  // 27.2.1.3.2 Promise Resolve Functions — https://tc39.es/ecma262/2025/#sec-promise-resolve-functions
-  Object* resolve = realm.makeFunction(
-      [&realm, promise, alreadyResolved](const Value&, std::span<const Value> args) {
-        const Value resolution = argumentAt(args, 0);
-        // 5-6. If alreadyResolved.[[Value]] is true, return undefined; else set it to true.
-        if (*alreadyResolved) return Completion::normal();
-        *alreadyResolved = true;
-        // 7. If SameValue(resolution, promise) is true, reject with a TypeError.
-        if (SameValue(resolution, Value(promise))) {
-          RejectPromise(realm, promise, realm.makeError("TypeError", "Chaining cycle detected for promise", true));
-          return Completion::normal();
-        }
-        // 8. If resolution is not an Object, fulfill with it.
-        if (!resolution.isObject()) {
-          FulfillPromise(realm, promise, resolution);
-          return Completion::normal();
-        }
-        // 9-10. Let then be Completion(Get(resolution, "then")); if abrupt, reject with its value.
-        Completion then = Get(realm, resolution, "then");
-        if (then.isAbrupt()) {
-          RejectPromise(realm, promise, then.value);
-          return Completion::normal();
-        }
-        // 11-12. If IsCallable(thenAction) is false, fulfill with resolution.
-        if (!IsCallable(then.value)) {
-          FulfillPromise(realm, promise, resolution);
-          return Completion::normal();
-        }
-        // 13. Let thenJobCallback be HostMakeJobCallback(thenAction).
-        const JobCallback thenJobCallback = realm.host.HostMakeJobCallback(then.value.asObject());
-        // 14. Let job be NewPromiseResolveThenableJob(promise, resolution, thenJobCallback).
-        PromiseJob job = NewPromiseResolveThenableJob(realm, promise, resolution, thenJobCallback);
-        // 15. Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
-        realm.host.HostEnqueuePromiseJob(std::move(job));
-        return Completion::normal();
-      },
-      "resolve");
-  // 27.2.1.3.1 Promise Reject Functions — https://tc39.es/ecma262/2025/#sec-promise-reject-functions
-  Object* reject = realm.makeFunction(
-      [&realm, promise, alreadyResolved](const Value&, std::span<const Value> args) {
-        // 5-6. If alreadyResolved.[[Value]] is true, return undefined; else set it to true.
-        if (*alreadyResolved) return Completion::normal();
-        *alreadyResolved = true;
-        // 7. Perform RejectPromise(promise, reason).
-        RejectPromise(realm, promise, argumentAt(args, 0));
-        return Completion::normal();
-      },
-      "reject");
+  auto* alreadyResolved = realm.heap.makeRecord<AlreadyResolvedRecord>();
+  // 2-7. resolve and reject, with [[Promise]] promise and [[AlreadyResolved]] alreadyResolved.
+  Object* resolve = realm.heap.make<PromiseResolveFunctionObject>(promise, alreadyResolved);
+  Object* reject = realm.heap.make<PromiseRejectFunctionObject>(promise, alreadyResolved);
+  // 8. Return the Record { [[Resolve]]: resolve, [[Reject]]: reject }.
   return {resolve, reject};
 }
 
 // 27.2.1.4 FulfillPromise ( promise, value ) — https://tc39.es/ecma262/2025/#sec-fulfillpromise
 void FulfillPromise(Realm& realm, PromiseObject* promise, const Value& value) {
   // 2. Let reactions be promise.[[PromiseFulfillReactions]].
-  std::vector<PromiseReaction> reactions = std::move(promise->fulfillReactions);
+  const auto reactions = promise->fulfillReactions();
   // 3-6. Record the value, drop both reaction lists, and mark the promise fulfilled.
   promise->result = value;
-  promise->fulfillReactions.clear();
-  promise->rejectReactions.clear();
+  promise->reactions.clear();
   promise->state = PromiseState::Fulfilled;
   // 7. Perform TriggerPromiseReactions(reactions, value).
-  TriggerPromiseReactions(realm, promise, std::move(reactions), value);
+  TriggerPromiseReactions(realm, promise, reactions, value);
 }
 
 // 27.2.1.5 NewPromiseCapability ( C ) — https://tc39.es/ecma262/2025/#sec-newpromisecapability
@@ -92,26 +117,25 @@ bool IsPromise(const Value& x) { return asPromise(x) != nullptr; }
 // 27.2.1.7 RejectPromise ( promise, reason ) — https://tc39.es/ecma262/2025/#sec-rejectpromise
 void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason) {
   // 2. Let reactions be promise.[[PromiseRejectReactions]].
-  std::vector<PromiseReaction> reactions = std::move(promise->rejectReactions);
+  const auto reactions = promise->rejectReactions();
   // 3-6. Record the reason, drop both reaction lists, and mark the promise rejected.
   promise->result = reason;
-  promise->fulfillReactions.clear();
-  promise->rejectReactions.clear();
+  promise->reactions.clear();
   promise->state = PromiseState::Rejected;
   // 7. If promise.[[PromiseIsHandled]] is false, perform HostPromiseRejectionTracker(promise, "reject").
   if (!promise->isHandled) realm.host.HostPromiseRejectionTracker(promise, RejectionOperation::Reject);
   // 8. Perform TriggerPromiseReactions(reactions, reason).
-  TriggerPromiseReactions(realm, promise, std::move(reactions), reason);
+  TriggerPromiseReactions(realm, promise, reactions, reason);
 }
 
 // 27.2.1.8 TriggerPromiseReactions ( reactions, argument ) — https://tc39.es/ecma262/2025/#sec-triggerpromisereactions
 // NON-SPEC: `promise`, whose reactions these are, is passed on to the host with each job.
-void TriggerPromiseReactions(Realm& realm, PromiseObject* promise, std::vector<PromiseReaction> reactions,
+void TriggerPromiseReactions(Realm& realm, PromiseObject* promise, const PromiseReactionLists::List& reactions,
                              const Value& argument) {
   // 1. For each element reaction of reactions:
-  for (PromiseReaction& reaction : reactions) {
+  for (const PromiseReaction& reaction : reactions) {
     // a. Let job be NewPromiseReactionJob(reaction, argument).
-    PromiseJob job = NewPromiseReactionJob(realm, promise, std::move(reaction), argument);
+    PromiseJob job = NewPromiseReactionJob(realm, promise, reaction, argument);
     // b. Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
     realm.host.HostEnqueuePromiseJob(std::move(job));
   }
@@ -119,11 +143,11 @@ void TriggerPromiseReactions(Realm& realm, PromiseObject* promise, std::vector<P
 
 // 27.2.2.1 NewPromiseReactionJob ( reaction, argument ) — https://tc39.es/ecma262/2025/#sec-newpromisereactionjob
 // NON-SPEC: `promise`, whose reaction this is, is only recorded in the job for the host.
-PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, PromiseReaction reaction,
+PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, const PromiseReaction& reaction,
                                  const Value& argument) {
   const ReactionType type = reaction.type;
   // 1. Let job be a new Job Abstract Closure that captures reaction and argument:
-  auto job = [&realm, reaction = std::move(reaction), argument] {
+  auto job = [&realm, reaction, argument] {
     Completion handlerResult;
     // d. With an empty handler, pass the argument along as a value or as a throw.
     if (!reaction.handler) {
@@ -185,17 +209,14 @@ Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFu
   PromiseReaction rejectReaction{resultCapability, ReactionType::Reject, onRejectedJobCallback};
   switch (promise->state) {
     case PromiseState::Pending:  // 9. Append the reactions.
-      promise->fulfillReactions.push_back(std::move(fulfillReaction));
-      promise->rejectReactions.push_back(std::move(rejectReaction));
+      promise->reactions.append(realm.heap, fulfillReaction, rejectReaction);
       break;
     case PromiseState::Fulfilled:  // 10. Enqueue a reaction job with the value.
-      realm.host.HostEnqueuePromiseJob(
-          NewPromiseReactionJob(realm, promise, std::move(fulfillReaction), promise->result));
+      realm.host.HostEnqueuePromiseJob(NewPromiseReactionJob(realm, promise, fulfillReaction, promise->result));
       break;
     case PromiseState::Rejected:  // 11. Track the late handler, then enqueue a job with the reason.
       if (!promise->isHandled) realm.host.HostPromiseRejectionTracker(promise, RejectionOperation::Handle);
-      realm.host.HostEnqueuePromiseJob(
-          NewPromiseReactionJob(realm, promise, std::move(rejectReaction), promise->result));
+      realm.host.HostEnqueuePromiseJob(NewPromiseReactionJob(realm, promise, rejectReaction, promise->result));
       break;
   }
   // 12. Set promise.[[PromiseIsHandled]] to true.

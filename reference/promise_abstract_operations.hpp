@@ -20,9 +20,9 @@ void FulfillPromise(Realm& realm, PromiseObject* promise, const Value& value);  
 PromiseCapability NewPromiseCapability(Realm& realm);                               // 27.2.1.5, C = %Promise%
 bool IsPromise(const Value& x);                                                     // 27.2.1.6
 void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason);      // 27.2.1.7
-void TriggerPromiseReactions(Realm& realm, PromiseObject* promise, std::vector<PromiseReaction> reactions,
+void TriggerPromiseReactions(Realm& realm, PromiseObject* promise, const PromiseReactionLists::List& reactions,
                              const Value& argument);  // 27.2.1.8
-PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, PromiseReaction reaction,
+PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, const PromiseReaction& reaction,
                                  const Value& argument);  // 27.2.2.1
 PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve, const Value& thenable,
                                         JobCallback then);  // 27.2.2.2

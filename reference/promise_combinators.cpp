@@ -15,7 +15,16 @@ namespace {
 struct Remaining {
   std::vector<Value> values;
   int count = 1;
+  std::function<Completion()> finish;  // settles the combinator's promise once count is 0
 };
+
+// The [[AlreadyCalled]] record of an element function (an allSettled pair shares one).
+struct AlreadyCalledRecord {
+  bool value = false;
+};
+
+// How an element function turns its argument into the entry of the list.
+using RecordValue = Value (*)(Realm&, const Value&);
 
 // The per-element step of a combinator: given the element's index and its promise, returns what
 // Invoke(nextPromise, "then", ...) returns.
@@ -48,20 +57,30 @@ Completion invokeThen(Realm& realm, const Value& promise, const Value& onFulfill
   return Invoke(realm, promise, "then", args);
 }
 
-// An element function (resolve element, reject element, or an allSettled pair sharing one
-// [[AlreadyCalled]]): records its value at `index` and, when it was the last, settles `finish`.
-Object* makeElementFunction(Realm& realm, std::shared_ptr<Remaining> remaining, std::shared_ptr<bool> alreadyCalled,
-                            std::size_t index, std::function<Value(const Value&)> record,
-                            std::function<Completion()> finish) {
-  return realm.makeFunction(
-      [=](const Value&, std::span<const Value> args) {
-        if (*alreadyCalled) return Completion::normal();
-        *alreadyCalled = true;
-        remaining->values[index] = record(args.empty() ? Value(Undefined{}) : args[0]);
-        if (--remaining->count == 0) return finish();
-        return Completion::normal();
-      },
-      "");
+// An element function (resolve element, reject element, or one of an allSettled pair sharing one
+// [[AlreadyCalled]]): records its value at [[Index]] and, when it was the last, settles the result.
+class ElementFunctionObject final : public FunctionObject {
+ public:
+  ElementFunctionObject(std::shared_ptr<Remaining> remaining, AlreadyCalledRecord* alreadyCalled, std::size_t index,
+                        RecordValue record)
+      : remaining(std::move(remaining)), alreadyCalled(alreadyCalled), index(index), record(record) {}
+  std::shared_ptr<Remaining> remaining;  // [[Values]], [[RemainingElements]]
+  AlreadyCalledRecord* alreadyCalled;    // [[AlreadyCalled]]
+  std::size_t index;                     // [[Index]]
+  RecordValue record;
+
+  Completion call(Realm& realm, const Value&, std::span<const Value> args) override {
+    if (alreadyCalled->value) return Completion::normal();
+    alreadyCalled->value = true;
+    remaining->values[index] = record(realm, args.empty() ? Value(Undefined{}) : args[0]);
+    if (--remaining->count == 0) return remaining->finish();
+    return Completion::normal();
+  }
+};
+
+Object* makeElementFunction(Realm& realm, const std::shared_ptr<Remaining>& remaining,
+                            AlreadyCalledRecord* alreadyCalled, std::size_t index, RecordValue record) {
+  return realm.heap.make<ElementFunctionObject>(remaining, alreadyCalled, index, record);
 }
 
 Completion resolveWithArray(Realm& realm, const PromiseCapability& capability, const Remaining& remaining) {
@@ -86,37 +105,41 @@ Value settledRecord(Realm& realm, const char* status, const char* key, const Val
 // The common body of all, allSettled and any: each element gets functions from `makeHandlers`, and
 // the result settles through `settle` once every element has reported (`finish` does that).
 using HandlerPair = std::pair<Value, Value>;
-using Finish = std::function<Completion()>;
-using MakeHandlers = std::function<HandlerPair(const PromiseCapability&, const std::shared_ptr<Remaining>&,
-                                               std::size_t index, const Finish& finish)>;
+using MakeHandlers =
+    std::function<HandlerPair(const PromiseCapability&, const std::shared_ptr<Remaining>&, std::size_t index)>;
 using Settle = Completion (*)(Realm&, const PromiseCapability&, const Remaining&);
 
 Completion performCounting(Realm& realm, const Value& iterable, const MakeHandlers& makeHandlers, Settle settle) {
   PromiseCapability capability = NewPromiseCapability(realm);
   auto remaining = std::make_shared<Remaining>();
-  const Finish finish = [&realm, capability, remaining, settle] { return settle(realm, capability, *remaining); };
+  // The element functions keep `remaining` alive; what it holds must not keep it alive in turn.
+  remaining->finish = [&realm, capability, state = remaining.get(), settle] {
+    return settle(realm, capability, *state);
+  };
   auto step = [&](std::size_t index, const Value& nextPromise) {
     remaining->values.emplace_back(Undefined{});
-    auto [onFulfilled, onRejected] = makeHandlers(capability, remaining, index, finish);
+    auto [onFulfilled, onRejected] = makeHandlers(capability, remaining, index);
     ++remaining->count;
     return invokeThen(realm, nextPromise, onFulfilled, onRejected);
   };
   auto done = [&]() -> Completion {
-    if (--remaining->count == 0) return finish();
+    if (--remaining->count == 0) return remaining->finish();
     return Completion::normal();
   };
   return performCombinator(realm, iterable, capability, step, done);
 }
 
-Value identity(const Value& x) { return x; }
+Value identity(Realm&, const Value& x) { return x; }
+Value fulfilledRecord(Realm& realm, const Value& x) { return settledRecord(realm, "fulfilled", "value", x); }
+Value rejectedRecord(Realm& realm, const Value& x) { return settledRecord(realm, "rejected", "reason", x); }
 
 }  // namespace
 
 // 27.2.4.1 Promise.all ( iterable ), with 27.2.4.1.2 PerformPromiseAll — https://tc39.es/ecma262/2025/#sec-promise.all
 Completion PromiseAll(Realm& realm, const Value& iterable) {
-  auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& values, std::size_t i,
-                           const Finish& finish) {
-    Object* onFulfilled = makeElementFunction(realm, values, std::make_shared<bool>(false), i, identity, finish);
+  auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& values,
+                           std::size_t i) {
+    Object* onFulfilled = makeElementFunction(realm, values, realm.heap.makeRecord<AlreadyCalledRecord>(), i, identity);
     return HandlerPair{onFulfilled, capability.reject};
   };
   return performCounting(realm, iterable, handlers, resolveWithArray);
@@ -124,22 +147,19 @@ Completion PromiseAll(Realm& realm, const Value& iterable) {
 
 // 27.2.4.2 Promise.allSettled ( iterable ), with 27.2.4.2.1 PerformPromiseAllSettled — https://tc39.es/ecma262/2025/#sec-promise.allsettled
 Completion PromiseAllSettled(Realm& realm, const Value& iterable) {
-  auto handlers = [&realm](const PromiseCapability&, const std::shared_ptr<Remaining>& values, std::size_t i,
-                           const Finish& finish) {
-    auto alreadyCalled = std::make_shared<bool>(false);  // shared by both element functions
-    auto fulfilled = [&realm](const Value& x) { return settledRecord(realm, "fulfilled", "value", x); };
-    auto rejected = [&realm](const Value& x) { return settledRecord(realm, "rejected", "reason", x); };
-    return HandlerPair{makeElementFunction(realm, values, alreadyCalled, i, fulfilled, finish),
-                       makeElementFunction(realm, values, alreadyCalled, i, rejected, finish)};
+  auto handlers = [&realm](const PromiseCapability&, const std::shared_ptr<Remaining>& values, std::size_t i) {
+    auto* alreadyCalled = realm.heap.makeRecord<AlreadyCalledRecord>();  // shared by both element functions
+    return HandlerPair{makeElementFunction(realm, values, alreadyCalled, i, fulfilledRecord),
+                       makeElementFunction(realm, values, alreadyCalled, i, rejectedRecord)};
   };
   return performCounting(realm, iterable, handlers, resolveWithArray);
 }
 
 // 27.2.4.3 Promise.any ( iterable ), with 27.2.4.3.1 PerformPromiseAny — https://tc39.es/ecma262/2025/#sec-promise.any
 Completion PromiseAny(Realm& realm, const Value& iterable) {
-  auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& errors, std::size_t i,
-                           const Finish& finish) {
-    Object* onRejected = makeElementFunction(realm, errors, std::make_shared<bool>(false), i, identity, finish);
+  auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& errors,
+                           std::size_t i) {
+    Object* onRejected = makeElementFunction(realm, errors, realm.heap.makeRecord<AlreadyCalledRecord>(), i, identity);
     return HandlerPair{capability.resolve, onRejected};
   };
   return performCounting(realm, iterable, handlers, rejectWithAggregate);

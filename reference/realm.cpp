@@ -13,8 +13,8 @@ Realm::Realm(Host& host) : host(host) {
       "then");
 }
 
-FunctionObject* Realm::makeFunction(Behaviour behaviour, std::string name) {
-  return heap.make<FunctionObject>(std::move(behaviour), std::move(name));
+FunctionObject* Realm::makeFunction(Behaviour behaviour, const char* name) {
+  return heap.make<ClosureFunctionObject>(std::move(behaviour), name);
 }
 
 PromiseObject* Realm::makePromise() { return heap.make<PromiseObject>(); }
@@ -38,7 +38,7 @@ bool IsCallable(const Value& v) { return v.isObject() && v.asObject()->kind() ==
 Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::span<const Value> arguments) {
   if (!IsCallable(f)) return realm.throwTypeError("not a function");
   auto* function = static_cast<FunctionObject*>(f.asObject());
-  return function->behaviour(thisArgument, arguments);
+  return function->call(realm, thisArgument, arguments);
 }
 
 // 7.3.2 Get ( O, P ), and 7.3.3 GetV ( V, P ) for primitives — https://tc39.es/ecma262/2025/#sec-get-o-p

@@ -26,7 +26,7 @@ class Realm {
   // %Promise.prototype.then%, what Get(promise, "then") finds on every promise.
   Object* promiseThen = nullptr;
 
-  FunctionObject* makeFunction(Behaviour behaviour, std::string name = "");
+  FunctionObject* makeFunction(Behaviour behaviour, const char* name = "");
   PromiseObject* makePromise();
   ArrayObject* makeArray(std::vector<Value> elements = {});
   Object* makeObject();

@@ -3,9 +3,13 @@
 // undefined, null, booleans, numbers, strings and objects. Objects live in a Heap owned by the
 // Realm and are referred to by plain pointers: every object of a run dies with its realm, so
 // reference cycles (a promise whose reaction captures its own resolve function) cost nothing.
+//
+// A Value is two words: its type and a payload. Strings are immutable, so copies of one share its
+// characters (NON-SPEC, layout only: a reference count, atomic because values cross the threads of
+// the libraries under test).
+#include <atomic>
 #include <cstdint>
 #include <string>
-#include <variant>
 
 namespace pc::es {
 
@@ -22,25 +26,39 @@ class Value {
  public:
   Value() = default;
   Value(Undefined) {}
-  Value(Null n) : v_(n) {}
-  Value(bool b) : v_(b) {}
-  Value(double d) : v_(d) {}
-  Value(int i) : v_(static_cast<double>(i)) {}
-  Value(std::string s) : v_(std::move(s)) {}
-  Value(const char* s) : v_(std::string(s)) {}
-  Value(Object* o) : v_(o) {}
+  Value(Null) : type_(Type::Null) {}
+  Value(bool b) : type_(Type::Boolean) { payload_.boolean = b; }
+  Value(double d) : type_(Type::Number) { payload_.number = d; }
+  Value(int i) : Value(static_cast<double>(i)) {}
+  Value(std::string s) : type_(Type::String) { payload_.string = new SharedString{{1}, std::move(s)}; }
+  Value(const char* s) : Value(std::string(s)) {}
+  Value(Object* o) : type_(Type::Object) { payload_.object = o; }
 
-  bool isUndefined() const { return std::holds_alternative<Undefined>(v_); }
-  bool isNull() const { return std::holds_alternative<Null>(v_); }
-  bool isBoolean() const { return std::holds_alternative<bool>(v_); }
-  bool isNumber() const { return std::holds_alternative<double>(v_); }
-  bool isString() const { return std::holds_alternative<std::string>(v_); }
-  bool isObject() const { return std::holds_alternative<Object*>(v_); }
+  Value(const Value& other) : type_(other.type_), payload_(other.payload_) { retain(); }
+  Value(Value&& other) noexcept : type_(other.type_), payload_(other.payload_) { other.type_ = Type::Undefined; }
+  Value& operator=(const Value& other) {
+    Value copy(other);
+    swap(copy);
+    return *this;
+  }
+  Value& operator=(Value&& other) noexcept {
+    Value moved(std::move(other));
+    swap(moved);
+    return *this;
+  }
+  ~Value() { release(); }
 
-  bool asBoolean() const { return std::get<bool>(v_); }
-  double asNumber() const { return std::get<double>(v_); }
-  const std::string& asString() const { return std::get<std::string>(v_); }
-  Object* asObject() const { return std::get<Object*>(v_); }
+  bool isUndefined() const { return type_ == Type::Undefined; }
+  bool isNull() const { return type_ == Type::Null; }
+  bool isBoolean() const { return type_ == Type::Boolean; }
+  bool isNumber() const { return type_ == Type::Number; }
+  bool isString() const { return type_ == Type::String; }
+  bool isObject() const { return type_ == Type::Object; }
+
+  bool asBoolean() const { return payload_.boolean; }
+  double asNumber() const { return payload_.number; }
+  const std::string& asString() const { return payload_.string->text; }
+  Object* asObject() const { return payload_.object; }
 
   // 7.2.9 SameValue ( x, y ) — https://tc39.es/ecma262/2025/#sec-samevalue
   // Numbers compare as IEEE values except that NaN equals NaN and +0 differs from -0; objects
@@ -48,7 +66,32 @@ class Value {
   friend bool SameValue(const Value& a, const Value& b);
 
  private:
-  std::variant<Undefined, Null, bool, double, std::string, Object*> v_;
+  enum class Type : std::uint8_t { Undefined, Null, Boolean, Number, String, Object };
+  struct SharedString {
+    std::atomic<std::uint32_t> count;
+    const std::string text;
+  };
+  union Payload {
+    bool boolean;
+    double number;
+    SharedString* string;
+    Object* object;
+  };
+
+  void retain() const {
+    if (type_ == Type::String) payload_.string->count.fetch_add(1, std::memory_order_relaxed);
+  }
+  void release() {
+    if (type_ == Type::String && payload_.string->count.fetch_sub(1, std::memory_order_acq_rel) == 1)
+      delete payload_.string;
+  }
+  void swap(Value& other) noexcept {
+    std::swap(type_, other.type_);
+    std::swap(payload_, other.payload_);
+  }
+
+  Type type_ = Type::Undefined;
+  Payload payload_{};
 };
 
 }  // namespace pc::es

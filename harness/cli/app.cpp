@@ -20,6 +20,7 @@ int runCli(int argc, const char* const* argv, Context& ctx) {
   addReportCommand(app, ctx, exitCode);
   addRecordCommand(app, ctx, exitCode);
   addWorkerCommand(app, ctx, exitCode);
+  addBenchCommand(app, ctx, exitCode);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -16,5 +16,6 @@ void addFuzzCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addReportCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addRecordCommand(CLI::App& app, Context& ctx, int& exitCode);
 void addWorkerCommand(CLI::App& app, Context& ctx, int& exitCode);
+void addBenchCommand(CLI::App& app, Context& ctx, int& exitCode);
 
 }  // namespace pc::cli

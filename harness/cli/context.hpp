@@ -15,6 +15,7 @@ struct Context {
   std::filesystem::path casesDir;      // default of --cases
   std::filesystem::path rulesDir;      // default of --rules
   std::filesystem::path reportsDir{};  // default of report --output; empty: the cases dir's sibling reports/
+  std::filesystem::path nodeDir{};     // harness/node: where bench finds node and its bench.js
   bool color = false;                  // colours in console output
   std::string corpusVersion{};         // recorded in JSON reports: the package's version
   // The subjects as `worker` runs them: in this process. Null: the same as `subjects`.

@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
 
   pc::cli::Context ctx{std::cout, std::cerr, subjects, tree.casesDir, tree.rulesDir};
   ctx.reportsDir = tree.reportsDir;
+  ctx.nodeDir = tree.nodeDir;
   ctx.corpusVersion = PC_VERSION;
   ctx.workerSubjects = &inProcess;
   // Colours only for a person at a terminal, and never when they asked for none (no-color.org).

@@ -44,12 +44,12 @@ TEST(PromiseAll, AResolveElementFunctionCalledTwiceCountsOnce) {
   PromiseCapability a = NewPromiseCapability(realm), b = NewPromiseCapability(realm);
   Completion all = PromiseAll(realm, realm.makeArray({a.promise, b.promise}));
   // The resolve element function of a is the handler Promise.all registered on it.
-  Object* resolveElementA = asPromise(a.promise)->fulfillReactions.at(0).handler->callback;
+  Object* resolveElementA = asPromise(a.promise)->fulfillReactions().at(0).handler->callback;
   const Value x[] = {"x"}, y[] = {"y"};
   Call(realm, resolveElementA, Undefined{}, x);
   Call(realm, resolveElementA, Undefined{}, y);  // ignored: [[AlreadyCalled]]
   EXPECT_EQ(promiseOf(all)->state, PromiseState::Pending) << "one element is still missing";
-  Object* resolveElementB = asPromise(b.promise)->fulfillReactions.at(0).handler->callback;
+  Object* resolveElementB = asPromise(b.promise)->fulfillReactions().at(0).handler->callback;
   Call(realm, resolveElementB, Undefined{}, y);
   ASSERT_EQ(promiseOf(all)->state, PromiseState::Fulfilled);
   auto* values = static_cast<ArrayObject*>(promiseOf(all)->result.asObject());
@@ -63,8 +63,8 @@ TEST(PromiseAllSettled, ElementFunctionsOfOneElementShareAlreadyCalled) {
   Realm realm(host);
   PromiseCapability a = NewPromiseCapability(realm);
   Completion settled = PromiseAllSettled(realm, realm.makeArray({a.promise}));
-  Object* onFulfilled = asPromise(a.promise)->fulfillReactions.at(0).handler->callback;
-  Object* onRejected = asPromise(a.promise)->rejectReactions.at(0).handler->callback;
+  Object* onFulfilled = asPromise(a.promise)->fulfillReactions().at(0).handler->callback;
+  Object* onRejected = asPromise(a.promise)->rejectReactions().at(0).handler->callback;
   const Value v[] = {"v"}, r[] = {"r"};
   Call(realm, onRejected, Undefined{}, r);
   Call(realm, onFulfilled, Undefined{}, v);  // ignored
