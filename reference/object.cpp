@@ -26,19 +26,23 @@ void Object::set(std::string key, Value value) {
     if (p.key == key) {
       p.value = std::move(value);
       p.getter = nullptr;
+      p.setter = nullptr;
       return;
     }
   properties_.push_back({std::move(key), std::move(value), nullptr});
 }
 
-void Object::defineGetter(std::string key, Object* getter) {
+void Object::defineGetter(std::string key, Object* getter) { defineAccessor(std::move(key), getter, nullptr); }
+
+void Object::defineAccessor(std::string key, Object* getter, Object* setter) {
   for (Property& p : properties_)
     if (p.key == key) {
       p.value = Undefined{};
       p.getter = getter;
+      p.setter = setter;
       return;
     }
-  properties_.push_back({std::move(key), Undefined{}, getter});
+  properties_.push_back({std::move(key), Undefined{}, getter, setter});
 }
 
 }  // namespace pc::es
