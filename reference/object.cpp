@@ -44,12 +44,16 @@ void Object::set(std::string key, Value value) {
   Property& p = ownSlot(std::move(key));
   p.value = std::move(value);
   p.getter = nullptr;
+  p.setter = nullptr;
 }
 
-void Object::defineGetter(std::string key, Object* getter) {
+void Object::defineGetter(std::string key, Object* getter) { defineAccessor(std::move(key), getter, nullptr); }
+
+void Object::defineAccessor(std::string key, Object* getter, Object* setter) {
   Property& p = ownSlot(std::move(key));
   p.value = Undefined{};
   p.getter = getter;
+  p.setter = setter;
 }
 
 void PromiseReactionLists::append(Heap& heap, const PromiseReaction& fulfillReaction,

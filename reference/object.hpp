@@ -20,11 +20,14 @@ namespace pc::es {
 
 enum class ObjectKind : std::uint8_t { Ordinary, Array, Error, Function, Promise };
 
-// A property is a data property, or an accessor when `getter` is set (setters are never observed).
+// A property is a data property, or an accessor when it has a getter or a setter (6.1.7.1). Every
+// property a case can make is writable, enumerable and configurable, so the attributes are left out.
 struct Property {
   std::string key;
   Value value;
-  Object* getter = nullptr;
+  Object* getter = nullptr;  // [[Get]] of an accessor
+  Object* setter = nullptr;  // [[Set]] of an accessor
+  bool isAccessor() const { return getter != nullptr || setter != nullptr; }
 };
 
 class Object {
@@ -38,6 +41,8 @@ class Object {
   const Property* findOwn(std::string_view key) const;
   void set(std::string key, Value value);  // CreateDataProperty
   void defineGetter(std::string key, Object* getter);
+  // An accessor property with these functions (either may be null), replacing any property `key`.
+  void defineAccessor(std::string key, Object* getter, Object* setter);
   const std::vector<Property>& properties() const;
 
  private:

@@ -49,8 +49,40 @@ Completion Get(Realm& realm, const Value& o, std::string_view key) {
     return Completion::normal(realm.promiseThen);  // inherited from %Promise.prototype%
   const Property* p = object->findOwn(key);
   if (!p) return Completion::normal();
-  if (p->getter) return Call(realm, p->getter, o);
+  if (p->isAccessor()) {
+    // OrdinaryGet 10.1.8.1 steps 5-7: an accessor without a getter reads as undefined.
+    if (!p->getter) return Completion::normal();
+    return Call(realm, p->getter, o);
+  }
   return Completion::normal(p->value);
+}
+
+// 7.3.4 Set ( O, P, V, Throw ) — https://tc39.es/ecma262/2025/#sec-set-o-p-v-throw
+// O.[[Set]] is OrdinarySet (10.1.9.1) and OrdinarySetWithOwnDescriptor (10.1.9.2). The inherited
+// properties a case can reach by the keys the loader lets it set are writable data properties
+// (Promise.prototype.then, Object.prototype's methods), so a missing own property is created.
+Completion Set(Realm& realm, const Value& o, std::string_view key, const Value& v) {
+  // PutValue 6.2.5.6 step 3.a: ToObject(base) throws for undefined and null; for other primitives
+  // OrdinarySetWithOwnDescriptor step 2.c returns false (the receiver is not an object), and
+  // Set's step 2 throws a TypeError since Throw is true.
+  if (!o.isObject()) return realm.throwTypeError("cannot set a property of a primitive");
+  Object* object = o.asObject();
+  const Property* own = object->findOwn(key);
+  // 10.1.9.2 step 2: no own property; the inherited one is a writable data property (or there is
+  // none), so step 3 applies with the receiver itself: CreateDataProperty(Receiver, P, V).
+  if (own == nullptr || !own->isAccessor()) {
+    // Step 3.d.iii-iv (an existing writable data property: its [[Value]] becomes V) or 3.e.
+    object->set(std::string(key), v);
+    return Completion::normal();
+  }
+  // Steps 4-7: an accessor. Without a setter [[Set]] returns false and Set throws (its step 2).
+  if (own->setter == nullptr) return realm.throwTypeError("the property has a getter and no setter");
+  // Step 7: Perform ? Call(setter, Receiver, « V »).
+  Object* setter = own->setter;
+  const Value args[] = {v};
+  Completion called = Call(realm, setter, o, args);
+  if (called.isAbrupt()) return called;
+  return Completion::normal();
 }
 
 // 7.3.20 Invoke ( V, P [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-invoke

@@ -41,6 +41,9 @@ bool IsCallable(const Value& v);
 Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::span<const Value> arguments = {});
 // 7.3.2 Get ( O, P ), and 7.3.3 GetV ( V, P ) for primitives — https://tc39.es/ecma262/2025/#sec-get-o-p
 Completion Get(Realm& realm, const Value& o, std::string_view key);
+// 7.3.4 Set ( O, P, V, Throw ), with Throw true (a case's program is strict code), for a base that
+// may be a primitive as PutValue (6.2.5.6) allows — https://tc39.es/ecma262/2025/#sec-set-o-p-v-throw
+Completion Set(Realm& realm, const Value& o, std::string_view key, const Value& v);
 // 7.3.20 Invoke ( V, P [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-invoke
 Completion Invoke(Realm& realm, const Value& v, std::string_view key, std::span<const Value> arguments);
 

@@ -5,11 +5,12 @@
 namespace pc {
 namespace {
 constexpr std::array<std::string_view, static_cast<std::size_t>(Feature::Count_)> kNames = {
-    "executor",   "deferred",  "resolved-rejected",
-    "catch",      "finally",   "all",
-    "allSettled", "race",      "any",
-    "try",        "async",     "thenables",
-    "timers",     "microtask", "rejection-tracking"};
+    "executor",      "deferred",  "resolved-rejected",
+    "catch",         "finally",   "all",
+    "allSettled",    "race",      "any",
+    "try",           "async",     "thenables",
+    "timers",        "microtask", "rejection-tracking",
+    "own-properties"};
 }
 
 std::string_view featureName(Feature f) { return kNames[static_cast<std::size_t>(f)]; }

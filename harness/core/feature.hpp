@@ -25,6 +25,7 @@ enum class Feature : std::uint8_t {
   Timers,             // virtual setTimeout
   Microtask,          // queueMicrotask
   RejectionTracking,  // unhandled / handled rejection events
+  OwnProperties,      // set and define: own properties and accessors on promises and objects
   Count_
 };
 

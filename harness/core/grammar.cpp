@@ -43,6 +43,11 @@ const std::vector<Verb>& table() {
       {St::ClearTimer, "clearTimer", S::TimerId, {}, Feature::Timers},
       {St::Microtask, "microtask", S::Body, {}, Feature::Microtask},
       {St::Let, "let", S::BindLet, {{"value", S::Value, true}}, std::nullopt},
+      {St::Set, "set", S::Target, {{"key", S::PropertyKey, true}, {"value", S::Value, false},
+       {"method", S::MethodBody, false}}, Feature::OwnProperties, false, false, "es.Set"},
+      {St::Define, "define", S::Target, {{"key", S::PropertyKey, true}, {"getter", S::GetterBody, false},
+       {"setter", S::SetterBody, false}, {"value", S::Value, false}, {"method", S::MethodBody, false}},
+       Feature::OwnProperties, false, false, "es.DefinePropertyOrThrow"},
   };
   // clang-format on
   return t;
@@ -58,6 +63,8 @@ constexpr std::array<std::string_view, 5> kProgramErrors = {"Error", "TypeError"
 constexpr std::array<std::string_view, 6> kTraceErrors = {"Error",          "TypeError",   "RangeError",
                                                           "ReferenceError", "SyntaxError", "AggregateError"};
 constexpr std::array<std::string_view, 3> kEvents = {"unhandled", "handled", "uncaught"};
+constexpr std::array<std::string_view, 9> kReservedKeys = {"__proto__", "constructor", "prototype", "length",   "name",
+                                                           "message",   "stack",       "caller",    "arguments"};
 constexpr std::array<std::string_view, 4> kFamilies = {"aplus", "es", "host", "seed"};
 
 // One pattern per family; the "any family" pattern is their alternation.
@@ -152,6 +159,13 @@ std::string join(std::span<const std::string_view> list) {
   std::string out;
   for (std::string_view s : list) out += (out.empty() ? "" : ", ") + std::string(s);
   return out;
+}
+
+std::span<const std::string_view> reservedPropertyKeys() { return kReservedKeys; }
+std::string_view propertyKeyPattern() { return "^[A-Za-z_$][A-Za-z0-9_$]*$"; }
+
+bool isPropertyKey(std::string_view key) {
+  return matches(compiled(std::string(propertyKeyPattern())), key) && !contains(kReservedKeys, key);
 }
 
 std::string_view caseIdPattern() { return "^[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*$"; }

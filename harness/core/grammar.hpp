@@ -30,6 +30,11 @@ enum class Slot {
   BindLet,         // binds a name to a value (let)
   Receiver,        // names a promise (then, catch, finally)
   ResolverOf,      // names a promise made by new or deferred (of)
+  Target,          // names anything bound: the object whose property set or define changes
+  PropertyKey,     // a property name (key of set, define)
+  MethodBody,      // a method: resolve/reject are its first two arguments, {"this": true} its receiver
+  GetterBody,      // runs on every read of an accessor; {"this": true} is the object read
+  SetterBody,      // runs on every assignment to an accessor; its argument is the value assigned
 };
 
 // One per verb, in the order of the statement table; the interpreter switches over it, so a verb
@@ -37,7 +42,7 @@ enum class Slot {
 // clang-format off
 enum class Statement {
   Log, Return, Throw, Resolve, Reject, New, Deferred, Resolved, Rejected, Then, Catch, Finally,
-  All, AllSettled, Race, Any, Try, Async, Await, Timer, ClearTimer, Microtask, Let,
+  All, AllSettled, Race, Any, Try, Async, Await, Timer, ClearTimer, Microtask, Let, Set, Define,
 };
 // clang-format on
 
@@ -74,6 +79,12 @@ std::span<const std::string_view> nonFiniteNumbers();   // NaN, Infinity, -Infin
 std::span<const std::string_view> programErrorNames();  // the constructors a program may call
 std::span<const std::string_view> traceErrorNames();    // adds AggregateError, which engines make
 std::span<const std::string_view> traceEventKeys();     // unhandled, handled, uncaught
+
+// The property keys set and define may not use: each names a property whose meaning the case
+// language does not model (a prototype, a constructor, a function's or an error's own parts).
+std::span<const std::string_view> reservedPropertyKeys();
+std::string_view propertyKeyPattern();     // an identifier: ^[A-Za-z_$][A-Za-z0-9_$]*$
+bool isPropertyKey(std::string_view key);  // matches the pattern and is not reserved
 
 bool contains(std::span<const std::string_view> list, std::string_view item);
 std::string join(std::span<const std::string_view> list);  // "a, b, c"

@@ -81,6 +81,9 @@ class Run {
   Step clearTimer(const Json& s);
   Step queueMicrotask(const Json& s, Env& env);
   Step bindResult(const Json& s, const Completion& c);
+  Step setProperty(const Json& s, Env& env);
+  Step defineProperty(const Json& s, Env& env);
+  Completion propertyValue(const Json& s, const Env& env);
   void releaseUnusedResolvers(const std::string& name, const Json* executor, const Value& promise);
 
   // Values and names (interpreter_values.cpp).

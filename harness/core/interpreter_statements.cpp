@@ -77,6 +77,8 @@ Step Run::runStatement(const Json& s, Env& env) {
     case grammar::Statement::ClearTimer: return clearTimer(s);
     case grammar::Statement::Microtask: return queueMicrotask(s, env);
     case grammar::Statement::Let: return let(s, env);
+    case grammar::Statement::Set: return setProperty(s, env);
+    case grammar::Statement::Define: return defineProperty(s, env);
   }
   throw std::logic_error("unhandled statement kind for verb " + std::string(name));
 }
@@ -232,6 +234,53 @@ Step Run::bindResult(const Json& s, const Completion& c) {
   // Nothing can name a promise no statement bound: the program has dropped it.
   if (!c.isAbrupt() && !s.contains("as") && rt_.isPromise(c.value)) rt_.release(c.value);
   return stepOf(c);
+}
+
+// What set assigns, or what define's getter yields: the method (a function made once, whose
+// resolve/reject are its first two arguments), the value, or undefined.
+Completion Run::propertyValue(const Json& s, const Env& env) {
+  if (s.contains("method")) return Completion::normal(makeFunction(s["method"], env, Params::Resolvers));
+  if (s.contains("value")) return evaluate(s["value"], env);
+  return Completion::normal();
+}
+
+// name[key] = value: the object is looked up, then the value evaluated, then [[Set]] runs.
+Step Run::setProperty(const Json& s, Env& env) {
+  Completion target = lookup(s["set"].get<std::string>());
+  if (target.isAbrupt()) return Step::thrown(target.value);
+  Completion v = propertyValue(s, env);
+  if (v.isAbrupt()) return Step::thrown(v.value);
+  return stepOf(es::Set(realm_, target.value, s["key"].get<std::string>(), v.value));
+}
+
+// Object.defineProperty(name, key, {get, set, enumerable: true, configurable: true}).
+Step Run::defineProperty(const Json& s, Env& env) {
+  Completion target = lookup(s["define"].get<std::string>());
+  if (target.isAbrupt()) return Step::thrown(target.value);
+  Completion yields = propertyValue(s, env);
+  if (yields.isAbrupt()) return Step::thrown(yields.value);
+  es::Object* getter = nullptr;
+  es::Object* setter = nullptr;
+  if (s.contains("getter")) {
+    const Json* body = &s["getter"];
+    const auto resolvers = env.resolvers;
+    getter = realm_.makeFunction([this, body, resolvers, yields](const Value& receiver, std::span<const Value>) {
+      Completion c = runBody(*body, Env{Undefined{}, resolvers, receiver});
+      return c.isAbrupt() ? c : Completion::normal(yields.value);  // the body's return value is ignored
+    });
+  }
+  if (s.contains("setter")) {
+    const Json* body = &s["setter"];
+    const auto resolvers = env.resolvers;
+    setter = realm_.makeFunction([this, body, resolvers](const Value& receiver, std::span<const Value> args) {
+      Completion c = runBody(*body, Env{args.empty() ? Value(Undefined{}) : args[0], resolvers, receiver});
+      return c.isAbrupt() ? c : Completion::normal();
+    });
+  }
+  // Object.defineProperty throws a TypeError when its first argument is not an object.
+  if (!target.value.isObject()) return Step::thrown(realm_.throwTypeError("defineProperty on a primitive").value);
+  target.value.asObject()->defineAccessor(s["key"].get<std::string>(), getter, setter);
+  return Step::next();
 }
 
 // A body as a JavaScript function. Executors and thenable `then` methods take (resolve, reject);

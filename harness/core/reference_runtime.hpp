@@ -29,11 +29,11 @@ class ReferenceRuntime final : public PromiseRuntime {
     return es::Invoke(realm_, receiver, "then", args);
   }
   es::Completion catchRejection(const es::Value& receiver, const es::Value& onRejected) override {
-    if (!es::IsPromise(receiver)) return methodOfNonPromise(receiver, "catch", onRejected);
+    if (!inheritsMethod(receiver, "catch")) return methodOfNonPromise(receiver, "catch", onRejected);
     return es::PromisePrototypeCatch(realm_, receiver, onRejected);
   }
   es::Completion finally(const es::Value& receiver, const es::Value& onFinally) override {
-    if (!es::IsPromise(receiver)) return methodOfNonPromise(receiver, "finally", onFinally);
+    if (!inheritsMethod(receiver, "finally")) return methodOfNonPromise(receiver, "finally", onFinally);
     return es::PromisePrototypeFinally(realm_, receiver, onFinally);
   }
   es::Completion all(const es::Value& iterable) override { return es::PromiseAll(realm_, iterable); }
@@ -66,7 +66,12 @@ class ReferenceRuntime final : public PromiseRuntime {
   bool isPromise(const es::Value& v) const override { return es::IsPromise(v); }
 
  private:
-  // `x.catch(...)` on something that is not a promise calls whatever its "catch" property holds.
+  // Whether `x.name` is Promise.prototype's method: x is a promise with no own property of that name.
+  static bool inheritsMethod(const es::Value& receiver, const char* name) {
+    return es::IsPromise(receiver) && receiver.asObject()->findOwn(name) == nullptr;
+  }
+  // `x.catch(...)` on something that is not a promise, or on a promise with its own "catch", calls
+  // whatever its "catch" property holds.
   es::Completion methodOfNonPromise(const es::Value& receiver, const char* name, const es::Value& arg) {
     const es::Value args[] = {arg};
     return es::Invoke(realm_, receiver, name, args);

@@ -19,7 +19,7 @@ Json encodeNumber(double d) {
 Json encodeError(const es::ErrorObject& e, const ObjectNames& names) {
   Json out{{"error", e.name}};
   if (!e.engineMade && e.message) out["message"] = *e.message;
-  if (const es::Property* errors = e.findOwn("errors"); errors && !errors->getter)
+  if (const es::Property* errors = e.findOwn("errors"); errors && !errors->isAccessor())
     out["errors"] = encodeValue(errors->value, names);
   return out;
 }
@@ -27,7 +27,7 @@ Json encodeError(const es::ErrorObject& e, const ObjectNames& names) {
 Json encodeOrdinary(const es::Object& o, const ObjectNames& names) {
   Json props = Json::object();
   for (const es::Property& p : o.properties())
-    props[p.key] = p.getter ? Json{{"accessor", true}} : encodeValue(p.value, names);
+    props[p.key] = p.isAccessor() ? Json{{"accessor", true}} : encodeValue(p.value, names);
   return Json{{"object", props}};
 }
 

@@ -38,7 +38,8 @@ class Binder {
  public:
   Json statement(Json s) {
     if (settlementCall(s)) return settle(std::move(s));
-    if (const grammar::Verb* verb = grammar::verbOf(s); verb && verb->slot == grammar::Slot::Receiver) {
+    if (const grammar::Verb* verb = grammar::verbOf(s);
+        verb && (verb->slot == grammar::Slot::Receiver || verb->slot == grammar::Slot::Target)) {
       const std::string* receiver = pick(s[verb->name], names_);
       if (!receiver) return Json{{"log", "a"}};
       s[verb->name] = *receiver;

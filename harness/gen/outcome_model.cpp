@@ -31,12 +31,17 @@ struct SettleCall {
 class Model {
  public:
   explicit Model(const Json& program) {
-    for (std::size_t i = 0; i < program.size(); ++i) bind(program[i], static_cast<long>(i));
+    for (std::size_t i = 0; i < program.size(); ++i) {
+      bind(program[i], static_cast<long>(i));
+      ownProperties_ = ownProperties_ || program[i].contains("set") || program[i].contains("define");
+    }
   }
 
   std::map<std::string, Outcome> all() {
     std::map<std::string, Outcome> out;
-    for (const auto& [name, statement] : binding_) out[name] = outcomeOf(name);
+    // An own then changes what every later reader of the promise does (then, the combinators,
+    // resolving with it): the model does not follow it, so it predicts nothing for such programs.
+    for (const auto& [name, statement] : binding_) out[name] = ownProperties_ ? unknown() : outcomeOf(name);
     return out;
   }
 
@@ -282,6 +287,7 @@ class Model {
   }
 
   std::map<std::string, const Json*> binding_;
+  bool ownProperties_ = false;  // the program sets or defines a property somewhere
   std::map<std::string, std::string> alias_;
   std::map<std::string, std::vector<SettleCall>> calls_;
   std::map<std::string, Outcome> memo_;

@@ -227,9 +227,41 @@ rc::Gen<Json> settlement(int depth) {
   });
 }
 
+rc::Gen<Json> ownThen(int depth) {
+  const rc::Gen<Json> thisLog = rc::gen::map(label(), [](Json l) {
+    return Json{{"log", l}, {"value", Json{{"this", true}}}};
+  });
+  const rc::Gen<Json> method = rc::gen::map(
+      upTo(3, rc::gen::weightedOneOf<Json>({{3, resolverCall(depth - 1)}, {1, thisLog}})), statementsToJson);
+  const rc::Gen<Json> getter = rc::gen::oneOf(rc::gen::map(thisLog, [](Json s) { return Json::array({s}); }),
+                                              rc::gen::map(plainValue(), [](Json v) {
+                                                return Json::array({Json{{"throw", v}}});
+                                              }));
+  const auto target = rc::gen::map(rc::gen::inRange(0, 8), [](int k) { return "#" + std::to_string(k); });
+  return rc::gen::weightedOneOf<Json>({
+      {3, rc::gen::apply(
+              [](std::string k, Json m) {
+                return Json{{"set", k}, {"key", "then"}, {"method", m}};
+              },
+              target, method)},
+      {1, rc::gen::apply(
+              [](std::string k, Json v) {
+                return Json{{"set", k}, {"key", "then"}, {"value", v}};
+              },
+              target, plainValue())},
+      {2, rc::gen::apply(
+              [](std::string k, Json g, Json m, bool withSetter, Json l) {
+                Json d{{"define", k}, {"key", "then"}, {"getter", g}, {"method", m}};
+                if (withSetter) d["setter"] = Json::array({Json{{"log", l}}});
+                return d;
+              },
+              target, getter, method, rc::gen::arbitrary<bool>(), label())},
+  });
+}
+
 rc::Gen<Json> rawStatement(int depth) {
   return rc::gen::weightedOneOf<Json>(
-      {{4, creation(depth)}, {5, reaction(depth)}, {3, settlement(depth)}, {1, logStatement()}});
+      {{4, creation(depth)}, {5, reaction(depth)}, {3, settlement(depth)}, {1, logStatement()}, {1, ownThen(depth)}});
 }
 
 rc::Gen<Json> programOfDepth(int depth) {

@@ -32,6 +32,7 @@ rc::Gen<Json> asyncBody(int depth);     // an async function body with awaits
 rc::Gen<Json> creation(int depth);      // a statement that makes a promise
 rc::Gen<Json> reaction(int depth);      // then / catch / finally on an earlier promise
 rc::Gen<Json> settlement(int depth);    // resolve/reject "of" an earlier deferred, now or on a timer
+rc::Gen<Json> ownThen(int depth);       // set or define an own then (method, value, accessor) on a promise
 rc::Gen<Json> rawStatement(int depth);  // any top-level statement
 
 }  // namespace pc::gen

@@ -43,6 +43,8 @@ class SureBindings {
   bool mayRun(const grammar::Verb& verb, const Json& s) const {
     using St = grammar::Statement;
     if (verb.statement == St::Throw || verb.statement == St::Return || verb.statement == St::Await) return false;
+    // An assignment may run a setter or meet a primitive; defineProperty may meet a primitive.
+    if (verb.statement == St::Set || verb.statement == St::Define) return false;
     if (verb.statement == St::New && !s.value("executor", Json()).is_array()) return false;
     if (!namesBound(verb.slot, s.at(std::string(verb.name)))) return false;
     for (const grammar::Key& k : verb.modifiers)
@@ -53,6 +55,7 @@ class SureBindings {
   bool namesBound(Slot slot, const Json& v) const {
     switch (slot) {
       case Slot::Receiver:
+      case Slot::Target:
       case Slot::ResolverOf: return v.is_string() && bound_.contains(v.get<std::string>());
       case Slot::Value: return valueNamesBound(v);
       case Slot::Handler:
@@ -120,7 +123,9 @@ class AllBindings {
       if ((slot == Slot::BindPromise || slot == Slot::BindResolvable) && v->is_string())
         promises.push_back(v->get<std::string>());
     for (const auto& [slot, v] : keys)
-      if (slot == Slot::Body || slot == Slot::Handler) body(*v);
+      if (slot == Slot::Body || slot == Slot::Handler || slot == Slot::MethodBody || slot == Slot::GetterBody ||
+          slot == Slot::SetterBody)
+        body(*v);
     for (const auto& [slot, v] : keys)
       if (slot == Slot::Value || slot == Slot::Handler || slot == Slot::ExecutorBody) thenableBodies(*v);
   }

@@ -43,8 +43,10 @@ class LogNotes {
       const auto it = s.find(std::string(key));
       if (it == s.end()) return;
       const Pointer where = child(at, key);
-      const bool handlerWithArgument = slot == Slot::Handler && key != "onFinally";
-      if (slot == Slot::Handler || slot == Slot::Body || slot == Slot::ExecutorBody || slot == Slot::AsyncBody)
+      // A setter's argument is the value assigned, as a handler's is the value it got.
+      const bool handlerWithArgument = (slot == Slot::Handler && key != "onFinally") || slot == Slot::SetterBody;
+      if (slot == Slot::Handler || slot == Slot::Body || slot == Slot::ExecutorBody || slot == Slot::AsyncBody ||
+          slot == Slot::MethodBody || slot == Slot::GetterBody || slot == Slot::SetterBody)
         body(*it, where, handlerWithArgument, slot == Slot::AsyncBody);
       if (slot == Slot::Value || slot == Slot::Handler || slot == Slot::ExecutorBody) thenables(*it, where);
     };

@@ -30,6 +30,7 @@ void ProgramChecker::statement(const Json& s, const Pointer& at, Scope scope) {
   if (verb->feature) features_.add(*verb->feature);
   checkKeys(s, *verb, at);
   checkPlacement(s, *verb, at, scope);
+  checkPropertyForm(s, *verb, at);
   slot(verb->slot, s.at(std::string(verb->name)), child(at, verb->name), scope, verb->name);
   for (const grammar::Key& k : verb->modifiers) {
     const auto it = s.find(std::string(k.name));
@@ -85,6 +86,22 @@ void ProgramChecker::checkPlacement(const Json& s, const Verb& verb, const Point
                              verb.name));
 }
 
+// set gives its property a value or a method; define makes an accessor: a getter (which may yield a
+// value or a method) and/or a setter.
+void ProgramChecker::checkPropertyForm(const Json& s, const Verb& verb, const Pointer& at) {
+  if (verb.statement != grammar::Statement::Set && verb.statement != grammar::Statement::Define) return;
+  const bool value = s.contains("value"), method = s.contains("method");
+  if (value && method)
+    out_.add(at, fmt::format("'{}' takes 'value' or 'method', not both", verb.name));
+  else if (verb.statement == grammar::Statement::Set && !value && !method)
+    out_.add(at, "'set' needs 'value' (name[key] = value) or 'method' (name[key] = function (resolve, reject) {...})");
+  if (verb.statement != grammar::Statement::Define) return;
+  if (!s.contains("getter") && !s.contains("setter"))
+    out_.add(at, "'define' makes an accessor: it needs 'getter', 'setter' or both (use 'set' for a data property)");
+  else if ((value || method) && !s.contains("getter"))
+    out_.add(at, "'value' and 'method' are what the getter yields: they need a 'getter'");
+}
+
 void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope scope, std::string_view key) {
   const std::string quoted = fmt::format("'{}'", key);
   switch (slot) {
@@ -130,6 +147,20 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
       if (auto n = name(v, at, "'of' needs the name of a promise made by new or deferred"))
         names_.use(*n, NameUse::ResolverOf, at);
       break;
+    case Slot::Target:
+      if (auto n = name(v, at, fmt::format("'{}' needs the name of the object or promise to change", key)))
+        names_.use(*n, NameUse::Ref, at);
+      break;
+    case Slot::PropertyKey:
+      if (!v.is_string() || !grammar::isPropertyKey(v.get<std::string>()))
+        out_.add(at, fmt::format("'{}' needs a property name: an identifier other than {}", key,
+                                 grammar::join(grammar::reservedPropertyKeys())));
+      break;
+    // resolve/reject are a method's first two arguments; a getter and a setter see the enclosing
+    // ones. All three see the object as {"this": true}.
+    case Slot::MethodBody: body(v, at, {false, true, true}, quoted); break;
+    case Slot::GetterBody:
+    case Slot::SetterBody: body(v, at, {false, scope.resolvers, true}, quoted); break;
   }
 }
 

@@ -18,7 +18,7 @@ namespace pc::load {
 struct Scope {
   bool async = false;      // await allowed: directly in an async body only
   bool resolvers = false;  // resolve/reject without "of" have a function to call
-  bool handler = false;    // {"this": true} allowed: directly in a handler body only
+  bool handler = false;    // {"this": true} allowed: directly in a handler, method, getter or setter body
 };
 
 class ProgramChecker {
@@ -34,6 +34,7 @@ class ProgramChecker {
   const grammar::Verb* verbOf(const Json& s, const Pointer& at);
   void checkKeys(const Json& s, const grammar::Verb& verb, const Pointer& at);
   void checkPlacement(const Json& s, const grammar::Verb& verb, const Pointer& at, Scope scope);
+  void checkPropertyForm(const Json& s, const grammar::Verb& verb, const Pointer& at);
   void slot(grammar::Slot slot, const Json& v, const Pointer& at, Scope scope, std::string_view key);
   std::optional<std::string> name(const Json& v, const Pointer& at, std::string_view need);
 

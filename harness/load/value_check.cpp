@@ -41,7 +41,9 @@ void ProgramChecker::taggedValue(const Json& v, const Pointer& at, Scope scope) 
   if (form == "undefined" || form == "argument" || form == "this") {
     if (inner != true) out_.add(innerAt, fmt::format("write {{\"{}\": true}}", form));
     if (form == "this" && !scope.handler)
-      out_.add(at, "{\"this\": true} is only allowed directly in a handler body (onFulfilled, onRejected, onFinally)");
+      out_.add(at,
+               "{\"this\": true} is only allowed directly in a handler body (onFulfilled, onRejected, onFinally) or "
+               "in the method, getter or setter of set and define");
   } else if (form == "number") {
     if (!inner.is_string() || !contains(grammar::nonFiniteNumbers(), inner.get<std::string>()))
       out_.add(innerAt, "'number' is \"NaN\", \"Infinity\" or \"-Infinity\"; finite numbers are plain JSON numbers");

@@ -146,7 +146,8 @@ class Recorder {
       bind(name, p) {
         live();
         self.bindings.set(name, p);
-        if (!self.names.has(p)) self.names.set(p, name);
+        // An own then may return anything; only an object can carry a name.
+        if (Object(p) === p && !self.names.has(p)) self.names.set(p, name);
         return p;
       },
       let(name, v) {
@@ -255,6 +256,9 @@ function runCase(program, promiseNames, Library, done) {
     for (const name of rec.declared) {
       if (!rec.bindings.has(name)) continue;  // its statement never ran: nothing was bound
       const p = rec.bindings.get(name);
+      // "as" binds whatever the call returned: an own then may return a non-promise, which has no
+      // final state (the interpreter skips it too).
+      if (!util.types.isPromise(p) && !(p instanceof rec.Library)) continue;
       final[name] = ['pending'];
       const then = util.types.isPromise(p) ? Promise.prototype.then : rec.Library.prototype.then;
       then.call(p,

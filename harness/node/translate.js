@@ -26,7 +26,13 @@ const VERBS = {
   then: ['onFulfilled', 'onRejected', 'as'], catch: ['onRejected', 'as'], finally: ['onFinally', 'as'],
   all: ['as'], allSettled: ['as'], race: ['as'], any: ['as'],
   try: ['as'], async: ['as'], await: [], timer: ['do', 'id'], clearTimer: [], microtask: [], let: ['value'],
+  set: ['key', 'value', 'method'], define: ['key', 'getter', 'setter', 'value', 'method'],
 };
+// The keys set and define take: identifiers, except those whose meaning the language does not model
+// (harness/core/grammar.hpp, reservedPropertyKeys).
+const PROPERTY_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'length', 'name', 'message', 'stack',
+  'caller', 'arguments']);
 // Verbs that bind a promise under a name (the key holding the name): new and deferred by their own
 // key, every verb that takes "as" by it.
 const PROMISE_BINDERS = Object.fromEntries(Object.entries(VERBS).flatMap(([verb, keys]) =>
@@ -133,8 +139,10 @@ class Translator {
 
   // `(arg) => { B }` for handlers (`function (arg) { B }` when B reads `this`); `() => { let arg; B }`
   // style for bodies without an argument.
-  fn(body, pointer, scope, {params = '', isAsync = false, resolvers = false, handler = false} = {}) {
-    const inner = scope.child({isAsync, ownsArg: !handler, isHandler: handler, ...(resolvers ? {hasResolvers: true} : {})});
+  // `allowThis` lets a body that is not a handler (a method, a getter) read {"this": true}.
+  fn(body, pointer, scope, {params = '', isAsync = false, resolvers = false, handler = false, allowThis = false} = {}) {
+    const inner = scope.child({isAsync, ownsArg: !handler, isHandler: handler || allowThis,
+      ...(resolvers ? {hasResolvers: true} : {})});
     const text = this.statements(body, pointer, inner);
     const decl = inner.usesArg && !handler ? `${indent(inner.depth)}let arg;\n` : '';
     const p = handler ? 'arg' : params;
@@ -241,9 +249,62 @@ class Translator {
       case 'let':
         if (!Object.hasOwn(s, 'value')) throw new TranslateError(at('value'), '"let" needs a "value"');
         return `rt.let(${this.name(s.let, at('let'))}, ${v('value')});`;
+      case 'set':
+        return `${this.receiver(s.set, at('set'))}[${this.propertyKey(s.key, at('key'))}] = ` +
+          `${this.propertyValue(s, pointer, scope, 'set')};`;
+      case 'define':
+        return this.define(s, pointer, scope);
       default:
         throw new TranslateError(pointer, `unhandled verb ${verb}`);
     }
+  }
+
+  propertyKey(k, pointer) {
+    if (typeof k !== 'string' || !PROPERTY_KEY.test(k) || RESERVED_KEYS.has(k)) {
+      throw new TranslateError(pointer, `a property key is an identifier other than ${[...RESERVED_KEYS].join(', ')}`);
+    }
+    return lit(k);
+  }
+
+  // set's right-hand side, or what define's getter yields: a method, a value, or (define only) undefined.
+  propertyValue(s, pointer, scope, verb) {
+    if (s.value !== undefined && s.method !== undefined) {
+      throw new TranslateError(pointer, `"${verb}" takes "value" or "method", not both`);
+    }
+    if (s.method !== undefined) {
+      const at = ptr(pointer, 'method');
+      return this.fn(this.body(s.method, at), at, scope, {params: 'resolve, reject', resolvers: true, allowThis: true});
+    }
+    if (s.value !== undefined) return this.value(s.value, ptr(pointer, 'value'), scope);
+    if (verb === 'set') throw new TranslateError(pointer, '"set" needs "value" or "method"');
+    return 'undefined';
+  }
+
+  // An accessor: the getter body runs on every read (a function of its own, so that its `return` is
+  // ignored), then the read yields what was made once when the statement ran; the setter body gets
+  // the value assigned as its argument. The object is looked up before the method or value is made.
+  define(s, pointer, scope) {
+    const at = (k) => ptr(pointer, k);
+    if (s.getter === undefined && s.setter === undefined) {
+      throw new TranslateError(pointer, '"define" needs "getter", "setter" or both');
+    }
+    if (s.getter === undefined && (s.value !== undefined || s.method !== undefined)) {
+      throw new TranslateError(pointer, '"value" and "method" are what the getter yields: they need a "getter"');
+    }
+    const d = indent(scope.depth + 1);
+    const inner = scope.child({});
+    const parts = [];
+    if (s.getter !== undefined) {
+      const getter = this.fn(this.body(s.getter, at('getter')), at('getter'), inner, {allowThis: true});
+      parts.push(`get: function () {\n${indent(inner.depth + 1)}(${getter}).call(this);\n` +
+        `${indent(inner.depth + 1)}return yields;\n${d}}`);
+    }
+    if (s.setter !== undefined) parts.push(`set: ${this.fn(this.body(s.setter, at('setter')), at('setter'), inner, {handler: true})}`);
+    parts.push('enumerable: true', 'configurable: true');
+    const key = this.propertyKey(s.key, at('key'));
+    return `{\n${d}const target = ${this.receiver(s.define, at('define'))};\n` +
+      `${d}const yields = ${this.propertyValue(s, pointer, inner, 'define')};\n` +
+      `${d}Object.defineProperty(target, ${key}, {\n${d}  ${parts.join(`,\n${d}  `)},\n${d}});\n${indent(scope.depth)}}`;
   }
 
   body(b, pointer) {

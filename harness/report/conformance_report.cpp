@@ -50,7 +50,7 @@ std::vector<std::string> missingFeatures(const CaseResult& r, const SubjectView&
 }
 
 bool javascriptOnly(const std::string& feature) {
-  return feature == "thenables" || feature == "async" || feature == "rejection-tracking";
+  return feature == "thenables" || feature == "async" || feature == "rejection-tracking" || feature == "own-properties";
 }
 
 bool javascriptOnly(const CaseResult& r, const SubjectView& s, const BuildContext& ctx) {

@@ -71,5 +71,40 @@ TEST(Interpreter, EachRunHasItsOwnRealmSoNothingLeaksBetweenRuns) {
   EXPECT_EQ(first.final["p"], Json::parse(R"(["fulfilled", 1])"));
 }
 
+// set and define (the corpus checks them against V8; these pin what only the interpreter decides:
+// the getter's return value is ignored, the setter gets the value, this is the object).
+TEST(Interpreter, DefineRunsTheGetterOnEachReadAndTheSetterOnEachAssignment) {
+  const Trace t = runProgram(R"([
+    {"new": "p", "executor": []},
+    {"define": "p", "key": "then", "getter": [{"log": "get", "value": {"this": true}}, {"return": 1}],
+     "setter": [{"log": "set"}], "method": [{"log": "then", "value": {"this": true}}]},
+    {"set": "p", "key": "then", "value": "ignored"},
+    {"then": "p", "onFulfilled": [], "as": "q"},
+    {"log": "q", "value": {"promise": "q"}}
+  ])");
+  const Json expected = Json::parse(R"([["set", "ignored"], ["get", {"promise": "p"}], ["then", {"promise": "p"}],
+                                        ["q", {"undefined": true}]])");
+  EXPECT_EQ(Json(t.events), expected) << "the getter's return is ignored: the method is what then reads";
+}
+
+TEST(Interpreter, CatchOnAPromiseWithAnOwnCatchCallsIt) {
+  const Trace t = runProgram(R"([
+    {"new": "p", "executor": []},
+    {"set": "p", "key": "catch", "method": [{"log": "own catch", "value": {"this": true}}, {"return": 7}]},
+    {"catch": "p", "onRejected": []},
+    {"set": "p", "key": "finally", "value": 5},
+    {"finally": "p"}
+  ])");
+  ASSERT_EQ(t.events.size(), 2u);
+  EXPECT_EQ(t.events[0], Json::parse(R"(["own catch", {"promise": "p"}])"));
+  EXPECT_EQ(t.events[1], Json::parse(R"({"uncaught": {"error": "TypeError"}})")) << "p.finally is 5";
+}
+
+TEST(Interpreter, SetOnAPrimitiveThrowsATypeError) {
+  const Trace t = runProgram(R"([{"let": "n", "value": 1}, {"set": "n", "key": "then", "value": 2}, {"log": "no"}])");
+  ASSERT_EQ(t.events.size(), 1u);
+  EXPECT_EQ(t.events[0], Json::parse(R"({"uncaught": {"error": "TypeError"}})"));
+}
+
 }  // namespace
 }  // namespace pc

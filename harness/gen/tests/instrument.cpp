@@ -1,5 +1,6 @@
 #include "harness/gen/tests/instrument.hpp"
 
+#include <set>
 #include <vector>
 
 namespace pc::gen::test {
@@ -21,6 +22,30 @@ Json probe(const std::string& name) {
               {"onRejected", Json::array({Json{{"log", "@r:" + name}}})}};
 }
 
+// The names of promises that get an own property anywhere in the program, with their aliases
+// (Promise.resolve(p) is p).
+std::set<std::string> withOwnProperties(const Json& program) {
+  std::set<std::string> out;
+  for (const Json& s : program)
+    for (const char* verb : {"set", "define"})
+      if (s.contains(verb)) out.insert(s[verb].get<std::string>());
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const Json& s : program)
+      if (s.contains("resolved") && s["resolved"].is_object() && s["resolved"].contains("promise") &&
+          s.contains("as") && out.contains(s["resolved"]["promise"].get<std::string>()))
+        grew = out.insert(s["as"].get<std::string>()).second || grew;
+  }
+  for (bool grew = true; grew;) {  // and the names an alias was made from
+    grew = false;
+    for (const Json& s : program)
+      if (s.contains("resolved") && s["resolved"].is_object() && s["resolved"].contains("promise") &&
+          s.contains("as") && out.contains(s["as"].get<std::string>()))
+        grew = out.insert(s["resolved"]["promise"].get<std::string>()).second || grew;
+  }
+  return out;
+}
+
 }  // namespace
 
 LabelledHandlers labelHandlers(const Json& program) {
@@ -28,9 +53,10 @@ LabelledHandlers labelHandlers(const Json& program) {
   out.program = Json::array();
   std::map<std::string, std::string> firstName;  // Promise.resolve(p) is p: one promise, two names
   int registration = 0;
+  const std::set<std::string> skipped = withOwnProperties(program);
   for (Json s : program) {
     for (const char* verb : kReactionVerbs) {
-      if (!s.contains(verb)) continue;
+      if (!s.contains(verb) || skipped.contains(s[verb].get<std::string>())) continue;
       const std::string receiver = s[verb];
       out.receiverOf[registration] = firstName.contains(receiver) ? firstName[receiver] : receiver;
       const std::string tag = std::to_string(registration++);
@@ -50,10 +76,11 @@ LabelledHandlers labelHandlers(const Json& program) {
 Json addSettlementProbes(const Json& program) {
   Json out = Json::array();
   Json late = Json::array();
+  const std::set<std::string> skipped = withOwnProperties(program);
   for (const Json& s : program) {
     out.push_back(s);
     const std::string name = boundName(s);
-    if (name.empty()) continue;
+    if (name.empty() || skipped.contains(name)) continue;
     out.push_back(probe(name));
     late.push_back(probe(name));
   }

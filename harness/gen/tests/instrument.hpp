@@ -14,10 +14,13 @@ struct LabelledHandlers {
   // first name) the handlers were registered on.
   std::map<int, std::string> receiverOf;
 };
+// Registrations on a promise with an own then (set or define) are left unlabelled: that then may
+// call a handler at once, twice or never, which the properties rightly do not promise.
 LabelledHandlers labelHandlers(const Json& program);
 
 // Adds, after each statement that binds a promise and once more on a late timer, a probe
-// p.then(v => log("@f:p", v), r => log("@r:p", r)) for every named promise p.
+// p.then(v => log("@f:p", v), r => log("@r:p", r)) for every named promise p, except those with
+// an own then, whose then need not report the promise's state.
 Json addSettlementProbes(const Json& program);
 
 }  // namespace pc::gen::test

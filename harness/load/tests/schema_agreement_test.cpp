@@ -70,6 +70,10 @@ Json expectedSchemaOf(grammar::Slot slot) {
     case Slot::TimerId: return {{"$ref", "#/$defs/name"}};
     case Slot::AsyncBody: return {{"$ref", "#/$defs/asyncBody"}};
     case Slot::Delay: return {{"type", "number"}};
+    case Slot::PropertyKey: return {{"$ref", "#/$defs/propertyKey"}};
+    case Slot::MethodBody:
+    case Slot::GetterBody:
+    case Slot::SetterBody: return {{"$ref", "#/$defs/body"}};
     default: return {{"$ref", "#/$defs/name"}};
   }
 }
@@ -103,6 +107,15 @@ TEST(GrammarMatchesSchema, ValueForms) {
   EXPECT_EQ(defs["errorValue"]["properties"]["error"]["enum"], strings(grammar::programErrorNames()));
   EXPECT_EQ(defs["traceError"]["properties"]["error"]["enum"], strings(grammar::traceErrorNames()));
   EXPECT_EQ(oneOfKeys(defs["traceEvent"]["else"]["allOf"][0]["oneOf"]), strings(grammar::traceEventKeys()));
+}
+
+TEST(GrammarMatchesSchema, PropertyKeys) {
+  const Json& key = caseSchema()["$defs"]["propertyKey"];
+  EXPECT_EQ(key["pattern"], grammar::propertyKeyPattern());
+  EXPECT_EQ(key["not"]["enum"], strings(grammar::reservedPropertyKeys()));
+  for (const char* good : {"then", "catch", "_x", "$1"}) EXPECT_TRUE(grammar::isPropertyKey(good)) << good;
+  for (const char* bad : {"", "1a", "a-b", "constructor", "__proto__", "length"})
+    EXPECT_FALSE(grammar::isPropertyKey(bad)) << bad;
 }
 
 TEST(GrammarMatchesSchema, IdPatterns) {
@@ -183,6 +196,10 @@ std::vector<Sample> samples() {
             push(d, R"({"any": [{"promise": "n"}, {"thenable": {"then": "not callable"}}], "as": "a"})");
             push(d, R"({"async": [{"await": {"argument": true}}, {"throw": 1}], "as": "as"})");
             push(d, R"({"timer": 0.5, "do": [{"microtask": [{"try": [{"log": "x"}]}]}]})");
+            push(d, R"({"set": "n", "key": "then", "method": [{"log": "m", "value": {"this": true}}]})");
+            push(d, R"({"set": "t", "key": "then", "value": 1})");
+            push(d, R"({"define": "t", "key": "then", "getter": [{"log": "g", "value": {"this": true}}],
+                        "setter": [{"log": "s"}], "method": [{"resolve": 2}]})");
             d["expect"]["trace"] = J(
                 R"([["got", 1], ["x", {"function": true}], {"unhandled": null, "reason": {"error": "AggregateError", "errors": []}}, {"handled": "a"}, {"uncaught": {"promise": null}}])");
             for (const char* p : {"n", "d", "c", "f", "a", "as"}) d["expect"]["final"][p] = {"pending"};
@@ -203,6 +220,15 @@ std::vector<Sample> samples() {
              [](Json& d) { push(d, R"({"throw": {"error": "Error"}})"); }),
       sample("broken-getter-with-value-then", V::BrokenForBoth,
              [](Json& d) { push(d, R"({"resolved": {"thenable": {"getter": [], "then": 1}}})"); }),
+      sample("broken-set-without-value", V::BrokenForBoth, [](Json& d) { push(d, R"({"set": "p", "key": "then"})"); }),
+      sample("broken-set-value-and-method", V::BrokenForBoth,
+             [](Json& d) { push(d, R"({"set": "p", "key": "then", "value": 1, "method": []})"); }),
+      sample("broken-set-reserved-key", V::BrokenForBoth,
+             [](Json& d) { push(d, R"({"set": "p", "key": "constructor", "value": 1})"); }),
+      sample("broken-define-without-accessor", V::BrokenForBoth,
+             [](Json& d) { push(d, R"({"define": "p", "key": "then", "value": 1})"); }),
+      sample("broken-define-value-without-getter", V::BrokenForBoth,
+             [](Json& d) { push(d, R"({"define": "p", "key": "then", "setter": [], "value": 1})"); }),
       sample("broken-argument-in-trace", V::BrokenForBoth,
              [](Json& d) { d["expect"]["trace"][0][1] = J(R"({"argument": true})"); }),
       sample("broken-aggregate-without-errors", V::BrokenForBoth,
@@ -226,6 +252,8 @@ std::vector<Sample> samples() {
              [](Json& d) { push(d, R"({"resolve": 1, "of": "p"})"); }),
       sample("loader-only-resolve-without-executor", V::BrokenForLoaderOnly,
              [](Json& d) { push(d, R"({"resolve": 1})"); }),
+      sample("loader-only-set-unbound", V::BrokenForLoaderOnly,
+             [](Json& d) { push(d, R"({"set": "nobody", "key": "then", "value": 1})"); }),
       sample("loader-only-final-extra", V::BrokenForLoaderOnly,
              [](Json& d) { d["expect"]["final"]["z"] = {"pending"}; }),
       {"loader-only-duplicate-key", V::BrokenForLoaderOnly,

@@ -190,6 +190,29 @@ TEST(Placement, AwaitOnlyDirectlyInAnAsyncBody) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"async": [{"await": 1}, {"await": {"promise": "p"}}]})"))));
 }
 
+TEST(Properties, SetTakesAValueOrAMethodAndDefineAnAccessor) {
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"set": "p", "key": "then", "value": 1})"))));
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"set": "p", "key": "then", "method": [{"resolve": {"this": true}}]})"))));
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"define": "p", "key": "then", "setter": [{"log": "s"}]})"))));
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"define": "p", "key": "then", "getter": [{"log": "g", "value": {"this": true}}],
+                                      "method": []})"))));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"set": "p", "key": "then"})")), "/program/2", "'set' needs 'value'"));
+  EXPECT_TRUE(
+      rejectedAt(goodPlus(J(R"({"set": "p", "key": "then", "value": 1, "method": []})")), "/program/2", "not both"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"define": "p", "key": "then"})")), "/program/2", "it needs 'getter'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"define": "p", "key": "then", "setter": [], "value": 1})")), "/program/2",
+                         "they need a 'getter'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"set": "p", "key": "constructor", "value": 1})")), "/program/2/key",
+                         "needs a property name"));
+  EXPECT_TRUE(
+      rejectedAt(goodPlus(J(R"({"set": "p", "key": "a b", "value": 1})")), "/program/2/key", "needs a property name"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"set": "nobody", "key": "then", "value": 1})")), "/program/2/set",
+                         "not bound anywhere"));
+  // A method's resolve/reject are its own arguments; a getter has none unless a body encloses it.
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"define": "p", "key": "then", "getter": [{"resolve": 1}]})")),
+                         "/program/2/getter/0", "without 'of'"));
+}
+
 TEST(Placement, ThisOnlyDirectlyInAHandlerBody) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"then": "p", "onRejected": [{"log": "t", "value": [{"this": true}]}]})"))));
   EXPECT_TRUE(accepted(goodPlus(J(R"({"finally": "p", "onFinally": [{"return": {"this": true}}]})"))));

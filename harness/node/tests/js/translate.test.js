@@ -94,3 +94,28 @@ test('a handler that is not a body is passed as it is', async () => {
   ]});
   assert.deepEqual(asJson(out.final), {p: ['fulfilled', 'v'], q: ['fulfilled', 'v'], r: ['fulfilled', 'v']});
 });
+
+test('set and define change the named object; a key never becomes code', async () => {
+  const out = await run({
+    id: 't/properties',
+    program: [
+      {new: 'p', executor: []},
+      {define: 'p', key: 'then', getter: [{log: 'get', value: {this: true}}], setter: [{log: 'set'}],
+        method: [{log: 'then', value: {this: true}}]},
+      {set: 'p', key: 'then', value: 1},
+      {then: 'p'},
+      {let: 'o', value: {object: {}}},
+      {set: 'o', key: 'x', method: []},
+      {log: 'o', value: {ref: 'o'}},
+    ],
+  });
+  assert.deepEqual(asJson(out.trace), [['set', 1], ['get', {promise: 'p'}], ['then', {promise: 'p'}],
+    ['o', {ref: 'o'}]]);
+  for (const key of ['constructor', '__proto__', 'a"]; globalThis.pwned = 1; x["', '']) {
+    assert.throws(() => translate({id: 't/k', program: [{let: 'o', value: 1}, {set: 'o', key, value: 1}]}),
+      /\/program\/1\/key: a property key is an identifier/);
+  }
+  assert.equal(globalThis.pwned, undefined);
+  assert.throws(() => translate({id: 't/k', program: [{let: 'o', value: 1}, {define: 'o', key: 'then'}]}),
+    /\/program\/1: "define" needs "getter", "setter" or both/);
+});
