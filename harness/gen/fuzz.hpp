@@ -32,7 +32,8 @@ BatchRunner inParallel(std::vector<BatchRunner> runners);
 // Sizes cycle through 0..99 as RapidCheck's do, so a run mixes small and large programs.
 rc::Shrinkable<Json> generatedProgram(std::uint64_t seed, std::size_t index);
 
-// Whether two traces of one program differ (events, final states, or a failure to run).
+// Whether two traces of one program differ (events, final states, or a failure to run); a program
+// that hangs on both sides agrees.
 bool disagree(const Trace& subject, const Trace& oracle);
 
 struct FuzzOptions {

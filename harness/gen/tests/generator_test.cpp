@@ -108,5 +108,21 @@ TEST(Generators, ShrinkingKeepsProgramsValid) {
   EXPECT_EQ(checked, 300u);
 }
 
+// A program that runs forever on both sides agrees; one that hangs on one side only does not.
+TEST(Disagree, AHangOnBothSidesAgreesAndAHangOnOneSideDoesNot) {
+  Trace hang;
+  hang.failure = "budget exhausted: jobs run";
+  hang.failureKind = FailureKind::Hang;
+  Trace crash;
+  crash.failure = "killed by SIGSEGV";
+  crash.failureKind = FailureKind::Crash;
+  const Trace ran;
+  EXPECT_FALSE(disagree(hang, hang));
+  EXPECT_TRUE(disagree(hang, ran));
+  EXPECT_TRUE(disagree(ran, hang));
+  EXPECT_TRUE(disagree(hang, crash));
+  EXPECT_FALSE(disagree(ran, ran));
+}
+
 }  // namespace
 }  // namespace pc::gen
