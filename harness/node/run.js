@@ -156,7 +156,10 @@ function runOne(input, library, done) {
     return done({id, failure: e.message});
   }
   runCase(program, promiseNames(input.testCase), library.Promise, (out) => {
-    done(out.failure !== undefined ? {id, failure: where(input, out.failure)} : {id, trace: out.trace, final: out.final});
+    if (out.failure === undefined) return done({id, trace: out.trace, final: out.final});
+    const failure = {id, failure: where(input, out.failure)};
+    if (out.failureKind) failure.failureKind = out.failureKind;  // 'hang': a runaway case
+    done(failure);
   });
 }
 

@@ -73,7 +73,10 @@ class Recorder {
   }
 
   push(event) {
-    if (this.events.length >= MAX_EVENTS) return this.fail(`more than ${MAX_EVENTS} events: a runaway case`);
+    if (this.events.length >= MAX_EVENTS) {
+      this.runaway = true;  // a hang, as the harness counts failures: the case would never end
+      return this.fail(`more than ${MAX_EVENTS} events: a runaway case`);
+    }
     this.events.push(event);
   }
 
@@ -237,6 +240,7 @@ function runCase(program, promiseNames, Library, done) {
     if (!next) return inspect();
     if (++rec.timersRun > MAX_TIMERS_RUN) {
       rec.failure = `more than ${MAX_TIMERS_RUN} timer callbacks: a runaway case`;
+      rec.runaway = true;
       return inspect();
     }
     rec.clock = next.due;
@@ -266,7 +270,7 @@ function runCase(program, promiseNames, Library, done) {
         (r) => { final[name] = ['rejected', rec.encode(r)]; });
     }
     setImmediate(() => setImmediate(() => {
-      if (rec.failure) return finish({failure: rec.failure});
+      if (rec.failure) return finish(rec.runaway ? {failure: rec.failure, failureKind: 'hang'} : {failure: rec.failure});
       finish({trace: rec.events, final});
     }));
   };

@@ -85,6 +85,7 @@ TEST(NodeRobustness, ARunawayCaseFailsInsteadOfGrowingForever) {
   auto traces = runAll(subject, {makeCase(runaway), makeCase(loggingCase("after"))});
   ASSERT_TRUE(traces.at(0).failure.has_value());
   EXPECT_NE(traces[0].failure->find("runaway"), std::string::npos) << *traces[0].failure;
+  EXPECT_EQ(traces[0].failureKind, FailureKind::Hang) << "a case that would never end is a hang";
   expectLogged(traces.at(1), "after");
 }
 
