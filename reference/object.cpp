@@ -50,10 +50,13 @@ void Object::set(std::string key, Value value) {
 void Object::defineGetter(std::string key, Object* getter) { defineAccessor(std::move(key), getter, nullptr); }
 
 void Object::defineAccessor(std::string key, Object* getter, Object* setter) {
+  // ValidateAndApplyPropertyDescriptor (10.1.6.3): on an accessor, a function the descriptor lacks
+  // keeps its current value; a data property becomes an accessor whose absent functions are undefined.
   Property& p = ownSlot(std::move(key));
+  const bool wasAccessor = p.isAccessor();
   p.value = Undefined{};
-  p.getter = getter;
-  p.setter = setter;
+  if (getter != nullptr || !wasAccessor) p.getter = getter;
+  if (setter != nullptr || !wasAccessor) p.setter = setter;
 }
 
 void PromiseReactionLists::append(Heap& heap, const PromiseReaction& fulfillReaction,

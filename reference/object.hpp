@@ -41,7 +41,8 @@ class Object {
   const Property* findOwn(std::string_view key) const;
   void set(std::string key, Value value);  // CreateDataProperty
   void defineGetter(std::string key, Object* getter);
-  // An accessor property with these functions (either may be null), replacing any property `key`.
+  // Object.defineProperty(o, key, {get, set}) with the functions given (null: absent from the
+  // descriptor, so an existing accessor keeps that function).
   void defineAccessor(std::string key, Object* getter, Object* setter);
   const std::vector<Property>& properties() const;
 
