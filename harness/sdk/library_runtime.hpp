@@ -8,6 +8,7 @@
 #include <concepts>
 #include <deque>
 #include <map>
+#include <memory>
 #include <optional>
 #include <set>
 #include <thread>
@@ -237,8 +238,12 @@ class LibraryRuntime final : public PromiseRuntime {
 
   void queueMicrotask(std::string, std::function<void()> work) override {
     if constexpr (HasMicrotasks<A>) {
+      ++microtasksQueued_;
       guard([&] {
-        adapter_.queueMicrotask([host = &host_, work = std::move(work)] { host->runGuarded(work); });
+        adapter_.queueMicrotask([host = &host_, finished = microtasksFinished_, work = std::move(work)] {
+          host->runGuarded(work);
+          ++*finished;
+        });
         return es::Completion::normal();
       });
     }
@@ -413,8 +418,10 @@ class LibraryRuntime final : public PromiseRuntime {
   // Every continuation whose future has settled has run, and its own future has settled (unless it
   // returned a future the library may be following); and every combinator whose inputs have all
   // settled has settled too (a library may compute it on a thread of its own); and every
-  // Promise.try callback has run, and its future settled unless it returned a future.
+  // Promise.try callback has run, and its future settled unless it returned a future; and every
+  // microtask queued on the library's scheduler has run.
   bool quiet() {
+    if (*microtasksFinished_ < microtasksQueued_) return false;
     for (Try& t : tries_) {
       if (t.done) continue;
       if (!t.callback->finished) return false;
@@ -537,6 +544,10 @@ class LibraryRuntime final : public PromiseRuntime {
   std::vector<Edge> edges_;
   std::vector<Join> joins_;
   std::vector<Try> tries_;
+  // Microtasks queued on the library's scheduler, and how many have run. Shared with the tasks, which
+  // a thread pool may run after this runtime is gone.
+  std::uint64_t microtasksQueued_ = 0;
+  std::shared_ptr<std::atomic<std::uint64_t>> microtasksFinished_ = std::make_shared<std::atomic<std::uint64_t>>(0);
 };
 
 }  // namespace pc::sdk

@@ -136,6 +136,18 @@ TEST(Sdk, ThreadedContinuationsAreWaitedFor) {
                                          Json::parse(R"(["timer", {"undefined": true}])")}));
 }
 
+// A microtask queued on a library's thread pool is due work too: the drain waits for it, although
+// no continuation is pending, so the trace has it every time.
+TEST(Sdk, MicrotasksQueuedOnALibrarysThreadsAreWaitedFor) {
+  Case c;
+  c.id = "t/toy-microtask";
+  c.program = Json::parse(R"([{"microtask": [{"log": "first"}]}, {"microtask": [{"log": "second"}]}])");
+  const Trace t = runLibraryCase<toy::AdapterWithMicrotasks>(c, Options{}, toy::Options{.threaded = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  ASSERT_EQ(t.events.size(), 2u);
+  EXPECT_TRUE(featuresOf<toy::AdapterWithMicrotasks>().has(Feature::Microtask));
+}
+
 // Nothing runs and nothing will: the drain sees every thread idle and stops at once, without a
 // fault; the trace lacks what never ran. (The bound is far beyond what the test waits in practice.)
 TEST(Sdk, ALibraryThatNeverRunsADueContinuationIsSeenWaiting) {

@@ -167,4 +167,21 @@ class AdapterWithTry : public Adapter {
   bool tryLater_;
 };
 
+// The same library with queueMicrotask, as a thread pool offers it: threaded, the work runs on a
+// thread of its own after 150 ms of other work, longer than the host lets library threads catch up
+// after a macrotask (Host::letOtherThreadsCatchUp): only the drain can see that the work is due.
+class AdapterWithMicrotasks : public Adapter {
+ public:
+  using Adapter::Adapter;
+  void queueMicrotask(std::function<void()> work) {
+    if (!options_.threaded) return schedule(std::move(work));
+    std::lock_guard lock(mutex_);
+    threads_.emplace_back([this, work = std::move(work)] {
+      for (const auto until = Clock::now() + std::chrono::milliseconds(150); Clock::now() < until && !stop_;) {
+      }
+      work();
+    });
+  }
+};
+
 }  // namespace pc::sdk::toy
