@@ -27,18 +27,16 @@ std::vector<Case> mixedBatch() {
   return cases;
 }
 
-// The worker is built with this test's flags. Under the asan preset AddressSanitizer catches the
-// signal and ends the worker with its one-line summary, which the crash message carries instead.
-// (GCC defines __SANITIZE_ADDRESS__; Clang 14 answers __has_feature instead.)
-#if defined(__SANITIZE_ADDRESS__)
-#define PC_UNDER_ASAN
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define PC_UNDER_ASAN
+// The worker is built with this test's flags. Under the asan and tsan presets the sanitizer catches
+// the signal and ends the worker with its one-line summary, which the crash message carries instead.
+// (GCC defines __SANITIZE_ADDRESS__ and __SANITIZE_THREAD__; Clang 14 answers __has_feature.)
+#if !defined(__has_feature)
+#define __has_feature(x) 0
 #endif
-#endif
-#ifdef PC_UNDER_ASAN
+#if defined(__SANITIZE_ADDRESS__) || __has_feature(address_sanitizer)
 constexpr const char* kSegfaultWords = "SUMMARY: AddressSanitizer: SEGV";
+#elif defined(__SANITIZE_THREAD__) || __has_feature(thread_sanitizer)
+constexpr const char* kSegfaultWords = "SUMMARY: ThreadSanitizer: SEGV";
 #else
 constexpr const char* kSegfaultWords = "killed by SIGSEGV";
 #endif
