@@ -1,7 +1,8 @@
 # Configures, builds and tests one example project against the installed package, as its own
 # repository would:
 #   cmake -DSOURCE=<example> -DBINARY=<dir> -DPREFIX=<installed package> -DGENERATOR=<g> -DCXX=<compiler>
-#         [-DLAUNCHER=<ccache>] [-DBUILD_TYPE=<type>] -DCTEST=<ctest> [-DSTEPS=configure;build;test]
+#         [-DLAUNCHER=<ccache>] [-DBUILD_TYPE=<type>] [-DCXX_FLAGS=<flags>] -DCTEST=<ctest>
+#         [-DSTEPS=configure;build;test]
 #         [-DOPTIONS=<-DX=Y,...>] -P build_example.cmake
 # Its ctest writes JUnit XML to BINARY/junit.xml. The binary folder is kept between runs (so a rebuild
 # is quick) but configured afresh.
@@ -11,6 +12,9 @@ set(configure ${CMAKE_COMMAND} -S "${SOURCE}" -B "${BINARY}" -G "${GENERATOR}" "
     "-DCMAKE_CXX_COMPILER=${CXX}" "-DCMAKE_BUILD_TYPE=${BUILD_TYPE}")
 if(LAUNCHER)
   list(APPEND configure "-DCMAKE_CXX_COMPILER_LAUNCHER=${LAUNCHER}")
+endif()
+if(CXX_FLAGS)
+  list(APPEND configure "-DCMAKE_CXX_FLAGS=${CXX_FLAGS}")
 endif()
 if(OPTIONS)
   string(REPLACE "," ";" options "${OPTIONS}")

@@ -1,5 +1,6 @@
 #include "harness/isolate/batch_protocol.hpp"
 
+#include <chrono>
 #include <optional>
 #include <stdexcept>
 
@@ -99,6 +100,24 @@ Trace endedDuringCase(PipedProcess& child, const ChildCommand& command) {
   return failed(child.exitedCleanly() ? FailureKind::HarnessError : FailureKind::Crash, std::move(message));
 }
 
+// A sanitizer that has begun its report ("==12==ERROR: AddressSanitizer: SEGV ...", "WARNING:
+// ThreadSanitizer: data race") ends the child once the report is written. Symbolising its stacks
+// can take longer than a case may on a loaded machine, and the report says more than a timeout:
+// the child gets this much longer to end.
+constexpr std::chrono::seconds kSanitizerGrace{60};
+
+// Whether the child ended within the grace a reporting sanitizer gets (false when none reports).
+bool endedAfterSanitizerReport(PipedProcess& child) {
+  if (child.stderrTail().find("Sanitizer") == std::string::npos) return false;
+  const auto deadline = std::chrono::steady_clock::now() + kSanitizerGrace;
+  std::string ignored;
+  for (auto now = std::chrono::steady_clock::now(); now < deadline; now = std::chrono::steady_clock::now()) {
+    const auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - now);
+    if (child.readLine(ignored, left) == PipedProcess::Read::Eof) return true;
+  }
+  return false;
+}
+
 // What one child did with cases [first, end).
 struct ChildRun {
   std::size_t next = 0;                         // the first case it did not finish
@@ -114,6 +133,10 @@ ChildRun runOneChild(std::span<const Case* const> cases, std::size_t first, cons
   std::size_t i = first;
   std::string line;
   bool ready = false;  // CPU budgets count from the child's {"ready": true}, so start-up is not a case's
+  const auto endedDuring = [&](std::size_t k) -> ChildRun {
+    out[k] = endedDuringCase(child, command);
+    return {k + 1, out[k].failureKind == FailureKind::Crash ? std::optional(k) : std::nullopt, {}};
+  };
   while (i < cases.size()) {
     switch (child.readLine(line, caseTimeout, ready ? cpuBudgetFor(*cases[i], command) : std::nullopt)) {
       case PipedProcess::Read::Line:
@@ -132,21 +155,21 @@ ChildRun runOneChild(std::span<const Case* const> cases, std::size_t first, cons
           return {i + 1, {}, {}};
         }
       case PipedProcess::Read::Timeout:
+        if (endedAfterSanitizerReport(child)) return endedDuring(i);
         child.kill();
         child.wait();
         out[i] = failed(FailureKind::Hang, "timed out: " + command.who + " finished nothing for " +
                                                std::to_string(caseTimeout.count()) + " ms, so it was killed");
         return {i + 1, i, {}};
       case PipedProcess::Read::Busy:
+        if (endedAfterSanitizerReport(child)) return endedDuring(i);
         child.kill();
         child.wait();
         out[i] = failed(FailureKind::Hang, "busy: " + command.who + " spent " +
                                                std::to_string(cpuBudgetFor(*cases[i], command)->count()) +
                                                " ms of CPU time on this case without finishing it, so it was killed");
         return {i + 1, i, {}};
-      case PipedProcess::Read::Eof:
-        out[i] = endedDuringCase(child, command);
-        return {i + 1, out[i].failureKind == FailureKind::Crash ? std::optional(i) : std::nullopt, {}};
+      case PipedProcess::Read::Eof: return endedDuring(i);
     }
   }
   // Every case has its answer; how the child ends after that matters only when we look for it.
