@@ -43,6 +43,7 @@ enum class Slot {
 enum class Statement {
   Log, Return, Throw, Resolve, Reject, New, Deferred, Resolved, Rejected, Then, Catch, Finally,
   All, AllSettled, Race, Any, Try, Async, Await, Timer, ClearTimer, Microtask, Let, Set, Define,
+  Constructor, Call,
 };
 // clang-format on
 

@@ -45,6 +45,8 @@ class SureBindings {
     if (verb.statement == St::Throw || verb.statement == St::Return || verb.statement == St::Await) return false;
     // An assignment may run a setter or meet a primitive; defineProperty may meet a primitive.
     if (verb.statement == St::Set || verb.statement == St::Define) return false;
+    // A call may throw; so may a static method called on a this value that is not a constructor.
+    if (verb.statement == St::Call || s.contains("on")) return false;
     if (verb.statement == St::New && !s.value("executor", Json()).is_array()) return false;
     if (!namesBound(verb.slot, s.at(std::string(verb.name)))) return false;
     for (const grammar::Key& k : verb.modifiers)
@@ -137,6 +139,7 @@ class AllBindings {
       for (const char* key : {"getter", "then"})
         if (t.contains(key)) body(t.at(key));
     }
+    if (v.is_object() && v.contains("function")) body(v.at("function"));
     if (v.is_array() || v.is_object())
       for (const Json& item : v) thenableBodies(item);
   }

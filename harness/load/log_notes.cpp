@@ -60,8 +60,10 @@ class LogNotes {
     if (const auto t = v.find("thenable"); t != v.end() && t->is_object())
       for (const char* key : {"getter", "then"})
         if (t->contains(key)) body(t->at(key), child(child(at, "thenable"), key), false, false);
+    // A function's argument is its first argument, as a handler's is.
+    if (const auto f = v.find("function"); f != v.end() && f->is_array()) body(*f, child(at, "function"), true, false);
     for (const auto& [key, member] : v.items())
-      if (key != "thenable") thenables(member, child(at, key));
+      if (key != "thenable" && key != "function") thenables(member, child(at, key));
   }
 };
 
