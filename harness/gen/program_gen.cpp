@@ -259,9 +259,62 @@ rc::Gen<Json> ownThen(int depth) {
   });
 }
 
+rc::Gen<Json> customConstructor() {
+  // What C hands its executor: two logging functions, nothing, or values that are not functions.
+  const auto function = [](Json l) { return Json{{"function", Json::array({Json{{"log", l}}})}}; };
+  const rc::Gen<Json> executorCall = rc::gen::weightedOneOf<Json>({
+      {4, rc::gen::apply(
+              [function](Json a, Json b) {
+                return Json{{"call", Json{{"argument", true}}}, {"args", Json::array({function(a), function(b)})}};
+              },
+              label(), label())},
+      {1, rc::gen::just(Json{{"call", Json{{"argument", true}}}})},
+      {1, rc::gen::map(scalar(),
+                       [](Json v) {
+                         return Json{{"call", Json{{"argument", true}}}, {"args", Json::array({v, v})}};
+                       })},
+  });
+  const rc::Gen<Json> body =
+      rc::gen::map(upTo(3, rc::gen::weightedOneOf<Json>({{4, executorCall},
+                                                         {1, logStatement()},
+                                                         {1, rc::gen::map(plainValue(),
+                                                                          [](Json v) {
+                                                                            return Json{{"throw", v}};
+                                                                          })}})),
+                   statementsToJson);
+  const rc::Gen<Json> resolveOfC = rc::gen::element(
+      Json(),
+      Json{{"set", "#ctor"},
+           {"key", "resolve"},
+           {"value", Json{{"function", Json::array({Json{{"return", Json{{"argument", true}}}}})}}}},
+      Json{{"set", "#ctor"}, {"key", "resolve"}, {"value", Json{{"function", Json::array({Json{{"log", "d"}}})}}}});
+  return rc::gen::apply(
+      [](Json b, Json setResolve) {
+        Json pair = Json::array({Json{{"constructor", "#ctor"}, {"body", b}}});
+        if (!setResolve.is_null()) pair.push_back(setResolve);
+        return pair;
+      },
+      body, resolveOfC);
+}
+
+// A static method on the latest custom constructor (bindNames drops "on" when there is none).
+rc::Gen<Json> staticOnConstructor(int depth) {
+  return rc::gen::map(creation(depth), [](Json s) {
+    if (s.contains("new") || s.contains("async") || s.contains("deferred")) return s;
+    s["on"] = Json{{"ref", "#ctor"}};
+    return s;
+  });
+}
+
+// Any top-level statement, or a list of them (customConstructor) that bindNames splices in.
 rc::Gen<Json> rawStatement(int depth) {
-  return rc::gen::weightedOneOf<Json>(
-      {{4, creation(depth)}, {5, reaction(depth)}, {3, settlement(depth)}, {1, logStatement()}, {1, ownThen(depth)}});
+  return rc::gen::weightedOneOf<Json>({{4, creation(depth)},
+                                       {5, reaction(depth)},
+                                       {3, settlement(depth)},
+                                       {1, logStatement()},
+                                       {1, ownThen(depth)},
+                                       {1, customConstructor()},
+                                       {1, staticOnConstructor(depth)}});
 }
 
 rc::Gen<Json> programOfDepth(int depth) {
