@@ -50,9 +50,9 @@ const std::vector<Verb>& table() {
       {St::Define, "define", S::Target, {{"key", S::PropertyKey, true}, {"getter", S::GetterBody, false},
        {"setter", S::SetterBody, false}, {"value", S::Value, false}, {"method", S::MethodBody, false}},
        Feature::OwnProperties, false, false, "es.DefinePropertyOrThrow"},
-      {St::Constructor, "constructor", S::BindLet, {{"body", S::Handler, true}}, Feature::Constructors, false, false,
+      {St::Constructor, "customConstructor", S::BindLet, {{"body", S::ConstructorBody, true}}, Feature::Constructors, false, false,
        "es.NewPromiseCapability"},
-      {St::Call, "call", S::Value, {{"args", S::Value, false}}, Feature::Constructors, false, false, "es.Call"},
+      {St::Call, "call", S::Value, {{"args", S::Arguments, false}}, Feature::Constructors, false, false, "es.Call"},
   };
   // clang-format on
   return t;

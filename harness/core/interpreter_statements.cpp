@@ -242,7 +242,7 @@ Step Run::defineConstructor(const Json& s, const Env& env) {
   const Value C = realm_.makeConstructor([this, code, resolvers](const Value& receiver, std::span<const Value> args) {
     return runBody(*code, Env{args.empty() ? Value(Undefined{}) : args[0], resolvers, receiver});
   });
-  bind(s["constructor"].get<std::string>(), C, false);
+  bind(s["customConstructor"].get<std::string>(), C, false);
   return Step::next();
 }
 

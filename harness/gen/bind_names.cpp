@@ -39,7 +39,7 @@ class Binder {
   Json statement(Json s) {
     if (settlementCall(s)) return settle(std::move(s));
     if (Json* c = constructorPlaceholder(s)) {
-      if (s.contains("constructor")) constructors_.push_back("C" + std::to_string(constructors_.size()));
+      if (s.contains("customConstructor")) constructors_.push_back("C" + std::to_string(constructors_.size()));
       if (constructors_.empty()) {
         s.erase("on");  // no constructor yet: the static method runs on Promise
       } else {
@@ -94,7 +94,7 @@ class Binder {
   // Where a statement names the latest custom constructor "#ctor": a constructor's own name, the
   // target of a set (C.resolve), or the "on" of a static method.
   static Json* constructorPlaceholder(Json& s) {
-    for (const char* key : {"constructor", "set"})
+    for (const char* key : {"customConstructor", "set"})
       if (s.contains(key) && s[key] == "#ctor") return &s[key];
     if (s.contains("on") && s["on"].is_object() && s["on"].contains("ref")) return &s["on"]["ref"];
     return nullptr;

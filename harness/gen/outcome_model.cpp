@@ -35,7 +35,7 @@ class Model {
       bind(program[i], static_cast<long>(i));
       // A custom constructor settles what it made through functions the model does not follow either.
       ownProperties_ = ownProperties_ || program[i].contains("set") || program[i].contains("define") ||
-                       program[i].contains("constructor") || program[i].contains("on");
+                       program[i].contains("customConstructor") || program[i].contains("on");
     }
   }
 

@@ -290,7 +290,7 @@ rc::Gen<Json> customConstructor() {
       Json{{"set", "#ctor"}, {"key", "resolve"}, {"value", Json{{"function", Json::array({Json{{"log", "d"}}})}}}});
   return rc::gen::apply(
       [](Json b, Json setResolve) {
-        Json pair = Json::array({Json{{"constructor", "#ctor"}, {"body", b}}});
+        Json pair = Json::array({Json{{"customConstructor", "#ctor"}, {"body", b}}});
         if (!setResolve.is_null()) pair.push_back(setResolve);
         return pair;
       },

@@ -59,7 +59,8 @@ class SureBindings {
       case Slot::Receiver:
       case Slot::Target:
       case Slot::ResolverOf: return v.is_string() && bound_.contains(v.get<std::string>());
-      case Slot::Value: return valueNamesBound(v);
+      case Slot::Value:
+      case Slot::Arguments: return valueNamesBound(v);
       case Slot::Handler:
       case Slot::ExecutorBody: return v.is_array() || valueNamesBound(v);
       default: return true;
@@ -126,10 +127,11 @@ class AllBindings {
         promises.push_back(v->get<std::string>());
     for (const auto& [slot, v] : keys)
       if (slot == Slot::Body || slot == Slot::Handler || slot == Slot::MethodBody || slot == Slot::GetterBody ||
-          slot == Slot::SetterBody)
+          slot == Slot::SetterBody || slot == Slot::ConstructorBody)
         body(*v);
     for (const auto& [slot, v] : keys)
-      if (slot == Slot::Value || slot == Slot::Handler || slot == Slot::ExecutorBody) thenableBodies(*v);
+      if (slot == Slot::Value || slot == Slot::Arguments || slot == Slot::Handler || slot == Slot::ExecutorBody)
+        thenableBodies(*v);
   }
 
   void thenableBodies(const Json& v) {

@@ -92,7 +92,7 @@ void ProgramChecker::checkPlacement(const Json& s, const Verb& verb, const Point
 // value or a method) and/or a setter.
 void ProgramChecker::checkPropertyForm(const Json& s, const Verb& verb, const Pointer& at) {
   if (verb.statement == grammar::Statement::Constructor && s.contains("body") && !s["body"].is_array())
-    out_.add(child(at, "body"), "'constructor' needs a 'body': the statements of function C(executor) { ... }");
+    out_.add(child(at, "body"), "'customConstructor' needs a 'body': the statements of function C(executor) { ... }");
   if (verb.statement == grammar::Statement::Call && s.contains("args") && !s["args"].is_array())
     out_.add(child(at, "args"), "'args' is the array of values the function is called with");
   if (verb.statement != grammar::Statement::Set && verb.statement != grammar::Statement::Define) return;
@@ -167,6 +167,12 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
     case Slot::MethodBody: body(v, at, {false, true, true}, quoted); break;
     case Slot::GetterBody:
     case Slot::SetterBody: body(v, at, {false, scope.resolvers, true}, quoted); break;
+    case Slot::ConstructorBody:
+      if (v.is_array()) body(v, at, {false, scope.resolvers, true}, quoted);
+      break;
+    case Slot::Arguments:
+      if (v.is_array()) value(v, at, scope);
+      break;
   }
 }
 

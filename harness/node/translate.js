@@ -27,7 +27,7 @@ const VERBS = {
   all: ['as', 'on'], allSettled: ['as', 'on'], race: ['as', 'on'], any: ['as', 'on'],
   try: ['as', 'on'], async: ['as'], await: [], timer: ['do', 'id'], clearTimer: [], microtask: [], let: ['value'],
   set: ['key', 'value', 'method'], define: ['key', 'getter', 'setter', 'value', 'method'],
-  constructor: ['body'], call: ['args'],
+  customConstructor: ['body'], call: ['args'],
 };
 // The keys set and define take: identifiers, except those whose meaning the language does not model
 // (harness/core/grammar.hpp, reservedPropertyKeys).
@@ -118,7 +118,7 @@ class Translator {
     if (!isPlainObject(node)) return;
     const verb = Object.keys(node).find((k) => Object.hasOwn(VERBS, k));
     const bindKey = verb && PROMISE_BINDERS[verb];
-    const name = bindKey ? node[bindKey] : verb === 'let' || verb === 'constructor' ? node[verb] : undefined;
+    const name = bindKey ? node[bindKey] : verb === 'let' || verb === 'customConstructor' ? node[verb] : undefined;
     if (typeof name === 'string') {
       const where = ptr(pointer, bindKey || verb);
       if (this.allNames.has(name)) {
@@ -261,10 +261,10 @@ class Translator {
           `${this.propertyValue(s, pointer, scope, 'set')};`;
       case 'define':
         return this.define(s, pointer, scope);
-      case 'constructor': {
+      case 'customConstructor': {
         // A `function`, never an arrow: it must have [[Construct]].
         const body = this.fn(this.body(s.body, at('body')), at('body'), scope, {handler: true, asFunction: true});
-        return `rt.let(${this.name(s.constructor, at('constructor'))}, ${body});`;
+        return `rt.let(${this.name(s.customConstructor, at('customConstructor'))}, ${body});`;
       }
       case 'call': {
         if (s.args !== undefined && !Array.isArray(s.args)) throw new TranslateError(at('args'), '"args" must be an array of values');

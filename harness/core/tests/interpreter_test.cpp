@@ -104,7 +104,7 @@ TEST(Interpreter, CatchOnAPromiseWithAnOwnCatchCallsIt) {
 // a constructor's body sees the object being made as this and the executor as its argument.
 TEST(Interpreter, AStaticMethodOnACustomConstructorReturnsWhatItMade) {
   const Trace t = runProgram(R"([
-    {"constructor": "C", "body": [{"let": "made", "value": {"this": true}},
+    {"customConstructor": "C", "body": [{"let": "made", "value": {"this": true}},
       {"call": {"argument": true}, "args": [{"function": [{"log": "resolved with"}]}, {"function": []}]}]},
     {"resolved": 1, "on": {"ref": "C"}, "as": "q"},
     {"log": "q", "value": {"ref": "q"}},

@@ -214,11 +214,12 @@ TEST(Properties, SetTakesAValueOrAMethodAndDefineAnAccessor) {
 }
 
 TEST(Constructors, ConstructorCallFunctionAndOnTakeTheirForms) {
-  EXPECT_TRUE(accepted(goodPlus(J(R"({"constructor": "C", "body": [{"call": {"argument": true}, "args": [
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"customConstructor": "C", "body": [{"call": {"argument": true}, "args": [
                                       {"function": [{"resolve": {"argument": true}}]}, {"function": []}]}]})"))));
   EXPECT_TRUE(accepted(goodPlus(J(R"({"all": [], "on": {"function": []}})"))));
-  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"constructor": "C"})")), "/program/2", "'constructor' needs 'body'"));
-  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"constructor": "C", "body": 5})")), "/program/2/body", "needs a 'body'"));
+  EXPECT_TRUE(
+      rejectedAt(goodPlus(J(R"({"customConstructor": "C"})")), "/program/2", "'customConstructor' needs 'body'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"customConstructor": "C", "body": 5})")), "/program/2/body", "needs a 'body'"));
   EXPECT_TRUE(
       rejectedAt(goodPlus(J(R"({"call": {"function": []}, "args": 5})")), "/program/2/args", "'args' is the array"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"then": "p", "on": 1})")), "/program/2/on", "does not go with 'then'"));

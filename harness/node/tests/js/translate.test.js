@@ -124,7 +124,7 @@ test('a custom constructor is a function, a function value an arrow, and "on" th
   const out = await run({
     id: 't/constructors',
     program: [
-      {constructor: 'C', body: [{call: {argument: true}, args: [{function: [{log: 'resolve'}]}, {function: []}]}]},
+      {customConstructor: 'C', body: [{call: {argument: true}, args: [{function: [{log: 'resolve'}]}, {function: []}]}]},
       {set: 'C', key: 'resolve', value: {function: [{return: {argument: true}}]}},
       {all: [1, 2], on: {ref: 'C'}},
       {resolved: 3, on: {function: []}},
@@ -132,7 +132,7 @@ test('a custom constructor is a function, a function value an arrow, and "on" th
     ],
   });
   assert.deepEqual(asJson(out.trace), [{uncaught: {error: 'TypeError'}}]);
-  const source = translate({id: 't/c', program: [{constructor: 'C', body: []}, {all: [], on: {ref: 'C'}}]});
+  const source = translate({id: 't/c', program: [{customConstructor: 'C', body: []}, {all: [], on: {ref: 'C'}}]});
   assert.match(source, /rt\.let\("C", function \(arg\) \{/);
   assert.match(source, /Promise\.all\.call\(rt\.get\("C"\), \[\]\)/);
   assert.throws(() => translate({id: 't/a', program: [{call: {function: []}, args: 5}]}),
