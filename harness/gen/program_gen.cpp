@@ -282,19 +282,15 @@ rc::Gen<Json> customConstructor() {
                                                                             return Json{{"throw", v}};
                                                                           })}})),
                    statementsToJson);
-  const rc::Gen<Json> resolveOfC = rc::gen::element(
-      Json(),
-      Json{{"set", "#ctor"},
-           {"key", "resolve"},
-           {"value", Json{{"function", Json::array({Json{{"return", Json{{"argument", true}}}}})}}}},
-      Json{{"set", "#ctor"}, {"key", "resolve"}, {"value", Json{{"function", Json::array({Json{{"log", "d"}}})}}}});
-  return rc::gen::apply(
-      [](Json b, Json setResolve) {
-        Json pair = Json::array({Json{{"customConstructor", "#ctor"}, {"body", b}}});
-        if (!setResolve.is_null()) pair.push_back(setResolve);
-        return pair;
-      },
-      body, resolveOfC);
+  return rc::gen::map(body, [](Json b) { return Json{{"customConstructor", "#ctor"}, {"body", b}}; });
+}
+
+// C.resolve = a function returning its argument, or one that logs it (bindNames drops it before any C).
+rc::Gen<Json> resolveOfConstructor() {
+  const auto function = [](Json statement) { return Json{{"function", Json::array({statement})}}; };
+  return rc::gen::element(
+      Json{{"set", "#ctor"}, {"key", "resolve"}, {"value", function(Json{{"return", Json{{"argument", true}}}})}},
+      Json{{"set", "#ctor"}, {"key", "resolve"}, {"value", function(Json{{"log", "d"}})}});
 }
 
 // A static method on the latest custom constructor (bindNames drops "on" when there is none).
@@ -306,7 +302,7 @@ rc::Gen<Json> staticOnConstructor(int depth) {
   });
 }
 
-// Any top-level statement, or a list of them (customConstructor) that bindNames splices in.
+// Any top-level statement.
 rc::Gen<Json> rawStatement(int depth) {
   return rc::gen::weightedOneOf<Json>({{4, creation(depth)},
                                        {5, reaction(depth)},
@@ -314,6 +310,7 @@ rc::Gen<Json> rawStatement(int depth) {
                                        {1, logStatement()},
                                        {1, ownThen(depth)},
                                        {1, customConstructor()},
+                                       {1, resolveOfConstructor()},
                                        {1, staticOnConstructor(depth)}});
 }
 

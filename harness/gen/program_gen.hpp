@@ -33,7 +33,8 @@ rc::Gen<Json> creation(int depth);             // a statement that makes a promi
 rc::Gen<Json> reaction(int depth);             // then / catch / finally on an earlier promise
 rc::Gen<Json> settlement(int depth);           // resolve/reject "of" an earlier deferred, now or on a timer
 rc::Gen<Json> ownThen(int depth);              // set or define an own then (method, value, accessor) on a promise
-rc::Gen<Json> customConstructor();             // a constructor C and maybe C.resolve, as two statements
+rc::Gen<Json> customConstructor();             // a custom constructor C
+rc::Gen<Json> resolveOfConstructor();          // C.resolve = a function, on the latest C
 rc::Gen<Json> staticOnConstructor(int depth);  // a static method called on the latest C ("on")
 rc::Gen<Json> rawStatement(int depth);         // any top-level statement
 
