@@ -81,6 +81,11 @@ class FunctionObject : public Object {
   FunctionObject() : Object(ObjectKind::Function) {}
   // 10.3.1 [[Call]] ( thisArgument, argumentsList ): the steps of the function.
   virtual Completion call(Realm& realm, const Value& thisArgument, std::span<const Value> arguments) = 0;
+  // Whether the function has a [[Construct]] internal method (7.2.4 IsConstructor).
+  virtual bool isConstructor() const { return false; }
+  // [[Construct]] ( argumentsList, newTarget ), with newTarget the function itself: only called when
+  // isConstructor() is true.
+  virtual Completion construct(Realm& realm, std::span<const Value> arguments);
 };
 
 // A built-in function whose steps are a C++ closure: what Realm::makeFunction makes.
@@ -94,6 +99,27 @@ class ClosureFunctionObject final : public FunctionObject {
   }
   Behaviour behaviour;
   const char* name;  // its "name" property
+};
+
+// A function written in the program (`function C(executor) { ... }`): an ordinary function object
+// whose [[Construct]] is 10.2.2 for a base constructor. Its steps are a C++ closure, as a built-in's.
+class ConstructorFunctionObject final : public FunctionObject {
+ public:
+  explicit ConstructorFunctionObject(Behaviour behaviour) : behaviour(std::move(behaviour)) {}
+  Completion call(Realm&, const Value& thisArgument, std::span<const Value> arguments) override {
+    return behaviour(thisArgument, arguments);
+  }
+  bool isConstructor() const override { return true; }
+  Completion construct(Realm& realm, std::span<const Value> arguments) override;
+  Behaviour behaviour;
+};
+
+// %Promise% (27.2.3): a built-in constructor whose [[Construct]] is Promise ( executor ).
+class PromiseConstructorObject final : public FunctionObject {
+ public:
+  Completion call(Realm& realm, const Value& thisArgument, std::span<const Value> arguments) override;
+  bool isConstructor() const override { return true; }
+  Completion construct(Realm& realm, std::span<const Value> arguments) override;
 };
 
 enum class PromiseState : std::uint8_t { Pending, Fulfilled, Rejected };

@@ -7,6 +7,27 @@ namespace {
 
 Value argumentAt(std::span<const Value> args, std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); }
 
+// 27.2.1.5.1 GetCapabilitiesExecutor Functions — https://tc39.es/ecma262/2025/#sec-getcapabilitiesexecutor-functions
+// NON-SPEC, layout only: the resolvingFunctions Record it captures is kept in the function itself,
+// since nothing else refers to it.
+class GetCapabilitiesExecutorObject final : public FunctionObject {
+ public:
+  Value resolve;  // resolvingFunctions.[[Resolve]]
+  Value reject;   // resolvingFunctions.[[Reject]]
+
+  Completion call(Realm& realm, const Value&, std::span<const Value> args) override {
+    // a. If resolvingFunctions.[[Resolve]] is not undefined, throw a TypeError exception.
+    if (!resolve.isUndefined()) return realm.throwTypeError("Promise executor has already been invoked");
+    // b. If resolvingFunctions.[[Reject]] is not undefined, throw a TypeError exception.
+    if (!reject.isUndefined()) return realm.throwTypeError("Promise executor has already been invoked");
+    // c. Set resolvingFunctions.[[Resolve]] to resolve. d. Set resolvingFunctions.[[Reject]] to reject.
+    resolve = argumentAt(args, 0);
+    reject = argumentAt(args, 1);
+    // e. Return undefined.
+    return Completion::normal();
+  }
+};
+
 // The Record { [[Value]]: false } both resolving functions of a promise share (27.2.1.3 step 1).
 struct AlreadyResolvedRecord {
   bool value = false;
@@ -103,8 +124,30 @@ void FulfillPromise(Realm& realm, PromiseObject* promise, const Value& value) {
 }
 
 // 27.2.1.5 NewPromiseCapability ( C ) — https://tc39.es/ecma262/2025/#sec-newpromisecapability
-// For C = %Promise%: the executor's GetCapabilitiesExecutor steps are not observable with the
-// intrinsic constructor, so they are folded away.
+Completion NewPromiseCapability(Realm& realm, const Value& C, PromiseCapability& capability) {
+  // 1. If IsConstructor(C) is false, throw a TypeError exception.
+  if (!IsConstructor(C)) return realm.throwTypeError("Promise resolve or reject function is not callable");
+  // 2. NOTE: C is assumed to support the parameter conventions of the Promise constructor.
+  // 3-5. resolvingFunctions, the Record { [[Resolve]]: undefined, [[Reject]]: undefined }, and
+  //      executor = CreateBuiltinFunction(executorClosure, 2, "", « ») capturing it.
+  auto* executor = realm.heap.make<GetCapabilitiesExecutorObject>();
+  // 6. Let promise be ? Construct(C, « executor »).
+  const Value args[] = {executor};
+  Completion promise = Construct(realm, C, args);
+  if (promise.isAbrupt()) return promise;
+  // 7. If IsCallable(resolvingFunctions.[[Resolve]]) is false, throw a TypeError exception.
+  if (!IsCallable(executor->resolve)) return realm.throwTypeError("Promise resolve function is not callable");
+  // 8. If IsCallable(resolvingFunctions.[[Reject]]) is false, throw a TypeError exception.
+  if (!IsCallable(executor->reject)) return realm.throwTypeError("Promise reject function is not callable");
+  // 9. Return the PromiseCapability Record { [[Promise]]: promise, [[Resolve]]: resolvingFunctions.
+  //    [[Resolve]], [[Reject]]: resolvingFunctions.[[Reject]] }.
+  capability = {promise.value.asObject(), executor->resolve.asObject(), executor->reject.asObject()};
+  return Completion::normal(promise.value);
+}
+
+// 27.2.1.5 NewPromiseCapability ( C ), for C = %Promise%. NON-SPEC shortcut: Construct(%Promise%,
+// « executor ») makes a promise and calls the executor once with its resolving functions, so the
+// steps above always end with those; then, await and the bench use this without the executor.
 PromiseCapability NewPromiseCapability(Realm& realm) {
   PromiseObject* promise = realm.makePromise();
   ResolvingFunctions f = CreateResolvingFunctions(realm, promise);
@@ -237,6 +280,26 @@ Value PromiseResolve(Realm& realm, const Value& x) {
   const Value args[] = {x};
   Call(realm, capability.resolve, Undefined{}, args);
   return capability.promise;
+}
+
+// 27.2.4.7.1 PromiseResolve ( C, x ) — https://tc39.es/ecma262/2025/#sec-promise-resolve
+Completion PromiseResolve(Realm& realm, const Value& C, const Value& x) {
+  // 1. If IsPromise(x) is true, then
+  if (IsPromise(x)) {
+    // a. Let xConstructor be ? Get(x, "constructor").
+    Completion xConstructor = Get(realm, x, "constructor");
+    if (xConstructor.isAbrupt()) return xConstructor;
+    // b. If SameValue(xConstructor, C) is true, return x.
+    if (SameValue(xConstructor.value, C)) return Completion::normal(x);
+  }
+  // 2. Let promiseCapability be ? NewPromiseCapability(C).
+  PromiseCapability promiseCapability;
+  if (Completion c = NewPromiseCapability(realm, C, promiseCapability); c.isAbrupt()) return c;
+  // 3. Perform ? Call(promiseCapability.[[Resolve]], undefined, « x »).
+  const Value args[] = {x};
+  if (Completion r = Call(realm, promiseCapability.resolve, Undefined{}, args); r.isAbrupt()) return r;
+  // 4. Return promiseCapability.[[Promise]].
+  return Completion::normal(promiseCapability.promise);
 }
 
 }  // namespace pc::es

@@ -18,8 +18,11 @@ struct ResolvingFunctions {
 ResolvingFunctions CreateResolvingFunctions(Realm& realm, PromiseObject* promise);  // 27.2.1.3
 void FulfillPromise(Realm& realm, PromiseObject* promise, const Value& value);      // 27.2.1.4
 PromiseCapability NewPromiseCapability(Realm& realm);                               // 27.2.1.5, C = %Promise%
-bool IsPromise(const Value& x);                                                     // 27.2.1.6
-void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason);      // 27.2.1.7
+// 27.2.1.5 NewPromiseCapability ( C ), for any C: a throw when C is not a constructor, when
+// Construct(C) throws, or when C did not hand its executor two functions.
+Completion NewPromiseCapability(Realm& realm, const Value& C, PromiseCapability& capability);
+bool IsPromise(const Value& x);                                                 // 27.2.1.6
+void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason);  // 27.2.1.7
 void TriggerPromiseReactions(Realm& realm, PromiseObject* promise, const PromiseReactionLists::List& reactions,
                              const Value& argument);  // 27.2.1.8
 PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, const PromiseReaction& reaction,
@@ -29,5 +32,6 @@ PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToRe
 Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled, const Value& onRejected,
                          std::optional<PromiseCapability> resultCapability);  // 27.2.5.4.1
 Value PromiseResolve(Realm& realm, const Value& x);                           // 27.2.4.7.1, C = %Promise%
+Completion PromiseResolve(Realm& realm, const Value& C, const Value& x);      // 27.2.4.7.1, any C
 
 }  // namespace pc::es

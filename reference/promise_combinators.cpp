@@ -1,4 +1,4 @@
-// Promise.all, allSettled, any and race (27.2.4.1-5), for C = %Promise%.
+// Promise.all, allSettled, any and race (27.2.4.1-5), for any this value C.
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,25 +30,58 @@ using RecordValue = Value (*)(Realm&, const Value&);
 // Invoke(nextPromise, "then", ...) returns.
 using ElementStep = std::function<Completion(std::size_t index, const Value& nextPromise)>;
 
-// The shared frame of Promise.all/allSettled/any/race: capability, GetIterator with
-// IfAbruptRejectPromise, the loop calling Promise.resolve on each value, and `done` once the
-// iterator is exhausted.
-Completion performCombinator(Realm& realm, const Value& iterable, PromiseCapability capability, const ElementStep& step,
-                             const std::function<Completion()>& done) {
-  auto rejectWith = [&](const Value& reason) {
-    const Value args[] = {reason};
-    Call(realm, capability.reject, Undefined{}, args);
-    return Completion::normal(capability.promise);
-  };
+// 27.2.4.1.1 GetPromiseResolve ( promiseConstructor ) — https://tc39.es/ecma262/2025/#sec-getpromiseresolve
+Completion GetPromiseResolve(Realm& realm, const Value& promiseConstructor) {
+  // 1. Let promiseResolve be ? Get(promiseConstructor, "resolve").
+  Completion promiseResolve = Get(realm, promiseConstructor, "resolve");
+  if (promiseResolve.isAbrupt()) return promiseResolve;
+  // 2. If IsCallable(promiseResolve) is false, throw a TypeError exception.
+  if (!IsCallable(promiseResolve.value)) return realm.throwTypeError("Promise resolve is not a function");
+  // 3. Return promiseResolve.
+  return promiseResolve;
+}
+
+// 27.2.1.1.1 IfAbruptRejectPromise ( value, capability ) — https://tc39.es/ecma262/2025/#sec-ifabruptrejectpromise
+// for an abrupt value: a. Perform ? Call(capability.[[Reject]], undefined, « value.[[Value]] »).
+// b. Return capability.[[Promise]].
+Completion rejectPromise(Realm& realm, const PromiseCapability& capability, const Value& reason) {
+  const Value args[] = {reason};
+  if (Completion r = Call(realm, capability.reject, Undefined{}, args); r.isAbrupt()) return r;
+  return Completion::normal(capability.promise);
+}
+
+// The shared frame of Promise.all/allSettled/any/race (steps 1-9 of each): NewPromiseCapability(C),
+// GetPromiseResolve(C) and GetIterator with IfAbruptRejectPromise, the loop calling promiseResolve
+// on each value, and `done` once the iterator is exhausted. `makeStep` gets the capability and
+// returns the per-element step.
+Completion performCombinator(Realm& realm, const Value& C, const Value& iterable,
+                             const std::function<ElementStep(const PromiseCapability&)>& makeStep,
+                             const std::function<Completion(const PromiseCapability&)>& done) {
+  // 1. Let C be the this value. 2. Let promiseCapability be ? NewPromiseCapability(C).
+  PromiseCapability capability;
+  if (Completion c = NewPromiseCapability(realm, C, capability); c.isAbrupt()) return c;
+  // 3. Let promiseResolve be Completion(GetPromiseResolve(C)). 4. IfAbruptRejectPromise(promiseResolve,
+  // promiseCapability).
+  Completion promiseResolve = GetPromiseResolve(realm, C);
+  if (promiseResolve.isAbrupt()) return rejectPromise(realm, capability, promiseResolve.value);
+  // 5. Let iteratorRecord be Completion(GetIterator(iterable, sync)). 6. IfAbruptRejectPromise(iteratorRecord,
+  // promiseCapability).
   std::vector<Value> elements;
   if (Completion it = IterableToList(realm, iterable, elements); it.isAbrupt())
-    return rejectWith(it.value);  // IfAbruptRejectPromise(iteratorRecord, promiseCapability)
+    return rejectPromise(realm, capability, it.value);
+  // 7. Let result be Completion(PerformPromiseX(iteratorRecord, C, promiseCapability, promiseResolve)).
+  // 8. If result is an abrupt completion, IfAbruptRejectPromise(result, promiseCapability) (an
+  //    array's iterator has nothing to close).
+  const ElementStep step = makeStep(capability);
   for (std::size_t index = 0; index < elements.size(); ++index) {
     // Let nextPromise be ? Call(promiseResolve, constructor, « next »).
-    const Value nextPromise = PromiseResolve(realm, elements[index]);
-    if (Completion r = step(index, nextPromise); r.isAbrupt()) return rejectWith(r.value);
+    const Value next[] = {elements[index]};
+    Completion nextPromise = Call(realm, promiseResolve.value, C, next);
+    if (nextPromise.isAbrupt()) return rejectPromise(realm, capability, nextPromise.value);
+    if (Completion r = step(index, nextPromise.value); r.isAbrupt()) return rejectPromise(realm, capability, r.value);
   }
-  if (Completion r = done(); r.isAbrupt()) return rejectWith(r.value);
+  if (Completion r = done(capability); r.isAbrupt()) return rejectPromise(realm, capability, r.value);
+  // 9. Return ? result (promiseCapability.[[Promise]]).
   return Completion::normal(capability.promise);
 }
 
@@ -88,11 +121,23 @@ Completion resolveWithArray(Realm& realm, const PromiseCapability& capability, c
   return Call(realm, capability.resolve, Undefined{}, args);
 }
 
-Completion rejectWithAggregate(Realm& realm, const PromiseCapability& capability, const Remaining& remaining) {
+ErrorObject* aggregateError(Realm& realm, const Remaining& remaining) {
   ErrorObject* error = realm.makeError("AggregateError", std::nullopt, true);
   error->set("errors", realm.makeArray(remaining.values));
-  const Value args[] = {error};
+  return error;
+}
+
+// 27.2.4.3.2 Promise.any Reject Element Functions, step 10: Return ? Call(promiseCapability.[[Reject]], undefined, «
+// error »).
+Completion rejectWithAggregate(Realm& realm, const PromiseCapability& capability, const Remaining& remaining) {
+  const Value args[] = {aggregateError(realm, remaining)};
   return Call(realm, capability.reject, Undefined{}, args);
+}
+
+// 27.2.4.3.1 PerformPromiseAny step 4.b.iii: once the loop is done and nothing is left, "Return
+// ThrowCompletion(error)", which Promise.any's IfAbruptRejectPromise turns into a rejection.
+Completion throwAggregate(Realm& realm, const PromiseCapability&, const Remaining& remaining) {
+  return Completion::throwing(aggregateError(realm, remaining));
 }
 
 Value settledRecord(Realm& realm, const char* status, const char* key, const Value& x) {
@@ -109,24 +154,27 @@ using MakeHandlers =
     std::function<HandlerPair(const PromiseCapability&, const std::shared_ptr<Remaining>&, std::size_t index)>;
 using Settle = Completion (*)(Realm&, const PromiseCapability&, const Remaining&);
 
-Completion performCounting(Realm& realm, const Value& iterable, const MakeHandlers& makeHandlers, Settle settle) {
-  PromiseCapability capability = NewPromiseCapability(realm);
+// `settle` is what the last element function does, `afterLoop` what the loop does when it ends the count.
+Completion performCounting(Realm& realm, const Value& C, const Value& iterable, const MakeHandlers& makeHandlers,
+                           Settle settle, Settle afterLoop) {
   auto remaining = std::make_shared<Remaining>();
-  // The element functions keep `remaining` alive; what it holds must not keep it alive in turn.
-  remaining->finish = [&realm, capability, state = remaining.get(), settle] {
-    return settle(realm, capability, *state);
+  auto makeStep = [&](const PromiseCapability& capability) -> ElementStep {
+    // The element functions keep `remaining` alive; what it holds must not keep it alive in turn.
+    remaining->finish = [&realm, capability, state = remaining.get(), settle] {
+      return settle(realm, capability, *state);
+    };
+    return [&, capability](std::size_t index, const Value& nextPromise) {
+      remaining->values.emplace_back(Undefined{});
+      auto [onFulfilled, onRejected] = makeHandlers(capability, remaining, index);
+      ++remaining->count;
+      return invokeThen(realm, nextPromise, onFulfilled, onRejected);
+    };
   };
-  auto step = [&](std::size_t index, const Value& nextPromise) {
-    remaining->values.emplace_back(Undefined{});
-    auto [onFulfilled, onRejected] = makeHandlers(capability, remaining, index);
-    ++remaining->count;
-    return invokeThen(realm, nextPromise, onFulfilled, onRejected);
-  };
-  auto done = [&]() -> Completion {
-    if (--remaining->count == 0) return remaining->finish();
+  auto done = [&](const PromiseCapability& capability) -> Completion {
+    if (--remaining->count == 0) return afterLoop(realm, capability, *remaining);
     return Completion::normal();
   };
-  return performCombinator(realm, iterable, capability, step, done);
+  return performCombinator(realm, C, iterable, makeStep, done);
 }
 
 Value identity(Realm&, const Value& x) { return x; }
@@ -136,42 +184,57 @@ Value rejectedRecord(Realm& realm, const Value& x) { return settledRecord(realm,
 }  // namespace
 
 // 27.2.4.1 Promise.all ( iterable ), with 27.2.4.1.2 PerformPromiseAll — https://tc39.es/ecma262/2025/#sec-promise.all
-Completion PromiseAll(Realm& realm, const Value& iterable) {
+Completion PromiseAll(Realm& realm, const Value& C, const Value& iterable) {
   auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& values,
                            std::size_t i) {
     Object* onFulfilled = makeElementFunction(realm, values, realm.heap.makeRecord<AlreadyCalledRecord>(), i, identity);
     return HandlerPair{onFulfilled, capability.reject};
   };
-  return performCounting(realm, iterable, handlers, resolveWithArray);
+  return performCounting(realm, C, iterable, handlers, resolveWithArray, resolveWithArray);
 }
 
 // 27.2.4.2 Promise.allSettled ( iterable ), with 27.2.4.2.1 PerformPromiseAllSettled — https://tc39.es/ecma262/2025/#sec-promise.allsettled
-Completion PromiseAllSettled(Realm& realm, const Value& iterable) {
+Completion PromiseAllSettled(Realm& realm, const Value& C, const Value& iterable) {
   auto handlers = [&realm](const PromiseCapability&, const std::shared_ptr<Remaining>& values, std::size_t i) {
     auto* alreadyCalled = realm.heap.makeRecord<AlreadyCalledRecord>();  // shared by both element functions
     return HandlerPair{makeElementFunction(realm, values, alreadyCalled, i, fulfilledRecord),
                        makeElementFunction(realm, values, alreadyCalled, i, rejectedRecord)};
   };
-  return performCounting(realm, iterable, handlers, resolveWithArray);
+  return performCounting(realm, C, iterable, handlers, resolveWithArray, resolveWithArray);
 }
 
 // 27.2.4.3 Promise.any ( iterable ), with 27.2.4.3.1 PerformPromiseAny — https://tc39.es/ecma262/2025/#sec-promise.any
-Completion PromiseAny(Realm& realm, const Value& iterable) {
+Completion PromiseAny(Realm& realm, const Value& C, const Value& iterable) {
   auto handlers = [&realm](const PromiseCapability& capability, const std::shared_ptr<Remaining>& errors,
                            std::size_t i) {
     Object* onRejected = makeElementFunction(realm, errors, realm.heap.makeRecord<AlreadyCalledRecord>(), i, identity);
     return HandlerPair{capability.resolve, onRejected};
   };
-  return performCounting(realm, iterable, handlers, rejectWithAggregate);
+  return performCounting(realm, C, iterable, handlers, rejectWithAggregate, throwAggregate);
 }
 
 // 27.2.4.5 Promise.race ( iterable ), with 27.2.4.5.1 PerformPromiseRace — https://tc39.es/ecma262/2025/#sec-promise.race
-Completion PromiseRace(Realm& realm, const Value& iterable) {
-  PromiseCapability capability = NewPromiseCapability(realm);
-  auto step = [&](std::size_t, const Value& nextPromise) {
-    return invokeThen(realm, nextPromise, capability.resolve, capability.reject);
+Completion PromiseRace(Realm& realm, const Value& C, const Value& iterable) {
+  auto makeStep = [&realm](const PromiseCapability& capability) -> ElementStep {
+    return [&realm, capability](std::size_t, const Value& nextPromise) {
+      return invokeThen(realm, nextPromise, capability.resolve, capability.reject);
+    };
   };
-  return performCombinator(realm, iterable, capability, step, [] { return Completion::normal(); });
+  return performCombinator(realm, C, iterable, makeStep, [](const PromiseCapability&) { return Completion::normal(); });
+}
+
+// On %Promise%, as a program that names no other constructor calls them.
+Completion PromiseAll(Realm& realm, const Value& iterable) {
+  return PromiseAll(realm, realm.promiseConstructor, iterable);
+}
+Completion PromiseAllSettled(Realm& realm, const Value& iterable) {
+  return PromiseAllSettled(realm, realm.promiseConstructor, iterable);
+}
+Completion PromiseAny(Realm& realm, const Value& iterable) {
+  return PromiseAny(realm, realm.promiseConstructor, iterable);
+}
+Completion PromiseRace(Realm& realm, const Value& iterable) {
+  return PromiseRace(realm, realm.promiseConstructor, iterable);
 }
 
 }  // namespace pc::es

@@ -11,6 +11,43 @@ Realm::Realm(Host& host) : host(host) {
         return PromisePrototypeThen(*this, thisArgument, arg(0), arg(1));
       },
       "then");
+  promiseConstructor = heap.make<PromiseConstructorObject>();
+  promiseConstructor->set("resolve", makeFunction(
+                                         [this](const Value& thisArgument, std::span<const Value> args) {
+                                           return PromiseResolveFunction(*this, thisArgument,
+                                                                         args.empty() ? Value() : args[0]);
+                                         },
+                                         "resolve"));
+}
+
+FunctionObject* Realm::makeConstructor(Behaviour behaviour) {
+  return heap.make<ConstructorFunctionObject>(std::move(behaviour));
+}
+
+Completion FunctionObject::construct(Realm& realm, std::span<const Value>) {
+  return realm.throwTypeError("not a constructor");  // never reached: Construct checks IsConstructor
+}
+
+// 10.2.2 [[Construct]] ( argumentsList, newTarget ), for a base constructor —
+// https://tc39.es/ecma262/2025/#sec-ecmascript-function-objects-construct-argumentslist-newtarget
+Completion ConstructorFunctionObject::construct(Realm& realm, std::span<const Value> arguments) {
+  // 3.a. Let thisArgument be ? OrdinaryCreateFromConstructor(newTarget, "%Object.prototype%").
+  const Value thisArgument = realm.makeObject();
+  // 6-8. Run the body with this bound to thisArgument.
+  Completion result = behaviour(thisArgument, arguments);
+  if (result.isAbrupt()) return result;
+  // 10-12. A return of an Object is the result; anything else gives thisArgument.
+  if (result.value.isObject()) return result;
+  return Completion::normal(thisArgument);
+}
+
+// 27.2.3.1 Promise ( executor ), step 1: called as a function (NewTarget undefined), it throws.
+Completion PromiseConstructorObject::call(Realm& realm, const Value&, std::span<const Value>) {
+  return realm.throwTypeError("Promise constructor cannot be invoked without 'new'");
+}
+
+Completion PromiseConstructorObject::construct(Realm& realm, std::span<const Value> arguments) {
+  return PromiseConstructor(realm, arguments.empty() ? Value() : arguments[0]);
 }
 
 FunctionObject* Realm::makeFunction(Behaviour behaviour, const char* name) {
@@ -34,6 +71,18 @@ Completion Realm::throwTypeError(std::string message) {
 // 7.2.3 IsCallable ( argument ) — https://tc39.es/ecma262/2025/#sec-iscallable
 bool IsCallable(const Value& v) { return v.isObject() && v.asObject()->kind() == ObjectKind::Function; }
 
+// 7.2.4 IsConstructor ( argument ) — https://tc39.es/ecma262/2025/#sec-isconstructor
+bool IsConstructor(const Value& v) {
+  // 1-3. An Object with a [[Construct]] internal method.
+  return IsCallable(v) && static_cast<const FunctionObject*>(v.asObject())->isConstructor();
+}
+
+// 7.3.15 Construct ( F [ , argumentsList [ , newTarget ] ] ) — https://tc39.es/ecma262/2025/#sec-construct
+Completion Construct(Realm& realm, const Value& f, std::span<const Value> arguments) {
+  // 1. If newTarget is not present, set newTarget to F. 3. Return ? F.[[Construct]](argumentsList, newTarget).
+  return static_cast<FunctionObject*>(f.asObject())->construct(realm, arguments);
+}
+
 // 7.3.13 Call ( F, V [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-call
 Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::span<const Value> arguments) {
   if (!IsCallable(f)) return realm.throwTypeError("not a function");
@@ -47,6 +96,8 @@ Completion Get(Realm& realm, const Value& o, std::string_view key) {
   Object* object = o.asObject();
   if (object->kind() == ObjectKind::Promise && key == "then" && !object->findOwn(key))
     return Completion::normal(realm.promiseThen);  // inherited from %Promise.prototype%
+  if (object->kind() == ObjectKind::Promise && key == "constructor")
+    return Completion::normal(realm.promiseConstructor);  // %Promise.prototype%.constructor
   const Property* p = object->findOwn(key);
   if (!p) return Completion::normal();
   if (p->isAccessor()) {

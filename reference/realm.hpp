@@ -25,8 +25,13 @@ class Realm {
 
   // %Promise.prototype.then%, what Get(promise, "then") finds on every promise.
   Object* promiseThen = nullptr;
+  // %Promise%, with its own "resolve" (%Promise.resolve%): the constructor static methods run on when
+  // a program names no other, and what Get(promise, "constructor") finds on every promise.
+  Object* promiseConstructor = nullptr;
 
   FunctionObject* makeFunction(Behaviour behaviour, const char* name = "");
+  // A function the program wrote with `function`: callable, and a constructor (10.2.2).
+  FunctionObject* makeConstructor(Behaviour behaviour);
   PromiseObject* makePromise();
   ArrayObject* makeArray(std::vector<Value> elements = {});
   Object* makeObject();
@@ -37,6 +42,10 @@ class Realm {
 
 // 7.2.3 IsCallable ( argument ) — https://tc39.es/ecma262/2025/#sec-iscallable
 bool IsCallable(const Value& v);
+// 7.2.4 IsConstructor ( argument ) — https://tc39.es/ecma262/2025/#sec-isconstructor
+bool IsConstructor(const Value& v);
+// 7.3.15 Construct ( F [ , argumentsList [ , newTarget ] ] ), newTarget = F — https://tc39.es/ecma262/2025/#sec-construct
+Completion Construct(Realm& realm, const Value& f, std::span<const Value> arguments = {});
 // 7.3.13 Call ( F, V [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-call
 Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::span<const Value> arguments = {});
 // 7.3.2 Get ( O, P ), and 7.3.3 GetV ( V, P ) for primitives — https://tc39.es/ecma262/2025/#sec-get-o-p

@@ -4,13 +4,23 @@
 
 namespace pc {
 namespace {
-constexpr std::array<std::string_view, static_cast<std::size_t>(Feature::Count_)> kNames = {
-    "executor",      "deferred",  "resolved-rejected",
-    "catch",         "finally",   "all",
-    "allSettled",    "race",      "any",
-    "try",           "async",     "thenables",
-    "timers",        "microtask", "rejection-tracking",
-    "own-properties"};
+constexpr std::array<std::string_view, static_cast<std::size_t>(Feature::Count_)> kNames = {"executor",
+                                                                                            "deferred",
+                                                                                            "resolved-rejected",
+                                                                                            "catch",
+                                                                                            "finally",
+                                                                                            "all",
+                                                                                            "allSettled",
+                                                                                            "race",
+                                                                                            "any",
+                                                                                            "try",
+                                                                                            "async",
+                                                                                            "thenables",
+                                                                                            "timers",
+                                                                                            "microtask",
+                                                                                            "rejection-tracking",
+                                                                                            "own-properties",
+                                                                                            "constructors"};
 }
 
 std::string_view featureName(Feature f) { return kNames[static_cast<std::size_t>(f)]; }

@@ -26,6 +26,7 @@ enum class Feature : std::uint8_t {
   Microtask,          // queueMicrotask
   RejectionTracking,  // unhandled / handled rejection events
   OwnProperties,      // set and define: own properties and accessors on promises and objects
+  Constructors,       // functions and constructors of the program, and static methods called on them
   Count_
 };
 

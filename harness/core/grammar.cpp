@@ -11,6 +11,8 @@ namespace {
 using S = Slot;
 using St = Statement;
 const Key as{"as", S::BindPromise, false};
+// The this value of a static method (`Promise.all.call(C, ...)`); without it, %Promise%.
+const Key on{"on", S::Value, false};
 
 const std::vector<Verb>& table() {
   // Same order as the statement table of spec/case-language.md.
@@ -23,20 +25,20 @@ const std::vector<Verb>& table() {
       {St::Reject, "reject", S::Value, {{"of", S::ResolverOf, false}}, std::nullopt, false, true},
       {St::New, "new", S::BindResolvable, {{"executor", S::ExecutorBody, true}}, Feature::Executor, false, false,
        "es.Promise"},
-      {St::Deferred, "deferred", S::BindResolvable, {}, Feature::Deferred, false, false, "es.Promise.withResolvers"},
-      {St::Resolved, "resolved", S::Value, {as}, Feature::ResolvedRejected, false, false, "es.Promise.resolve"},
-      {St::Rejected, "rejected", S::Value, {as}, Feature::ResolvedRejected, false, false, "es.Promise.reject"},
+      {St::Deferred, "deferred", S::BindResolvable, {on}, Feature::Deferred, false, false, "es.Promise.withResolvers"},
+      {St::Resolved, "resolved", S::Value, {as, on}, Feature::ResolvedRejected, false, false, "es.Promise.resolve"},
+      {St::Rejected, "rejected", S::Value, {as, on}, Feature::ResolvedRejected, false, false, "es.Promise.reject"},
       {St::Then, "then", S::Receiver, {{"onFulfilled", S::Handler, false}, {"onRejected", S::Handler, false}, as},
        std::nullopt, false, false, "es.PerformPromiseThen"},
       {St::Catch, "catch", S::Receiver, {{"onRejected", S::Handler, false}, as}, Feature::Catch, false, false,
        "es.Promise.prototype.catch"},
       {St::Finally, "finally", S::Receiver, {{"onFinally", S::Handler, false}, as}, Feature::Finally, false, false,
        "es.Promise.prototype.finally"},
-      {St::All, "all", S::Value, {as}, Feature::All, false, false, "es.Promise.all"},
-      {St::AllSettled, "allSettled", S::Value, {as}, Feature::AllSettled, false, false, "es.Promise.allSettled"},
-      {St::Race, "race", S::Value, {as}, Feature::Race, false, false, "es.Promise.race"},
-      {St::Any, "any", S::Value, {as}, Feature::Any, false, false, "es.Promise.any"},
-      {St::Try, "try", S::Body, {as}, Feature::Try, false, false, "es.Promise.try"},
+      {St::All, "all", S::Value, {as, on}, Feature::All, false, false, "es.Promise.all"},
+      {St::AllSettled, "allSettled", S::Value, {as, on}, Feature::AllSettled, false, false, "es.Promise.allSettled"},
+      {St::Race, "race", S::Value, {as, on}, Feature::Race, false, false, "es.Promise.race"},
+      {St::Any, "any", S::Value, {as, on}, Feature::Any, false, false, "es.Promise.any"},
+      {St::Try, "try", S::Body, {as, on}, Feature::Try, false, false, "es.Promise.try"},
       {St::Async, "async", S::AsyncBody, {as}, Feature::Async, false, false, "es.AsyncFunctionStart"},
       {St::Await, "await", S::Value, {}, Feature::Async, true, false, "es.Await"},
       {St::Timer, "timer", S::Delay, {{"do", S::Body, true}, {"id", S::TimerId, false}}, Feature::Timers},
@@ -48,13 +50,16 @@ const std::vector<Verb>& table() {
       {St::Define, "define", S::Target, {{"key", S::PropertyKey, true}, {"getter", S::GetterBody, false},
        {"setter", S::SetterBody, false}, {"value", S::Value, false}, {"method", S::MethodBody, false}},
        Feature::OwnProperties, false, false, "es.DefinePropertyOrThrow"},
+      {St::Constructor, "customConstructor", S::BindLet, {{"body", S::ConstructorBody, true}}, Feature::Constructors, false, false,
+       "es.NewPromiseCapability"},
+      {St::Call, "call", S::Value, {{"args", S::Arguments, false}}, Feature::Constructors, false, false, "es.Call"},
   };
   // clang-format on
   return t;
 }
 
-constexpr std::array<std::string_view, 9> kProgramForms = {"undefined", "number", "argument", "this",    "error",
-                                                           "promise",   "ref",    "object",   "thenable"};
+constexpr std::array<std::string_view, 10> kProgramForms = {"undefined", "number", "argument", "this",     "error",
+                                                            "promise",   "ref",    "object",   "thenable", "function"};
 constexpr std::array<std::string_view, 8> kTraceForms = {"undefined", "number", "error",    "promise",
                                                          "ref",       "object", "function", "accessor"};
 constexpr std::array<std::string_view, 3> kNonFinite = {"NaN", "Infinity", "-Infinity"};

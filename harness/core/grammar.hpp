@@ -17,24 +17,26 @@ namespace pc::grammar {
 
 // What the value of a key is.
 enum class Slot {
-  Label,           // a string (log)
-  Value,           // a program value
-  Handler,         // a body, or a non-array value passed as-is
-  Body,            // a nested function body; sees the enclosing resolve/reject
-  ExecutorBody,    // a body whose resolve/reject are its own (new), or a value passed as-is
-  AsyncBody,       // a body where await is allowed (async)
-  Delay,           // a number of virtual milliseconds (timer)
-  TimerId,         // names a timer, for clearTimer (a namespace of its own)
-  BindPromise,     // binds a name to a promise (as)
-  BindResolvable,  // binds a name to a promise with its resolve/reject kept (new, deferred)
-  BindLet,         // binds a name to a value (let)
-  Receiver,        // names a promise (then, catch, finally)
-  ResolverOf,      // names a promise made by new or deferred (of)
-  Target,          // names anything bound: the object whose property set or define changes
-  PropertyKey,     // a property name (key of set, define)
-  MethodBody,      // a method: resolve/reject are its first two arguments, {"this": true} its receiver
-  GetterBody,      // runs on every read of an accessor; {"this": true} is the object read
-  SetterBody,      // runs on every assignment to an accessor; its argument is the value assigned
+  Label,            // a string (log)
+  Value,            // a program value
+  Handler,          // a body, or a non-array value passed as-is
+  Body,             // a nested function body; sees the enclosing resolve/reject
+  ExecutorBody,     // a body whose resolve/reject are its own (new), or a value passed as-is
+  AsyncBody,        // a body where await is allowed (async)
+  Delay,            // a number of virtual milliseconds (timer)
+  TimerId,          // names a timer, for clearTimer (a namespace of its own)
+  BindPromise,      // binds a name to a promise (as)
+  BindResolvable,   // binds a name to a promise with its resolve/reject kept (new, deferred)
+  BindLet,          // binds a name to a value (let)
+  Receiver,         // names a promise (then, catch, finally)
+  ResolverOf,       // names a promise made by new or deferred (of)
+  Target,           // names anything bound: the object whose property set or define changes
+  PropertyKey,      // a property name (key of set, define)
+  MethodBody,       // a method: resolve/reject are its first two arguments, {"this": true} its receiver
+  GetterBody,       // runs on every read of an accessor; {"this": true} is the object read
+  SetterBody,       // runs on every assignment to an accessor; its argument is the value assigned
+  ConstructorBody,  // a constructor's body: its argument is the executor, {"this": true} the object made
+  Arguments,        // an array of values a function is called with (call)
 };
 
 // One per verb, in the order of the statement table; the interpreter switches over it, so a verb
@@ -43,6 +45,7 @@ enum class Slot {
 enum class Statement {
   Log, Return, Throw, Resolve, Reject, New, Deferred, Resolved, Rejected, Then, Catch, Finally,
   All, AllSettled, Race, Any, Try, Async, Await, Timer, ClearTimer, Microtask, Let, Set, Define,
+  Constructor, Call,
 };
 // clang-format on
 

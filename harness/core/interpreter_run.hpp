@@ -34,7 +34,8 @@ struct Env {
 };
 
 // How a body, made into a function, binds its parameters.
-enum class Params { None, Argument, Resolvers };
+// ArgumentAndResolvers: a function value, whose first argument is both its argument and its resolve.
+enum class Params { None, Argument, Resolvers, ArgumentAndResolvers };
 
 // The outcome of one statement: go on, return from the body, or throw.
 struct Step {
@@ -73,7 +74,7 @@ class Run {
   Step let(const Json& s, Env& env);
   Step callResolver(const Json& s, Env& env, std::string_view verb);
   Step newPromise(const Json& s, Env& env);
-  Step deferred(const Json& s);
+  Step deferred(const Json& s, const Env& env);
   Step promiseMethod(const Json& s, Env& env, std::string_view verb);
   Step staticMethod(const Json& s, Env& env, grammar::Statement statement);
   Step asyncCall(const Json& s, Env& env);
@@ -83,6 +84,9 @@ class Run {
   Step bindResult(const Json& s, const Completion& c);
   Step setProperty(const Json& s, Env& env);
   Step defineProperty(const Json& s, Env& env);
+  Step defineConstructor(const Json& s, const Env& env);
+  Step callFunction(const Json& s, Env& env);
+  Step staticMethodOn(const Json& s, Env& env, grammar::Statement statement);
   Completion propertyValue(const Json& s, const Env& env);
   void releaseUnusedResolvers(const std::string& name, const Json* executor, const Value& promise);
 

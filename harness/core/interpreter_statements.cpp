@@ -4,6 +4,7 @@
 
 #include "harness/core/grammar.hpp"
 #include "harness/core/interpreter_run.hpp"
+#include "reference/promise_builtins.hpp"
 
 namespace pc::interp {
 namespace {
@@ -59,7 +60,7 @@ Step Run::runStatement(const Json& s, Env& env) {
     case grammar::Statement::Resolve:
     case grammar::Statement::Reject: return callResolver(s, env, name);
     case grammar::Statement::New: return newPromise(s, env);
-    case grammar::Statement::Deferred: return deferred(s);
+    case grammar::Statement::Deferred: return deferred(s, env);
     case grammar::Statement::Then:
     case grammar::Statement::Catch:
     case grammar::Statement::Finally: return promiseMethod(s, env, name);
@@ -79,6 +80,8 @@ Step Run::runStatement(const Json& s, Env& env) {
     case grammar::Statement::Let: return let(s, env);
     case grammar::Statement::Set: return setProperty(s, env);
     case grammar::Statement::Define: return defineProperty(s, env);
+    case grammar::Statement::Constructor: return defineConstructor(s, env);
+    case grammar::Statement::Call: return callFunction(s, env);
   }
   throw std::logic_error("unhandled statement kind for verb " + std::string(name));
 }
@@ -131,8 +134,14 @@ Step Run::newPromise(const Json& s, Env& env) {
   return stepOf(c);
 }
 
-Step Run::deferred(const Json& s) {
-  Completion c = rt_.withResolvers();
+Step Run::deferred(const Json& s, const Env& env) {
+  Completion c = Completion::normal();
+  if (s.contains("on")) {
+    Completion C = evaluate(s["on"], env);
+    c = C.isAbrupt() ? C : es::PromiseWithResolvers(realm_, C.value);
+  } else {
+    c = rt_.withResolvers();
+  }
   if (c.isAbrupt()) return Step::thrown(c.value);
   const es::Object* record = c.value.asObject();
   const std::string name = s["deferred"].get<std::string>();
@@ -187,6 +196,7 @@ Step Run::promiseMethod(const Json& s, Env& env, std::string_view verb) {
 // Promise.resolve, reject, all, allSettled, race, any and try.
 Step Run::staticMethod(const Json& s, Env& env, grammar::Statement statement) {
   using grammar::Statement;
+  if (s.contains("on")) return staticMethodOn(s, env, statement);
   if (statement == Statement::Try) return bindResult(s, rt_.tryCall(makeFunction(s["try"], env, Params::None)));
   Completion operand = evaluate(s[grammar::verbOf(s)->name], env);
   if (operand.isAbrupt()) return Step::thrown(operand.value);
@@ -200,6 +210,53 @@ Step Run::staticMethod(const Json& s, Env& env, grammar::Statement statement) {
     case Statement::Any: return bindResult(s, rt_.any(v));
     default: throw std::logic_error("not a static method: " + s.dump());
   }
+}
+
+// Promise.resolve.call(C, v) and its siblings: the this value is evaluated first, as the member
+// expression is, then the argument. Only JavaScript's subjects run these (feature constructors), so
+// they call the reference's algorithms on the realm directly.
+Step Run::staticMethodOn(const Json& s, Env& env, grammar::Statement statement) {
+  using grammar::Statement;
+  Completion C = evaluate(s["on"], env);
+  if (C.isAbrupt()) return Step::thrown(C.value);
+  if (statement == Statement::Try)
+    return bindResult(s, es::PromiseTry(realm_, C.value, makeFunction(s["try"], env, Params::None), {}));
+  Completion operand = evaluate(s[grammar::verbOf(s)->name], env);
+  if (operand.isAbrupt()) return Step::thrown(operand.value);
+  const Value& v = operand.value;
+  switch (statement) {
+    case Statement::Resolved: return bindResult(s, es::PromiseResolveFunction(realm_, C.value, v));
+    case Statement::Rejected: return bindResult(s, es::PromiseReject(realm_, C.value, v));
+    case Statement::All: return bindResult(s, es::PromiseAll(realm_, C.value, v));
+    case Statement::AllSettled: return bindResult(s, es::PromiseAllSettled(realm_, C.value, v));
+    case Statement::Race: return bindResult(s, es::PromiseRace(realm_, C.value, v));
+    case Statement::Any: return bindResult(s, es::PromiseAny(realm_, C.value, v));
+    default: throw std::logic_error("not a static method: " + s.dump());
+  }
+}
+
+// function C(executor) { B }: a constructor whose body sees the executor as its argument.
+Step Run::defineConstructor(const Json& s, const Env& env) {
+  const Json* code = &s["body"];
+  const auto resolvers = env.resolvers;
+  const Value C = realm_.makeConstructor([this, code, resolvers](const Value& receiver, std::span<const Value> args) {
+    return runBody(*code, Env{args.empty() ? Value(Undefined{}) : args[0], resolvers, receiver});
+  });
+  bind(s["customConstructor"].get<std::string>(), C, false);
+  return Step::next();
+}
+
+// f(...args): the function, then each argument, are evaluated, then called with this undefined.
+Step Run::callFunction(const Json& s, Env& env) {
+  Completion f = evaluate(s["call"], env);
+  if (f.isAbrupt()) return Step::thrown(f.value);
+  std::vector<Value> args;
+  if (s.contains("args")) {
+    Completion list = evaluate(s["args"], env);
+    if (list.isAbrupt()) return Step::thrown(list.value);
+    args = static_cast<const es::ArrayObject*>(list.value.asObject())->elements;
+  }
+  return stepOf(es::Call(realm_, f.value, Undefined{}, args));
 }
 
 Step Run::asyncCall(const Json& s, Env& env) {
@@ -292,7 +349,9 @@ Value Run::makeFunction(const Json& body, const Env& outer, Params params, std::
         auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); };
         Env env{Undefined{}, outer.resolvers, receiver};
         if (params == Params::Argument) env.argument = arg(0);
-        if (params == Params::Resolvers) env.resolvers = std::pair{arg(0), arg(1)};
+        if (params == Params::Resolvers || params == Params::ArgumentAndResolvers)
+          env.resolvers = std::pair{arg(0), arg(1)};
+        if (params == Params::ArgumentAndResolvers) env.argument = arg(0);
         if (!resolversOf.empty()) resolvers_[resolversOf] = *env.resolvers;
         return runBody(*code, env);
       });

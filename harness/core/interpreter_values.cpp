@@ -40,6 +40,7 @@ Completion Run::evaluateTagged(const Json& v, const Env& env) {
   if (v.contains("promise")) return lookup(v["promise"].get<std::string>());
   if (v.contains("ref")) return lookup(v["ref"].get<std::string>());
   if (v.contains("thenable")) return makeThenable(v["thenable"], env);
+  if (v.contains("function")) return Completion::normal(makeFunction(v["function"], env, Params::ArgumentAndResolvers));
   es::Object* object = realm_.makeObject();
   for (const auto& [key, value] : v["object"].items()) {
     Completion c = evaluate(value, env);

@@ -38,6 +38,17 @@ class Binder {
  public:
   Json statement(Json s) {
     if (settlementCall(s)) return settle(std::move(s));
+    if (Json* c = constructorPlaceholder(s)) {
+      if (s.contains("customConstructor")) constructors_.push_back("C" + std::to_string(constructors_.size()));
+      if (constructors_.empty()) {
+        if (s.contains("set")) return Json{{"log", "a"}};
+        s.erase("on");  // no constructor yet: the static method runs on Promise
+      } else {
+        *c = constructors_.back();
+        bindReferences(s, names_);
+        return s;  // the result of a static method on C is what C made, not a promise to name
+      }
+    }
     if (const grammar::Verb* verb = grammar::verbOf(s);
         verb && (verb->slot == grammar::Slot::Receiver || verb->slot == grammar::Slot::Target)) {
       const std::string* receiver = pick(s[verb->name], names_);
@@ -81,6 +92,15 @@ class Binder {
     return s;
   }
 
+  // Where a statement names the latest custom constructor "#ctor": a constructor's own name, the
+  // target of a set (C.resolve), or the "on" of a static method.
+  static Json* constructorPlaceholder(Json& s) {
+    for (const char* key : {"customConstructor", "set"})
+      if (s.contains(key) && s[key] == "#ctor") return &s[key];
+    if (s.contains("on") && s["on"].is_object() && s["on"].contains("ref")) return &s["on"]["ref"];
+    return nullptr;
+  }
+
   std::string fresh() {
     names_.push_back("p" + std::to_string(names_.size()));
     return names_.back();
@@ -88,6 +108,7 @@ class Binder {
 
   std::vector<std::string> names_;
   std::vector<Settleable> settleable_;
+  std::vector<std::string> constructors_;
 };
 
 }  // namespace

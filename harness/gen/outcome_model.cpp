@@ -33,7 +33,9 @@ class Model {
   explicit Model(const Json& program) {
     for (std::size_t i = 0; i < program.size(); ++i) {
       bind(program[i], static_cast<long>(i));
-      ownProperties_ = ownProperties_ || program[i].contains("set") || program[i].contains("define");
+      // A custom constructor settles what it made through functions the model does not follow either.
+      ownProperties_ = ownProperties_ || program[i].contains("set") || program[i].contains("define") ||
+                       program[i].contains("customConstructor") || program[i].contains("on");
     }
   }
 

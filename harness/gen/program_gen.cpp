@@ -259,9 +259,59 @@ rc::Gen<Json> ownThen(int depth) {
   });
 }
 
+rc::Gen<Json> customConstructor() {
+  // What C hands its executor: two logging functions, nothing, or values that are not functions.
+  const auto function = [](Json l) { return Json{{"function", Json::array({Json{{"log", l}}})}}; };
+  const rc::Gen<Json> executorCall = rc::gen::weightedOneOf<Json>({
+      {4, rc::gen::apply(
+              [function](Json a, Json b) {
+                return Json{{"call", Json{{"argument", true}}}, {"args", Json::array({function(a), function(b)})}};
+              },
+              label(), label())},
+      {1, rc::gen::just(Json{{"call", Json{{"argument", true}}}})},
+      {1, rc::gen::map(scalar(),
+                       [](Json v) {
+                         return Json{{"call", Json{{"argument", true}}}, {"args", Json::array({v, v})}};
+                       })},
+  });
+  const rc::Gen<Json> body =
+      rc::gen::map(upTo(3, rc::gen::weightedOneOf<Json>({{4, executorCall},
+                                                         {1, logStatement()},
+                                                         {1, rc::gen::map(plainValue(),
+                                                                          [](Json v) {
+                                                                            return Json{{"throw", v}};
+                                                                          })}})),
+                   statementsToJson);
+  return rc::gen::map(body, [](Json b) { return Json{{"customConstructor", "#ctor"}, {"body", b}}; });
+}
+
+// C.resolve = a function returning its argument, or one that logs it (bindNames drops it before any C).
+rc::Gen<Json> resolveOfConstructor() {
+  const auto function = [](Json statement) { return Json{{"function", Json::array({statement})}}; };
+  return rc::gen::element(
+      Json{{"set", "#ctor"}, {"key", "resolve"}, {"value", function(Json{{"return", Json{{"argument", true}}}})}},
+      Json{{"set", "#ctor"}, {"key", "resolve"}, {"value", function(Json{{"log", "d"}})}});
+}
+
+// A static method on the latest custom constructor (bindNames drops "on" when there is none).
+rc::Gen<Json> staticOnConstructor(int depth) {
+  return rc::gen::map(creation(depth), [](Json s) {
+    if (s.contains("new") || s.contains("async") || s.contains("deferred")) return s;
+    s["on"] = Json{{"ref", "#ctor"}};
+    return s;
+  });
+}
+
+// Any top-level statement.
 rc::Gen<Json> rawStatement(int depth) {
-  return rc::gen::weightedOneOf<Json>(
-      {{4, creation(depth)}, {5, reaction(depth)}, {3, settlement(depth)}, {1, logStatement()}, {1, ownThen(depth)}});
+  return rc::gen::weightedOneOf<Json>({{4, creation(depth)},
+                                       {5, reaction(depth)},
+                                       {3, settlement(depth)},
+                                       {1, logStatement()},
+                                       {1, ownThen(depth)},
+                                       {1, customConstructor()},
+                                       {1, resolveOfConstructor()},
+                                       {1, staticOnConstructor(depth)}});
 }
 
 rc::Gen<Json> programOfDepth(int depth) {

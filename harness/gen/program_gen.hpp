@@ -22,17 +22,20 @@ rc::Gen<Json> programOfDepth(int thenableDepth);  // the same, with a fixed nest
 rc::Gen<Json> program();
 
 // The pieces, in raw form (placeholders not yet bound).
-rc::Gen<Json> plainValue();             // strings, numbers, booleans, null, undefined, errors, arrays
-rc::Gen<Json> promiseRef();             // {"promise": "#k"}
-rc::Gen<Json> settleValue(int depth);   // plain, a promise, or a scripted thenable (nesting < depth)
-rc::Gen<Json> thenable(int depth);      // {"thenable": {...}} that resolves, rejects, throws, later
-rc::Gen<Json> handler(int depth);       // a handler body: logs, then returns or throws or falls off
-rc::Gen<Json> executor(int depth);      // an executor body: resolve/reject/throw, now or on a timer
-rc::Gen<Json> asyncBody(int depth);     // an async function body with awaits
-rc::Gen<Json> creation(int depth);      // a statement that makes a promise
-rc::Gen<Json> reaction(int depth);      // then / catch / finally on an earlier promise
-rc::Gen<Json> settlement(int depth);    // resolve/reject "of" an earlier deferred, now or on a timer
-rc::Gen<Json> ownThen(int depth);       // set or define an own then (method, value, accessor) on a promise
-rc::Gen<Json> rawStatement(int depth);  // any top-level statement
+rc::Gen<Json> plainValue();                    // strings, numbers, booleans, null, undefined, errors, arrays
+rc::Gen<Json> promiseRef();                    // {"promise": "#k"}
+rc::Gen<Json> settleValue(int depth);          // plain, a promise, or a scripted thenable (nesting < depth)
+rc::Gen<Json> thenable(int depth);             // {"thenable": {...}} that resolves, rejects, throws, later
+rc::Gen<Json> handler(int depth);              // a handler body: logs, then returns or throws or falls off
+rc::Gen<Json> executor(int depth);             // an executor body: resolve/reject/throw, now or on a timer
+rc::Gen<Json> asyncBody(int depth);            // an async function body with awaits
+rc::Gen<Json> creation(int depth);             // a statement that makes a promise
+rc::Gen<Json> reaction(int depth);             // then / catch / finally on an earlier promise
+rc::Gen<Json> settlement(int depth);           // resolve/reject "of" an earlier deferred, now or on a timer
+rc::Gen<Json> ownThen(int depth);              // set or define an own then (method, value, accessor) on a promise
+rc::Gen<Json> customConstructor();             // a custom constructor C
+rc::Gen<Json> resolveOfConstructor();          // C.resolve = a function, on the latest C
+rc::Gen<Json> staticOnConstructor(int depth);  // a static method called on the latest C ("on")
+rc::Gen<Json> rawStatement(int depth);         // any top-level statement
 
 }  // namespace pc::gen

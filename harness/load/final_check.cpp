@@ -45,6 +45,8 @@ class SureBindings {
     if (verb.statement == St::Throw || verb.statement == St::Return || verb.statement == St::Await) return false;
     // An assignment may run a setter or meet a primitive; defineProperty may meet a primitive.
     if (verb.statement == St::Set || verb.statement == St::Define) return false;
+    // A call may throw; so may a static method called on a this value that is not a constructor.
+    if (verb.statement == St::Call || s.contains("on")) return false;
     if (verb.statement == St::New && !s.value("executor", Json()).is_array()) return false;
     if (!namesBound(verb.slot, s.at(std::string(verb.name)))) return false;
     for (const grammar::Key& k : verb.modifiers)
@@ -57,7 +59,8 @@ class SureBindings {
       case Slot::Receiver:
       case Slot::Target:
       case Slot::ResolverOf: return v.is_string() && bound_.contains(v.get<std::string>());
-      case Slot::Value: return valueNamesBound(v);
+      case Slot::Value:
+      case Slot::Arguments: return valueNamesBound(v);
       case Slot::Handler:
       case Slot::ExecutorBody: return v.is_array() || valueNamesBound(v);
       default: return true;
@@ -124,10 +127,11 @@ class AllBindings {
         promises.push_back(v->get<std::string>());
     for (const auto& [slot, v] : keys)
       if (slot == Slot::Body || slot == Slot::Handler || slot == Slot::MethodBody || slot == Slot::GetterBody ||
-          slot == Slot::SetterBody)
+          slot == Slot::SetterBody || slot == Slot::ConstructorBody)
         body(*v);
     for (const auto& [slot, v] : keys)
-      if (slot == Slot::Value || slot == Slot::Handler || slot == Slot::ExecutorBody) thenableBodies(*v);
+      if (slot == Slot::Value || slot == Slot::Arguments || slot == Slot::Handler || slot == Slot::ExecutorBody)
+        thenableBodies(*v);
   }
 
   void thenableBodies(const Json& v) {
@@ -137,6 +141,7 @@ class AllBindings {
       for (const char* key : {"getter", "then"})
         if (t.contains(key)) body(t.at(key));
     }
+    if (v.is_object() && v.contains("function")) body(v.at("function"));
     if (v.is_array() || v.is_object())
       for (const Json& item : v) thenableBodies(item);
   }

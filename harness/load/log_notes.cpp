@@ -44,11 +44,14 @@ class LogNotes {
       if (it == s.end()) return;
       const Pointer where = child(at, key);
       // A setter's argument is the value assigned, as a handler's is the value it got.
-      const bool handlerWithArgument = (slot == Slot::Handler && key != "onFinally") || slot == Slot::SetterBody;
+      const bool handlerWithArgument =
+          (slot == Slot::Handler && key != "onFinally") || slot == Slot::SetterBody || slot == Slot::ConstructorBody;
       if (slot == Slot::Handler || slot == Slot::Body || slot == Slot::ExecutorBody || slot == Slot::AsyncBody ||
-          slot == Slot::MethodBody || slot == Slot::GetterBody || slot == Slot::SetterBody)
+          slot == Slot::MethodBody || slot == Slot::GetterBody || slot == Slot::SetterBody ||
+          slot == Slot::ConstructorBody)
         body(*it, where, handlerWithArgument, slot == Slot::AsyncBody);
-      if (slot == Slot::Value || slot == Slot::Handler || slot == Slot::ExecutorBody) thenables(*it, where);
+      if (slot == Slot::Value || slot == Slot::Arguments || slot == Slot::Handler || slot == Slot::ExecutorBody)
+        thenables(*it, where);
     };
     visit(verb.name, verb.slot);
     for (const grammar::Key& k : verb.modifiers) visit(k.name, k.slot);
@@ -60,8 +63,10 @@ class LogNotes {
     if (const auto t = v.find("thenable"); t != v.end() && t->is_object())
       for (const char* key : {"getter", "then"})
         if (t->contains(key)) body(t->at(key), child(child(at, "thenable"), key), false, false);
+    // A function's argument is its first argument, as a handler's is.
+    if (const auto f = v.find("function"); f != v.end() && f->is_array()) body(*f, child(at, "function"), true, false);
     for (const auto& [key, member] : v.items())
-      if (key != "thenable") thenables(member, child(at, key));
+      if (key != "thenable" && key != "function") thenables(member, child(at, key));
   }
 };
 

@@ -28,6 +28,8 @@ void ProgramChecker::statement(const Json& s, const Pointer& at, Scope scope) {
   const Verb* verb = verbOf(s, at);
   if (verb == nullptr) return;
   if (verb->feature) features_.add(*verb->feature);
+  // A static method called on another this value needs what only JavaScript offers.
+  if (s.contains("on")) features_.add(Feature::Constructors);
   checkKeys(s, *verb, at);
   checkPlacement(s, *verb, at, scope);
   checkPropertyForm(s, *verb, at);
@@ -89,6 +91,10 @@ void ProgramChecker::checkPlacement(const Json& s, const Verb& verb, const Point
 // set gives its property a value or a method; define makes an accessor: a getter (which may yield a
 // value or a method) and/or a setter.
 void ProgramChecker::checkPropertyForm(const Json& s, const Verb& verb, const Pointer& at) {
+  if (verb.statement == grammar::Statement::Constructor && s.contains("body") && !s["body"].is_array())
+    out_.add(child(at, "body"), "'customConstructor' needs a 'body': the statements of function C(executor) { ... }");
+  if (verb.statement == grammar::Statement::Call && s.contains("args") && !s["args"].is_array())
+    out_.add(child(at, "args"), "'args' is the array of values the function is called with");
   if (verb.statement != grammar::Statement::Set && verb.statement != grammar::Statement::Define) return;
   const bool value = s.contains("value"), method = s.contains("method");
   if (value && method)
@@ -161,6 +167,12 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
     case Slot::MethodBody: body(v, at, {false, true, true}, quoted); break;
     case Slot::GetterBody:
     case Slot::SetterBody: body(v, at, {false, scope.resolvers, true}, quoted); break;
+    case Slot::ConstructorBody:
+      if (v.is_array()) body(v, at, {false, scope.resolvers, true}, quoted);
+      break;
+    case Slot::Arguments:
+      if (v.is_array()) value(v, at, scope);
+      break;
   }
 }
 

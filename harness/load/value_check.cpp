@@ -59,6 +59,10 @@ void ProgramChecker::taggedValue(const Json& v, const Pointer& at, Scope scope) 
       return;
     }
     for (const auto& [key, member] : inner.items()) value(member, child(innerAt, key), scope);
+  } else if (form == "function") {
+    // function (a, b) { B }: {"argument": true} is a, and resolve/reject call a and b.
+    features_.add(Feature::Constructors);
+    body(inner, innerAt, {false, true}, "'function'");
   } else if (form == "thenable") {
     features_.add(Feature::Thenables);
     thenable(inner, innerAt, scope);

@@ -74,7 +74,8 @@ function loadLibrary({name, prelude}) {
 // queueMicrotask. Rejection tracking is Node's, for V8 promises only: P must be Promise or extend it.
 function libraryFeatures(P) {
   if (P === Promise) return ['executor', 'deferred', 'resolved-rejected', 'catch', 'finally', 'all', 'allSettled',
-    'race', 'any', 'try', 'async', 'thenables', 'timers', 'microtask', 'rejection-tracking', 'own-properties'];
+    'race', 'any', 'try', 'async', 'thenables', 'timers', 'microtask', 'rejection-tracking', 'own-properties',
+    'constructors'];
   const hasStatic = (n) => typeof P[n] === 'function';
   // A method of its promises: on the prototype, or, for libraries that give each promise its own
   // (native-promise-only), on a pending one.

@@ -22,11 +22,12 @@ const NON_FINITE = {NaN: 'NaN', Infinity: 'Infinity', '-Infinity': '-Infinity'};
 // Which keys each verb allows besides itself; the verb is the one key of a statement found here.
 const VERBS = {
   log: ['value'], return: [], throw: [], resolve: ['of'], reject: ['of'],
-  new: ['executor'], deferred: [], resolved: ['as'], rejected: ['as'],
+  new: ['executor'], deferred: ['on'], resolved: ['as', 'on'], rejected: ['as', 'on'],
   then: ['onFulfilled', 'onRejected', 'as'], catch: ['onRejected', 'as'], finally: ['onFinally', 'as'],
-  all: ['as'], allSettled: ['as'], race: ['as'], any: ['as'],
-  try: ['as'], async: ['as'], await: [], timer: ['do', 'id'], clearTimer: [], microtask: [], let: ['value'],
+  all: ['as', 'on'], allSettled: ['as', 'on'], race: ['as', 'on'], any: ['as', 'on'],
+  try: ['as', 'on'], async: ['as'], await: [], timer: ['do', 'id'], clearTimer: [], microtask: [], let: ['value'],
   set: ['key', 'value', 'method'], define: ['key', 'getter', 'setter', 'value', 'method'],
+  customConstructor: ['body'], call: ['args'],
 };
 // The keys set and define take: identifiers, except those whose meaning the language does not model
 // (harness/core/grammar.hpp, reservedPropertyKeys).
@@ -117,9 +118,9 @@ class Translator {
     if (!isPlainObject(node)) return;
     const verb = Object.keys(node).find((k) => Object.hasOwn(VERBS, k));
     const bindKey = verb && PROMISE_BINDERS[verb];
-    const name = bindKey ? node[bindKey] : verb === 'let' ? node.let : undefined;
+    const name = bindKey ? node[bindKey] : verb === 'let' || verb === 'customConstructor' ? node[verb] : undefined;
     if (typeof name === 'string') {
-      const where = ptr(pointer, bindKey || 'let');
+      const where = ptr(pointer, bindKey || verb);
       if (this.allNames.has(name)) {
         throw new TranslateError(where, `the name ${JSON.stringify(name)} is already bound at ${this.allNames.get(name)}`);
       }
@@ -140,13 +141,15 @@ class Translator {
   // `(arg) => { B }` for handlers (`function (arg) { B }` when B reads `this`); `() => { let arg; B }`
   // style for bodies without an argument.
   // `allowThis` lets a body that is not a handler (a method, a getter) read {"this": true}.
-  fn(body, pointer, scope, {params = '', isAsync = false, resolvers = false, handler = false, allowThis = false} = {}) {
+  // `asFunction` makes it a `function` even when it does not read `this` (a constructor).
+  fn(body, pointer, scope, {params = '', isAsync = false, resolvers = false, handler = false, allowThis = false,
+    asFunction = false} = {}) {
     const inner = scope.child({isAsync, ownsArg: !handler, isHandler: handler || allowThis,
       ...(resolvers ? {hasResolvers: true} : {})});
     const text = this.statements(body, pointer, inner);
     const decl = inner.usesArg && !handler ? `${indent(inner.depth)}let arg;\n` : '';
     const p = handler ? 'arg' : params;
-    const head = inner.usesThis ? `function (${p}) {` : `(${p}) => {`;
+    const head = inner.usesThis || asFunction ? `function (${p}) {` : `(${p}) => {`;
     return `${isAsync ? 'async ' : ''}${head}\n${decl}${text}${indent(scope.depth)}}`;
   }
 
@@ -174,6 +177,10 @@ class Translator {
     const at = (k) => ptr(pointer, k);
     const v = (k) => this.value(s[k], at(k), scope);
     const bindAs = (expr) => (s.as === undefined ? `${expr};` : `rt.bind(${this.name(s.as, at('as'))}, ${expr});`);
+    // Promise.m(...args), or Promise.m.call(on, ...args) when the case names the this value.
+    const staticCall = (method, args) => (s.on === undefined
+      ? `Promise.${method}(${args})`
+      : `Promise.${method}.call(${[v('on'), ...(args === '' ? [] : [args])].join(', ')})`);
 
     switch (verb) {
       case 'log':
@@ -206,11 +213,11 @@ class Translator {
         return `rt.bind(${name}, new Promise(${exec}));`;
       }
       case 'deferred':
-        return `rt.deferred(${this.name(s.deferred, at('deferred'))}, Promise.withResolvers());`;
+        return `rt.deferred(${this.name(s.deferred, at('deferred'))}, ${staticCall('withResolvers', '')});`;
       case 'resolved':
-        return bindAs(`Promise.resolve(${v('resolved')})`);
+        return bindAs(staticCall('resolve', v('resolved')));
       case 'rejected':
-        return bindAs(`Promise.reject(${v('rejected')})`);
+        return bindAs(staticCall('reject', v('rejected')));
       case 'then': {
         const recv = this.receiver(s.then, at('then'));
         const onF = this.handler(s.onFulfilled, at('onFulfilled'), scope);
@@ -225,9 +232,9 @@ class Translator {
       case 'allSettled':
       case 'race':
       case 'any':
-        return bindAs(`Promise.${verb}(${v(verb)})`);
+        return bindAs(staticCall(verb, v(verb)));
       case 'try':
-        return bindAs(`Promise.try(${this.fn(this.body(s.try, at('try')), at('try'), scope)})`);
+        return bindAs(staticCall('try', this.fn(this.body(s.try, at('try')), at('try'), scope)));
       case 'async':
         return bindAs(`(${this.fn(this.body(s.async, at('async')), at('async'), scope, {isAsync: true})})()`);
       case 'await':
@@ -254,6 +261,16 @@ class Translator {
           `${this.propertyValue(s, pointer, scope, 'set')};`;
       case 'define':
         return this.define(s, pointer, scope);
+      case 'customConstructor': {
+        // A `function`, never an arrow: it must have [[Construct]].
+        const body = this.fn(this.body(s.body, at('body')), at('body'), scope, {handler: true, asFunction: true});
+        return `rt.let(${this.name(s.customConstructor, at('customConstructor'))}, ${body});`;
+      }
+      case 'call': {
+        if (s.args !== undefined && !Array.isArray(s.args)) throw new TranslateError(at('args'), '"args" must be an array of values');
+        // (0, f)(...): a plain call, with this undefined.
+        return `(0, ${v('call')})(${s.args === undefined ? '' : (s.args.map((a, i) => this.value(a, ptr(at('args'), i), scope)).join(', '))});`;
+      }
       default:
         throw new TranslateError(pointer, `unhandled verb ${verb}`);
     }
@@ -382,6 +399,12 @@ class Translator {
       }
       case 'thenable':
         return this.thenable(arg, at, scope);
+      case 'function': {
+        // An arrow, so not a constructor; its first argument is both `arg` and `resolve`.
+        const inner = scope.child({ownsArg: true, hasResolvers: true});
+        const text = this.statements(this.body(arg, at), at, inner);
+        return `(resolve, reject) => {\n${indent(inner.depth)}const arg = resolve;\n${text}${indent(scope.depth)}}`;
+      }
       default:
         throw new TranslateError(at, `unknown value form ${JSON.stringify(form)}`);
     }

@@ -100,6 +100,22 @@ TEST(Interpreter, CatchOnAPromiseWithAnOwnCatchCallsIt) {
   EXPECT_EQ(t.events[1], Json::parse(R"({"uncaught": {"error": "TypeError"}})")) << "p.finally is 5";
 }
 
+// What only the interpreter decides about custom constructors: a function value is no constructor,
+// a constructor's body sees the object being made as this and the executor as its argument.
+TEST(Interpreter, AStaticMethodOnACustomConstructorReturnsWhatItMade) {
+  const Trace t = runProgram(R"([
+    {"customConstructor": "C", "body": [{"let": "made", "value": {"this": true}},
+      {"call": {"argument": true}, "args": [{"function": [{"log": "resolved with"}]}, {"function": []}]}]},
+    {"resolved": 1, "on": {"ref": "C"}, "as": "q"},
+    {"log": "q", "value": {"ref": "q"}},
+    {"rejected": 2, "on": {"function": []}},
+    {"log": "no"}
+  ])");
+  const Json expected = Json::parse(R"([["resolved with", 1], ["q", {"ref": "made"}],
+                                        {"uncaught": {"error": "TypeError"}}])");
+  EXPECT_EQ(Json(t.events), expected);
+}
+
 TEST(Interpreter, SetOnAPrimitiveThrowsATypeError) {
   const Trace t = runProgram(R"([{"let": "n", "value": 1}, {"set": "n", "key": "then", "value": 2}, {"log": "no"}])");
   ASSERT_EQ(t.events.size(), 1u);

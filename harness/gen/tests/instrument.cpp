@@ -56,7 +56,8 @@ LabelledHandlers labelHandlers(const Json& program) {
   const std::set<std::string> skipped = withOwnProperties(program);
   for (Json s : program) {
     for (const char* verb : kReactionVerbs) {
-      if (!s.contains(verb) || skipped.contains(s[verb].get<std::string>())) continue;
+      // A verb key that is not a reaction's receiver name (a function value's body) is no reaction.
+      if (!s.contains(verb) || !s[verb].is_string() || skipped.contains(s[verb].get<std::string>())) continue;
       const std::string receiver = s[verb];
       out.receiverOf[registration] = firstName.contains(receiver) ? firstName[receiver] : receiver;
       const std::string tag = std::to_string(registration++);
@@ -64,7 +65,7 @@ LabelledHandlers labelHandlers(const Json& program) {
         if (s.contains(slot) && s[slot].is_array()) s[slot].insert(s[slot].begin(), Json{{"log", "@h" + tag}});
       out.program.push_back(Json{{"log", "@t" + tag}});
     }
-    if (s.contains("resolved") && s["resolved"].is_object() && s["resolved"].contains("promise")) {
+    if (s.contains("resolved") && s["resolved"].is_object() && s["resolved"].contains("promise") && s.contains("as")) {
       const std::string target = s["resolved"]["promise"];
       firstName[s["as"]] = firstName.contains(target) ? firstName[target] : target;
     }

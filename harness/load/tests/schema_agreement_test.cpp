@@ -73,7 +73,9 @@ Json expectedSchemaOf(grammar::Slot slot) {
     case Slot::PropertyKey: return {{"$ref", "#/$defs/propertyKey"}};
     case Slot::MethodBody:
     case Slot::GetterBody:
-    case Slot::SetterBody: return {{"$ref", "#/$defs/body"}};
+    case Slot::SetterBody:
+    case Slot::ConstructorBody: return {{"$ref", "#/$defs/body"}};
+    case Slot::Arguments: return {{"type", "array"}, {"items", {{"$ref", "#/$defs/value"}}}};
     default: return {{"$ref", "#/$defs/name"}};
   }
 }

@@ -213,6 +213,21 @@ TEST(Properties, SetTakesAValueOrAMethodAndDefineAnAccessor) {
                          "/program/2/getter/0", "without 'of'"));
 }
 
+TEST(Constructors, ConstructorCallFunctionAndOnTakeTheirForms) {
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"customConstructor": "C", "body": [{"call": {"argument": true}, "args": [
+                                      {"function": [{"resolve": {"argument": true}}]}, {"function": []}]}]})"))));
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"all": [], "on": {"function": []}})"))));
+  EXPECT_TRUE(
+      rejectedAt(goodPlus(J(R"({"customConstructor": "C"})")), "/program/2", "'customConstructor' needs 'body'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"customConstructor": "C", "body": 5})")), "/program/2/body", "needs a 'body'"));
+  EXPECT_TRUE(
+      rejectedAt(goodPlus(J(R"({"call": {"function": []}, "args": 5})")), "/program/2/args", "'args' is the array"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"then": "p", "on": 1})")), "/program/2/on", "does not go with 'then'"));
+  // A function value has no this of its own.
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"call": {"function": [{"log": "t", "value": {"this": true}}]}})")),
+                         "/program/2/call/function/0/value", "only allowed directly"));
+}
+
 TEST(Placement, ThisOnlyDirectlyInAHandlerBody) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"then": "p", "onRejected": [{"log": "t", "value": [{"this": true}]}]})"))));
   EXPECT_TRUE(accepted(goodPlus(J(R"({"finally": "p", "onFinally": [{"return": {"this": true}}]})"))));

@@ -119,3 +119,22 @@ test('set and define change the named object; a key never becomes code', async (
   assert.throws(() => translate({id: 't/k', program: [{let: 'o', value: 1}, {define: 'o', key: 'then'}]}),
     /\/program\/1: "define" needs "getter", "setter" or both/);
 });
+
+test('a custom constructor is a function, a function value an arrow, and "on" the this of a static method', async () => {
+  const out = await run({
+    id: 't/constructors',
+    program: [
+      {customConstructor: 'C', body: [{call: {argument: true}, args: [{function: [{log: 'resolve'}]}, {function: []}]}]},
+      {set: 'C', key: 'resolve', value: {function: [{return: {argument: true}}]}},
+      {all: [1, 2], on: {ref: 'C'}},
+      {resolved: 3, on: {function: []}},
+      {log: 'not reached', value: 1},
+    ],
+  });
+  assert.deepEqual(asJson(out.trace), [{uncaught: {error: 'TypeError'}}]);
+  const source = translate({id: 't/c', program: [{customConstructor: 'C', body: []}, {all: [], on: {ref: 'C'}}]});
+  assert.match(source, /rt\.let\("C", function \(arg\) \{/);
+  assert.match(source, /Promise\.all\.call\(rt\.get\("C"\), \[\]\)/);
+  assert.throws(() => translate({id: 't/a', program: [{call: {function: []}, args: 5}]}),
+    /\/program\/0\/args: "args" must be an array of values/);
+});
