@@ -28,9 +28,10 @@ int main(int argc, char** argv) {
   // not needed when this process is itself one of the in-tree adapters' workers.
   const bool isWorker = argc > 1 && std::string_view(argv[1]) == "worker";
   if (!isWorker) pc::cli::addWorkerEntries(inProcess, argc, argv, tree.reportWorkers);
-  // Adapters run in workers: this very program, started again as `worker --subject NAME`.
+  // Adapters run in workers: each adapter's own (libexec/promise-conformance/worker-<library>), or
+  // this very program, started again as `worker --subject NAME`.
   const pc::cli::SubjectRegistry subjects =
-      pc::cli::isolateEntries(inProcess, {program.string(), "worker", "--subject"});
+      pc::cli::isolateEntries(inProcess, pc::cli::adapterWorkers(program, tree.adapterWorkersDir));
 
   pc::cli::Context ctx{std::cout, std::cerr, subjects, tree.casesDir, tree.rulesDir};
   ctx.reportsDir = tree.reportsDir;

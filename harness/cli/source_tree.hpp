@@ -15,6 +15,8 @@ struct SourceTree {
   // Workers built outside the command whose variants it runs as if they were built in, so that the
   // committed reports cover them (PC_REPORT_WORKERS in CMakeLists.txt; none once installed).
   std::vector<std::filesystem::path> reportWorkers;
+  // Where each in-tree adapter's own worker is, worker-<library> (adapters/CMakeLists.txt).
+  std::filesystem::path adapterWorkersDir;
 };
 
 // The paths for the command at `executable` (its real path).

@@ -235,7 +235,7 @@ SubjectEntry libraryEntry(LibraryVariant variant) {
   return e;
 }
 
-SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vector<std::string>& workerPrefix,
+SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, WorkerPrefix workerPrefix,
                                std::chrono::milliseconds caseTimeout) {
   SubjectRegistry out = inProcess;
   for (SubjectEntry& entry : out) {
@@ -243,7 +243,7 @@ SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vect
     entry.open = [inner = entry.open, name = entry.name, workerPrefix, caseTimeout] {
       Opened opened = inner();  // only to learn its features, or why it is unavailable
       if (!opened.subject) return opened;
-      std::vector<std::string> argv = workerPrefix;
+      std::vector<std::string> argv = workerPrefix(name);
       argv.push_back(name);
       ChildCommand worker{std::move(argv), {}, "the " + name + " worker"};
       return Opened{std::make_unique<IsolatedSubject>(name, opened.subject->features(), std::move(worker), caseTimeout),
@@ -251,6 +251,15 @@ SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vect
     };
   }
   return out;
+}
+
+WorkerPrefix adapterWorkers(const std::filesystem::path& program, const std::filesystem::path& workersDir) {
+  return [program, workersDir](const std::string& name) -> std::vector<std::string> {
+    const std::filesystem::path own = workersDir / ("worker-" + name.substr(0, name.find('/')));
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(own, ec)) return {own.string(), "--subject"};
+    return {program.string(), "worker", "--subject"};
+  };
 }
 
 }  // namespace pc::cli

@@ -83,9 +83,16 @@ bool selects(const SubjectEntry& entry, const std::string& name);
 // asks of a library (exact is JavaScript's own order), and isolated in a worker.
 SubjectEntry libraryEntry(LibraryVariant variant);
 
+// The command line of the worker that runs an isolated entry, before the entry's name.
+using WorkerPrefix = std::function<std::vector<std::string>(const std::string& entryName)>;
+
 // The registry as the command uses it: every entry with `isolate` set opens an IsolatedSubject whose
-// worker is `workerPrefix` followed by the entry's name. The others are unchanged.
-SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, const std::vector<std::string>& workerPrefix,
+// worker is `workerPrefix(name)` followed by the entry's name. The others are unchanged.
+SubjectRegistry isolateEntries(const SubjectRegistry& inProcess, WorkerPrefix workerPrefix,
                                std::chrono::milliseconds caseTimeout = kWorkerCaseTimeout);
+
+// The worker of an in-tree adapter's variant `library/variant`: its own `workersDir/worker-<library>
+// --subject` when that was built, else the command itself, `program worker --subject`.
+WorkerPrefix adapterWorkers(const std::filesystem::path& program, const std::filesystem::path& workersDir);
 
 }  // namespace pc::cli
