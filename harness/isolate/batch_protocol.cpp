@@ -191,8 +191,9 @@ std::pair<Trace, ChildRun> runAlone(const Case* c, ChildCommand command, std::ch
 // (a library thread left running). k's own result is what it does alone; when it passes alone, the
 // case before it is tried alone with a lingering child, and a crash after its answer is its own.
 void attributeFault(std::span<const Case* const> cases, std::size_t k, const ChildCommand& command,
-                    std::chrono::milliseconds caseTimeout, std::vector<Trace>& out) {
+                    std::chrono::milliseconds caseTimeout, std::vector<Trace>& out, CrashedAlone* crashedAlone) {
   out[k] = runAlone(cases[k], command, caseTimeout, false).first;
+  if (crashedAlone && out[k].failureKind == FailureKind::Crash) crashedAlone->add(cases[k]->id);
   if (out[k].failure) return;
   const ChildRun previous = runAlone(cases[k - 1], command, caseTimeout, true).second;
   if (previous.diedAfterAnswers)
@@ -208,14 +209,32 @@ std::optional<std::chrono::milliseconds> cpuBudgetFor(const Case& c, const Child
   return *command.cpuBudget + kib * kCpuPerProgramKiB;
 }
 
+void CrashedAlone::add(const std::string& id) {
+  std::lock_guard lock(mutex_);
+  ids_.insert(id);
+}
+
+bool CrashedAlone::contains(const std::string& id) const {
+  std::lock_guard lock(mutex_);
+  return ids_.contains(id);
+}
+
 std::vector<Trace> runInChildProcesses(std::span<const Case* const> cases, const ChildCommand& command,
-                                       std::chrono::milliseconds caseTimeout) {
+                                       std::chrono::milliseconds caseTimeout, CrashedAlone* crashedAlone) {
+  const auto crashedBefore = [&](std::size_t i) { return crashedAlone && crashedAlone->contains(cases[i]->id); };
   std::vector<Trace> out(cases.size());
   std::size_t next = 0;
   while (next < cases.size()) {
     const std::size_t first = next;
-    const ChildRun run = runOneChild(cases, first, command, caseTimeout, out);
-    if (run.lost && *run.lost != first) attributeFault(cases, *run.lost, command, caseTimeout, out);
+    // A child's batch ends before the next case known to crash; that case gets a child of its own.
+    std::size_t end = first + 1;
+    if (!crashedBefore(first))
+      while (end < cases.size() && !crashedBefore(end)) ++end;
+    const std::span<const Case* const> upTo = cases.first(end);
+    const ChildRun run = runOneChild(upTo, first, command, caseTimeout, out);
+    if (run.lost && *run.lost != first) attributeFault(upTo, *run.lost, command, caseTimeout, out, crashedAlone);
+    if (crashedAlone && run.lost == first && out[first].failureKind == FailureKind::Crash)
+      crashedAlone->add(cases[first]->id);
     next = run.next;
   }
   return out;

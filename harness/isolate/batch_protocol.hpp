@@ -15,7 +15,9 @@
 // after answering, and a crash then is charged to that earlier case (work it left behind on a
 // library thread).
 #include <chrono>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <vector>
@@ -39,8 +41,22 @@ struct ChildCommand {
 inline constexpr std::chrono::milliseconds kCpuPerProgramKiB{10};
 std::optional<std::chrono::milliseconds> cpuBudgetFor(const Case& c, const ChildCommand& command);
 
+// The cases that crashed a fresh child as its first case, shared by the batches of one subject (they
+// may run at once). A later batch runs such a case alone in a child of its own instead of in the
+// middle of a child that it would kill: one process per crash instead of two (the dead child's
+// replacement and the run alone that tells whose crash it was).
+class CrashedAlone {
+ public:
+  void add(const std::string& id);
+  bool contains(const std::string& id) const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::set<std::string> ids_;
+};
+
 std::vector<Trace> runInChildProcesses(std::span<const Case* const> cases, const ChildCommand& command,
-                                       std::chrono::milliseconds caseTimeout);
+                                       std::chrono::milliseconds caseTimeout, CrashedAlone* crashedAlone = nullptr);
 
 // The child's side: the batch input parsed back into (id, program) pairs, and one answer line.
 struct BatchItem {

@@ -20,13 +20,13 @@ class IsolatedSubject final : public Subject {
   std::string name() const override { return name_; }
   FeatureSet features() const override { return features_; }
   std::vector<Trace> run(std::span<const Case* const> cases) override {
-    return runInChildProcesses(cases, worker_, caseTimeout_);
+    return runInChildProcesses(cases, worker_, caseTimeout_, &crashedAlone_);
   }
   std::vector<Trace> runScheduled(std::span<const Case* const> cases, Schedule schedule) override {
     if (schedule == Schedule::AsScheduled) return run(cases);
     ChildCommand worker = worker_;
     worker.extraEnv.push_back(std::string(kLibraryThreadsFirstVariable) + "=1");
-    return runInChildProcesses(cases, worker, caseTimeout_);
+    return runInChildProcesses(cases, worker, caseTimeout_, &crashedAlone_);
   }
   // Each call starts workers of its own and touches nothing shared.
   bool concurrentBatches() const override { return true; }
@@ -37,6 +37,7 @@ class IsolatedSubject final : public Subject {
   FeatureSet features_;
   ChildCommand worker_;
   std::chrono::milliseconds caseTimeout_;
+  CrashedAlone crashedAlone_;  // learnt by one batch, used by the next
 };
 
 // How long a worker may take over one case before it counts as hung: a backstop. A threaded library

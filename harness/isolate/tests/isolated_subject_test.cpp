@@ -2,6 +2,12 @@
 // those cases; every other case of the batch still gets its trace, and the suite still reports all.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "harness/core/reference_subject.hpp"
@@ -145,6 +151,60 @@ TEST(Isolation, ACrashFromWorkLeftBehindIsChargedToTheCaseThatLeftIt) {
   EXPECT_FALSE(traces[1].failure) << "B passes alone: " << *traces[1].failure;
   EXPECT_EQ(traces[1].events, cases[1].expected.events);
   EXPECT_FALSE(traces[2].failure) << *traces[2].failure;
+}
+
+// Which batches the workers of `subject` ran, one line per worker started, in order.
+std::vector<std::string> batchesOf(const std::function<void(IsolatedSubject&)>& use) {
+  const std::filesystem::path log =
+      std::filesystem::temp_directory_path() / ("pc-misbehaving-starts-" + std::to_string(::getpid()));
+  std::filesystem::remove(log);
+  IsolatedSubject subject("misbehaving", FeatureSet::all(),
+                          ChildCommand{{PC_MISBEHAVING_WORKER}, {"MISBEHAVING_STARTS=" + log.string()}, "the worker"},
+                          std::chrono::milliseconds(700));
+  use(subject);
+  std::vector<std::string> lines;
+  std::ifstream in(log);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  std::filesystem::remove(log);
+  return lines;
+}
+
+// A case that crashed a worker of its own once gets one of its own in the next batch: the others
+// no longer pay for a dead worker, its replacement and a run alone, and the verdicts are the same.
+TEST(Isolation, ACaseThatCrashedAloneRunsAloneInTheNextBatch) {
+  const std::vector<Case> cases = {logCase("ok/1"), logCase("segfault/b"), logCase("ok/2")};
+  std::vector<const Case*> batch;
+  for (const Case& c : cases) batch.push_back(&c);
+  std::vector<Trace> first, second;
+  const std::vector<std::string> workers = batchesOf([&](IsolatedSubject& subject) {
+    first = subject.run(batch);
+    second = subject.run(batch);
+  });
+  // The first batch: all three, then segfault/b alone (it was not the worker's first), then ok/2.
+  // The second: ok/1, segfault/b alone, ok/2.
+  EXPECT_EQ(workers, (std::vector<std::string>{"ok/1 segfault/b ok/2 ", "segfault/b ", "ok/2 ", "ok/1 ", "segfault/b ",
+                                               "ok/2 "}));
+  for (const std::vector<Trace>* traces : {&first, &second}) {
+    ASSERT_EQ(traces->size(), 3u);
+    EXPECT_FALSE((*traces)[0].failure);
+    EXPECT_EQ((*traces)[1].failureKind, FailureKind::Crash);
+    EXPECT_NE((*traces)[1].failure.value_or("").find(kSegfaultWords), std::string::npos);
+    EXPECT_FALSE((*traces)[2].failure);
+  }
+}
+
+// A case that crashed only in the middle of a batch (alone it passes) is not sent alone later.
+TEST(Isolation, ACaseThatCrashedOnlyAfterAnotherStaysInTheBatch) {
+  const std::vector<Case> cases = {logCase("leaves/A"), logCase("slow/B"), logCase("ok/C")};
+  std::vector<const Case*> batch;
+  for (const Case& c : cases) batch.push_back(&c);
+  const std::vector<std::string> workers = batchesOf([&](IsolatedSubject& subject) {
+    subject.run(batch);
+    subject.run(batch);
+  });
+  ASSERT_GE(workers.size(), 4u);
+  EXPECT_EQ(workers.front(), "leaves/A slow/B ok/C ");
+  EXPECT_EQ(std::count(workers.begin(), workers.end(), "leaves/A slow/B ok/C "), 2) << ::testing::PrintToString(workers);
 }
 
 // Through the runner: the bad cases are crashed, the others pass, and the report lists them all.

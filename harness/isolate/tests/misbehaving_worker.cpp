@@ -4,11 +4,16 @@
 // "leaves/..." answers but leaves a thread that kills the process with SIGTRAP 50 ms later,
 // "slow/..." keeps busy for 300 ms first, "liberror/..." answers a library error that also broke
 // run to completion, "asan/..." ends as AddressSanitizer ends a process it stopped (its report on
-// stderr, then exit status 1). Any other case runs on the reference.
+// stderr, then exit status 1). Any other case runs on the reference. With MISBEHAVING_STARTS set
+// to a file, each start appends the ids of its batch to it, one line per worker.
 #include <chrono>
 #include <csignal>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
 #include <stdexcept>
 #include <thread>
 
@@ -70,5 +75,13 @@ class MisbehavingSubject final : public pc::Subject {
 
 int main() {
   MisbehavingSubject subject;
+  if (const char* starts = std::getenv("MISBEHAVING_STARTS")) {
+    const std::string input(std::istreambuf_iterator<char>(std::cin), {});
+    std::string ids;
+    for (const pc::BatchItem& item : pc::parseBatchInput(input)) ids += item.id + ' ';
+    std::ofstream(starts, std::ios::app) << ids << '\n';
+    std::istringstream again(input);
+    return pc::runWorker(subject, again, std::cout, std::cerr);
+  }
   return pc::runWorker(subject, std::cin, std::cout, std::cerr);
 }
