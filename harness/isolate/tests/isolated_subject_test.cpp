@@ -204,7 +204,8 @@ TEST(Isolation, ACaseThatCrashedOnlyAfterAnotherStaysInTheBatch) {
   });
   ASSERT_GE(workers.size(), 4u);
   EXPECT_EQ(workers.front(), "leaves/A slow/B ok/C ");
-  EXPECT_EQ(std::count(workers.begin(), workers.end(), "leaves/A slow/B ok/C "), 2) << ::testing::PrintToString(workers);
+  EXPECT_EQ(std::count(workers.begin(), workers.end(), "leaves/A slow/B ok/C "), 2)
+      << ::testing::PrintToString(workers);
 }
 
 // Through the runner: the bad cases are crashed, the others pass, and the report lists them all.

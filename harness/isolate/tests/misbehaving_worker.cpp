@@ -13,8 +13,8 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
-#include <string>
 #include <stdexcept>
+#include <string>
 #include <thread>
 
 #include "harness/core/reference_subject.hpp"
