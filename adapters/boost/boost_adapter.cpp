@@ -157,6 +157,10 @@ class BoostAdapter {
     Futures futures =
         (waitsForAll ? boost::when_all(given.begin(), given.end()) : boost::when_any(given.begin(), given.end()))
             .share();
+    // when_all/when_any is a library call of its own: on the schedule that lets library threads go
+    // first, its thread finishes before then() is attached (Boost's race, decided the same way in
+    // every such run; a no-op on the others).
+    host_.afterLibraryCall();
     Handle shaped = continueWith(futures, std::move(shape));
     combinations_.push_back({std::move(inputs), waitsForAll, futures, shaped});
     return shaped;
@@ -458,6 +462,7 @@ class BoostFutureAdapter {
     for (const Handle& h : inputs) taken.push_back(take(h));
     auto joined =
         waitsForAll ? boost::when_all(taken.begin(), taken.end()) : boost::when_any(taken.begin(), taken.end());
+    host_.afterLibraryCall();  // as in BoostAdapter::combine
     Handle output = std::make_shared<Unique>();
     auto continuation = [this, inputs, out = std::weak_ptr<Unique>(output), shape,
                          running = InFlight(running_)](decltype(joined) done) {
