@@ -93,8 +93,12 @@ Trace endedDuringCase(PipedProcess& child, const ChildCommand& command) {
                                          std::to_string(kDeadlockWindow.count()) +
                                          " ms with this case unfinished (a deadlock), so it gave up");
   std::string message = command.who + " ended (" + how + ") while running this case";
-  if (auto summary = sanitizerSummary(child.stderrTail())) message += ": " + *summary;
-  message = withStderr(std::move(message), command.who, child.stderrTail());
+  // A sanitizer's summary names the fault; the rest of its report (process ids, addresses, stacks)
+  // changes from run to run and would make the verdict's words do so too.
+  if (auto summary = sanitizerSummary(child.stderrTail()))
+    message += ": " + *summary;
+  else
+    message = withStderr(std::move(message), command.who, child.stderrTail());
   // A child that says nothing and exits 0 broke the protocol; any other end is a crash, exit()
   // called by a library included.
   return failed(child.exitedCleanly() ? FailureKind::HarnessError : FailureKind::Crash, std::move(message));

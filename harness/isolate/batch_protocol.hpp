@@ -9,11 +9,11 @@
 // "brokeRunToCompletion": "...". A failure without "failureKind" reads as harness-error.
 // A case that makes the child hang (no line within the case timeout, or, once the child said it is
 // ready, within the case's CPU budget: Hang) or die (end of output: Crash) is recorded as that case's
-// failure, with how the child ended and the end of its stderr; the cases after it go to a fresh
-// child. When that case was not the child's first, it runs again alone in a fresh child, and the
-// result alone is its own; if it passes alone, the case before it runs alone in a child that lingers
-// after answering, and a crash then is charged to that earlier case (work it left behind on a
-// library thread).
+// failure, with how the child ended and the end of its stderr (a sanitizer's one-line summary instead,
+// when one reported); the cases after it go to a fresh child. When that case was not the child's
+// first, it runs again alone in a fresh child, and the result alone is its own; if it passes alone,
+// the case before it runs alone in a child that lingers after answering, and a crash then is charged
+// to that earlier case (work it left behind on a library thread).
 #include <chrono>
 #include <mutex>
 #include <optional>
