@@ -1,5 +1,6 @@
 // Promise.all, allSettled, any and race (27.2.4.1-5), for any this value C.
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,10 +51,30 @@ Completion rejectPromise(Realm& realm, const PromiseCapability& capability, cons
   return Completion::normal(capability.promise);
 }
 
+// The loop of PerformPromiseAll/AllSettled/Any/Race (step 4 of each, step 1 of Race's): step the
+// iterator, call promiseResolve on each value with C as this, and hand the result to `step`; once the
+// iterator is done, return `done`'s completion.
+Completion performLoop(Realm& realm, IteratorRecord& iteratorRecord, const Value& C, const Value& promiseResolve,
+                       const ElementStep& step, const std::function<Completion()>& done) {
+  for (std::size_t index = 0;; ++index) {
+    // a. Let next be ? IteratorStepValue(iteratorRecord).
+    std::optional<Value> next;
+    if (Completion c = IteratorStepValue(realm, iteratorRecord, next); c.isAbrupt()) return c;
+    // b. If next is DONE, the loop ends (the count and the result are `done`'s).
+    if (!next) return done();
+    // d. Let nextPromise be ? Call(promiseResolve, constructor, « next »).
+    const Value args[] = {*next};
+    Completion nextPromise = Call(realm, promiseResolve, C, args);
+    if (nextPromise.isAbrupt()) return nextPromise;
+    // The element functions and ? Invoke(nextPromise, "then", ...).
+    if (Completion r = step(index, nextPromise.value); r.isAbrupt()) return r;
+  }
+}
+
 // The shared frame of Promise.all/allSettled/any/race (steps 1-9 of each): NewPromiseCapability(C),
-// GetPromiseResolve(C) and GetIterator with IfAbruptRejectPromise, the loop calling promiseResolve
-// on each value, and `done` once the iterator is exhausted. `makeStep` gets the capability and
-// returns the per-element step.
+// GetPromiseResolve(C) and GetIterator with IfAbruptRejectPromise, the loop, and the closing of the
+// iterator when the loop ends abruptly. `makeStep` gets the capability and returns the per-element
+// step; `done` is what the loop does once the iterator is exhausted.
 Completion performCombinator(Realm& realm, const Value& C, const Value& iterable,
                              const std::function<ElementStep(const PromiseCapability&)>& makeStep,
                              const std::function<Completion(const PromiseCapability&)>& done) {
@@ -66,22 +87,20 @@ Completion performCombinator(Realm& realm, const Value& C, const Value& iterable
   if (promiseResolve.isAbrupt()) return rejectPromise(realm, capability, promiseResolve.value);
   // 5. Let iteratorRecord be Completion(GetIterator(iterable, sync)). 6. IfAbruptRejectPromise(iteratorRecord,
   // promiseCapability).
-  std::vector<Value> elements;
-  if (Completion it = IterableToList(realm, iterable, elements); it.isAbrupt())
+  IteratorRecord iteratorRecord;
+  if (Completion it = GetIterator(realm, iterable, iteratorRecord); it.isAbrupt())
     return rejectPromise(realm, capability, it.value);
   // 7. Let result be Completion(PerformPromiseX(iteratorRecord, C, promiseCapability, promiseResolve)).
-  // 8. If result is an abrupt completion, IfAbruptRejectPromise(result, promiseCapability) (an
-  //    array's iterator has nothing to close).
-  const ElementStep step = makeStep(capability);
-  for (std::size_t index = 0; index < elements.size(); ++index) {
-    // Let nextPromise be ? Call(promiseResolve, constructor, « next »).
-    const Value next[] = {elements[index]};
-    Completion nextPromise = Call(realm, promiseResolve.value, C, next);
-    if (nextPromise.isAbrupt()) return rejectPromise(realm, capability, nextPromise.value);
-    if (Completion r = step(index, nextPromise.value); r.isAbrupt()) return rejectPromise(realm, capability, r.value);
+  Completion result = performLoop(realm, iteratorRecord, C, promiseResolve.value, makeStep(capability),
+                                  [&] { return done(capability); });
+  // 8. If result is an abrupt completion, then
+  if (result.isAbrupt()) {
+    // a. If iteratorRecord.[[Done]] is false, set result to Completion(IteratorClose(iteratorRecord, result)).
+    if (!iteratorRecord.done) result = IteratorClose(realm, iteratorRecord, result);
+    // b. IfAbruptRejectPromise(result, promiseCapability).
+    return rejectPromise(realm, capability, result.value);
   }
-  if (Completion r = done(capability); r.isAbrupt()) return rejectPromise(realm, capability, r.value);
-  // 9. Return ? result (promiseCapability.[[Promise]]).
+  // 9. Return ! result (promiseCapability.[[Promise]]).
   return Completion::normal(capability.promise);
 }
 

@@ -70,6 +70,8 @@ constexpr std::array<std::string_view, 6> kTraceErrors = {"Error",          "Typ
 constexpr std::array<std::string_view, 3> kEvents = {"unhandled", "handled", "uncaught"};
 constexpr std::array<std::string_view, 9> kReservedKeys = {"__proto__", "constructor", "prototype", "length",   "name",
                                                            "message",   "stack",       "caller",    "arguments"};
+// Well-known symbols a case may use as a property key, by the name JavaScript gives them.
+constexpr std::array<std::string_view, 1> kSymbolKeys = {"Symbol.iterator"};
 constexpr std::array<std::string_view, 4> kFamilies = {"aplus", "es", "host", "seed"};
 
 // One pattern per family; the "any family" pattern is their alternation.
@@ -169,7 +171,10 @@ std::string join(std::span<const std::string_view> list) {
 std::span<const std::string_view> reservedPropertyKeys() { return kReservedKeys; }
 std::string_view propertyKeyPattern() { return "^[A-Za-z_$][A-Za-z0-9_$]*$"; }
 
+std::span<const std::string_view> symbolPropertyKeys() { return kSymbolKeys; }
+
 bool isPropertyKey(std::string_view key) {
+  if (contains(kSymbolKeys, key)) return true;
   return matches(compiled(std::string(propertyKeyPattern())), key) && !contains(kReservedKeys, key);
 }
 

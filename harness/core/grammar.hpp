@@ -86,8 +86,9 @@ std::span<const std::string_view> traceEventKeys();     // unhandled, handled, u
 // The property keys set and define may not use: each names a property whose meaning the case
 // language does not model (a prototype, a constructor, a function's or an error's own parts).
 std::span<const std::string_view> reservedPropertyKeys();
-std::string_view propertyKeyPattern();     // an identifier: ^[A-Za-z_$][A-Za-z0-9_$]*$
-bool isPropertyKey(std::string_view key);  // matches the pattern and is not reserved
+std::string_view propertyKeyPattern();                   // an identifier: ^[A-Za-z_$][A-Za-z0-9_$]*$
+std::span<const std::string_view> symbolPropertyKeys();  // Symbol.iterator, written as JavaScript names it
+bool isPropertyKey(std::string_view key);                // matches the pattern and is not reserved, or is a symbol key
 
 bool contains(std::span<const std::string_view> list, std::string_view item);
 std::string join(std::span<const std::string_view> list);  // "a, b, c"

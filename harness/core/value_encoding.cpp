@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "harness/core/subject_promise.hpp"
+#include "reference/iteration.hpp"
 
 namespace pc {
 namespace {
@@ -26,8 +27,10 @@ Json encodeError(const es::ErrorObject& e, const ObjectNames& names) {
 
 Json encodeOrdinary(const es::Object& o, const ObjectNames& names) {
   Json props = Json::object();
-  for (const es::Property& p : o.properties())
+  for (const es::Property& p : o.properties()) {
+    if (p.key == es::kSymbolIterator) continue;  // as Object.keys, which lists string keys only
     props[p.key] = p.isAccessor() ? Json{{"accessor", true}} : encodeValue(p.value, names);
+  }
   return Json{{"object", props}};
 }
 

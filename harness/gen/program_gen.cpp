@@ -259,6 +259,65 @@ rc::Gen<Json> ownThen(int depth) {
   });
 }
 
+// A promise made iterable, test262's way: its own Symbol.iterator returns the promise itself (or
+// something that is no iterator), its own next reports done at once (done being any truthy value),
+// throws or returns a primitive, and its own return logs; or a combinator over such a promise.
+// next never reports not done, so no loop runs forever.
+rc::Gen<Json> customIterable(int depth) {
+  const auto target = rc::gen::map(rc::gen::inRange(0, 8), [](int k) { return "#" + std::to_string(k); });
+  const auto method = [](std::string k, const char* key, Json body) {
+    return Json{{"set", std::move(k)}, {"key", key}, {"method", std::move(body)}};
+  };
+  const rc::Gen<Json> iteratorMethod = rc::gen::weightedOneOf<Json>({
+      {4, rc::gen::just(Json::array({Json{{"return", Json{{"this", true}}}}}))},
+      {1, rc::gen::map(scalar(),
+                       [](Json v) {
+                         return Json::array({Json{{"return", v}}});
+                       })},
+      {1, rc::gen::map(plainValue(),
+                       [](Json v) {
+                         return Json::array({Json{{"throw", v}}});
+                       })},
+  });
+  const rc::Gen<Json> truthy = rc::gen::element(Json(true), Json(1), Json("done"));
+  const rc::Gen<Json> nextMethod = rc::gen::weightedOneOf<Json>({
+      {3, rc::gen::apply(
+              [](Json l, Json done, Json v) {
+                return Json::array({Json{{"log", l}, {"value", Json{{"this", true}}}},
+                                    Json{{"return", Json{{"object", Json{{"done", done}, {"value", v}}}}}}});
+              },
+              label(), truthy, settleValue(depth))},
+      {1, rc::gen::map(scalar(),
+                       [](Json v) {
+                         return Json::array({Json{{"return", v}}});
+                       })},
+      {1, rc::gen::map(plainValue(),
+                       [](Json v) {
+                         return Json::array({Json{{"throw", v}}});
+                       })},
+  });
+  const rc::Gen<Json> returnMethod = rc::gen::map(label(), [](Json l) {
+    return Json::array({Json{{"log", l}, {"value", 0}}, Json{{"return", Json{{"object", Json::object()}}}}});
+  });
+  const auto combinator = rc::gen::apply(
+      [](std::string verb, int k) {
+        return Json{{verb, Json{{"promise", "#" + std::to_string(k)}}}};
+      },
+      rc::gen::element<std::string>("all", "allSettled", "race", "any"), rc::gen::inRange(0, 8));
+  return rc::gen::weightedOneOf<Json>({
+      {2, rc::gen::apply([method](std::string k, Json b) { return method(k, "Symbol.iterator", b); }, target,
+                         iteratorMethod)},
+      {1, rc::gen::apply(
+              [](std::string k, Json v) {
+                return Json{{"set", k}, {"key", "Symbol.iterator"}, {"value", v}};
+              },
+              target, scalar())},
+      {2, rc::gen::apply([method](std::string k, Json b) { return method(k, "next", b); }, target, nextMethod)},
+      {1, rc::gen::apply([method](std::string k, Json b) { return method(k, "return", b); }, target, returnMethod)},
+      {2, combinator},
+  });
+}
+
 rc::Gen<Json> customConstructor() {
   // What C hands its executor: two logging functions, nothing, or values that are not functions.
   const auto function = [](Json l) { return Json{{"function", Json::array({Json{{"log", l}}})}}; };
@@ -309,6 +368,7 @@ rc::Gen<Json> rawStatement(int depth) {
                                        {3, settlement(depth)},
                                        {1, logStatement()},
                                        {1, ownThen(depth)},
+                                       {1, customIterable(depth)},
                                        {1, customConstructor()},
                                        {1, resolveOfConstructor()},
                                        {1, staticOnConstructor(depth)}});

@@ -159,8 +159,9 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
       break;
     case Slot::PropertyKey:
       if (!v.is_string() || !grammar::isPropertyKey(v.get<std::string>()))
-        out_.add(at, fmt::format("'{}' needs a property name: an identifier other than {}", key,
-                                 grammar::join(grammar::reservedPropertyKeys())));
+        out_.add(at, fmt::format("'{}' needs a property name: an identifier other than {}, or {}", key,
+                                 grammar::join(grammar::reservedPropertyKeys()),
+                                 grammar::join(grammar::symbolPropertyKeys())));
       break;
     // resolve/reject are a method's first two arguments; a getter and a setter see the enclosing
     // ones. All three see the object as {"this": true}.

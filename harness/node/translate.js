@@ -34,6 +34,8 @@ const VERBS = {
 const PROPERTY_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'length', 'name', 'message', 'stack',
   'caller', 'arguments']);
+// Well-known symbols a key may name (grammar.hpp, symbolPropertyKeys), written as JavaScript names them.
+const SYMBOL_KEYS = new Set(['Symbol.iterator']);
 // Verbs that bind a promise under a name (the key holding the name): new and deferred by their own
 // key, every verb that takes "as" by it.
 const PROMISE_BINDERS = Object.fromEntries(Object.entries(VERBS).flatMap(([verb, keys]) =>
@@ -277,8 +279,10 @@ class Translator {
   }
 
   propertyKey(k, pointer) {
+    if (SYMBOL_KEYS.has(k)) return k;  // Symbol.iterator, the symbol itself
     if (typeof k !== 'string' || !PROPERTY_KEY.test(k) || RESERVED_KEYS.has(k)) {
-      throw new TranslateError(pointer, `a property key is an identifier other than ${[...RESERVED_KEYS].join(', ')}`);
+      throw new TranslateError(pointer, `a property key is an identifier other than ${[...RESERVED_KEYS].join(', ')}, ` +
+        `or ${[...SYMBOL_KEYS].join(', ')}`);
     }
     return lit(k);
   }

@@ -74,11 +74,25 @@ std::set<std::string> languageKeys() {
   return keys;
 }
 
+// The property keys that set and define statements name.
+void collectPropertyKeys(const Json& v, std::set<std::string>& out) {
+  if (v.is_object() && (v.contains("set") || v.contains("define")) && v.contains("key") && v["key"].is_string())
+    out.insert(v["key"].get<std::string>());
+  if (v.is_structured())
+    for (const Json& child : v) collectPropertyKeys(child, out);
+}
+
 TEST(Generators, ProgramsUseTheWholeLanguage) {
-  std::set<std::string> keys;
-  for (std::size_t i = 0; i < 500; ++i) collectKeys(generatedProgram(3, i).value(), keys);
+  std::set<std::string> keys, propertyKeys;
+  for (std::size_t i = 0; i < 500; ++i) {
+    const Json program = generatedProgram(3, i).value();
+    collectKeys(program, keys);
+    collectPropertyKeys(program, propertyKeys);
+  }
   for (const std::string& key : languageKeys())
     EXPECT_TRUE(keys.contains(key)) << "no generated program uses '" << key << "'";
+  for (std::string_view key : grammar::symbolPropertyKeys())
+    EXPECT_TRUE(propertyKeys.contains(std::string(key))) << "no generated program sets the property " << key;
 }
 
 TEST(Generators, TheSameSeedAndIndexGiveTheSameProgram) {

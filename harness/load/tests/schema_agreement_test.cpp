@@ -112,11 +112,14 @@ TEST(GrammarMatchesSchema, ValueForms) {
 }
 
 TEST(GrammarMatchesSchema, PropertyKeys) {
-  const Json& key = caseSchema()["$defs"]["propertyKey"];
+  const Json& key = caseSchema()["$defs"]["propertyName"];
   EXPECT_EQ(key["pattern"], grammar::propertyKeyPattern());
   EXPECT_EQ(key["not"]["enum"], strings(grammar::reservedPropertyKeys()));
-  for (const char* good : {"then", "catch", "_x", "$1"}) EXPECT_TRUE(grammar::isPropertyKey(good)) << good;
-  for (const char* bad : {"", "1a", "a-b", "constructor", "__proto__", "length"})
+  EXPECT_EQ(caseSchema()["$defs"]["symbolKey"]["enum"], strings(grammar::symbolPropertyKeys()));
+  for (const char* good : {"then", "catch", "_x", "$1", "Symbol.iterator"})
+    EXPECT_TRUE(grammar::isPropertyKey(good)) << good;
+  for (const char* bad :
+       {"", "1a", "a-b", "constructor", "__proto__", "length", "Symbol.asyncIterator", "Symbol.iterator "})
     EXPECT_FALSE(grammar::isPropertyKey(bad)) << bad;
 }
 
