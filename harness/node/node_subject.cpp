@@ -19,6 +19,14 @@ std::vector<std::string> runnerArguments(const NodeOptions& options) {
   return argv;
 }
 
+// The CPU time node as a whole may spend between two answers before the harness kills it: run.js
+// enforces the case's budgets itself, on the thread that runs the case, and may then start a fresh
+// worker thread and run the case again alone before it answers. This catches only a node that fails
+// to (its main thread stuck), so it leaves room for all of that.
+std::chrono::milliseconds backstopCpuBudget(const NodeOptions& options) {
+  return 3 * (options.caseCpuBudget + options.caseStallBudget) + std::chrono::seconds(2);
+}
+
 // What `run.js --features` says the library offers: one line of feature names.
 FeatureSet probeFeatures(const NodeOptions& options) {
   std::vector<std::string> argv = runnerArguments(options);
@@ -63,7 +71,13 @@ NodeSubject::NodeSubject(NodeOptions options) : options_(std::move(options)) {
 }
 
 std::vector<Trace> NodeSubject::run(std::span<const Case* const> cases) {
-  const ChildCommand command{runnerArguments(options_), options_.extraEnv, "node", options_.caseCpuBudget};
+  std::vector<std::string> argv = runnerArguments(options_);
+  for (const auto& [flag, budget] :
+       {std::pair{"--cpu-budget", options_.caseCpuBudget}, std::pair{"--stall-budget", options_.caseStallBudget}}) {
+    argv.push_back(flag);
+    argv.push_back(std::to_string(budget.count()));
+  }
+  const ChildCommand command{std::move(argv), options_.extraEnv, "node", backstopCpuBudget(options_)};
   return runInChildProcesses(cases, command, options_.caseTimeout);
 }
 

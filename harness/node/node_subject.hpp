@@ -37,11 +37,16 @@ struct NodeOptions {
   std::filesystem::path runner;  // empty: home/run.js
   // How long node may go without finishing a case before it counts as hung.
   std::chrono::milliseconds caseTimeout = std::chrono::seconds(20);
-  // CPU time node may spend on a case (more for large programs: cpuBudgetFor) before it counts as
-  // hung. A case of the corpus needs a few milliseconds; a library whose own queue spins forever
-  // (q's self-resolution) is caught in this much CPU instead of the whole case timeout, and a
-  // loaded machine, which stretches wall time, cannot make a slow case look hung.
+  // CPU time the thread running a case may spend on it (plus 10 ms per KiB of its program, as
+  // cpuBudgetFor) before it counts as hung. A case of the corpus needs a few milliseconds; a loaded
+  // machine, which stretches wall time, cannot make a slow case look hung. run.js's main thread
+  // watches the worker thread that runs the cases and stops it (README.md, "The parts").
   std::chrono::milliseconds caseCpuBudget{250};
+  // CPU time that thread may spend on a case without progress (no call into the runtime, no turn of
+  // the host loop; plus 10 ms per KiB of program) before the case counts as hung: a library whose own
+  // queue spins forever (q 1.5.1's self-resolution) is stopped in this much CPU, long before the
+  // budget above. The corpus's cases go a few milliseconds at most without progress.
+  std::chrono::milliseconds caseStallBudget{50};
   std::vector<std::string> extraEnv;  // "NAME=value" entries added to node's environment
   NodeLibrary library;                // default: V8's own Promise, named "node"
 };

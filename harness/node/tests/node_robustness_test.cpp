@@ -1,6 +1,7 @@
 // The node subject when node misbehaves: a hang or a crash fails only the case in progress, and a
 // missing or old node is refused with a message that says what to do. Hangs and crashes come from a
-// runner of the tests' own, tests/misbehaving-run.js: run.js, except at the cases "hangs" and "dies".
+// runner of the tests' own, tests/misbehaving-run.js: run.js, whose worker thread misbehaves at the
+// case ids it lists ("hangs", "spins", "stalls", "dies", ...).
 #include <gtest/gtest.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -16,7 +17,7 @@
 namespace pc::node_tests {
 namespace {
 
-// A node subject whose runner hangs at the case "hangs" and exits with status 70 at "dies".
+// A node subject whose runner misbehaves at the case ids tests/misbehaving-run.js lists.
 NodeOptions misbehaving() {
   NodeOptions options = testNodeOptions();
   options.runner = std::filesystem::path(PC_NODE_TESTS_DIR) / "misbehaving-run.js";
@@ -47,8 +48,8 @@ TEST(NodeRobustness, AHangFailsOneCaseAndTheRestRunInAFreshProcess) {
   EXPECT_LT(took, std::chrono::seconds(10)) << "the time bound did not cut the hang short";
 }
 
-// A loop that never yields is cut short by the CPU budget, long before the case timeout; the hang
-// above, which uses no CPU, is not mistaken for it.
+// A loop that never yields is cut short by the CPU budget, long before the case timeout, even when
+// it keeps making progress; the hang above, which uses no CPU, is not mistaken for it.
 TEST(NodeRobustness, ACaseThatSpinsIsAHangOnceItHasUsedItsCpuBudget) {
   NodeOptions options = misbehaving();
   options.caseTimeout = std::chrono::minutes(10);
@@ -59,8 +60,66 @@ TEST(NodeRobustness, ACaseThatSpinsIsAHangOnceItHasUsedItsCpuBudget) {
   expectLogged(traces.at(0), "before");
   ASSERT_TRUE(traces.at(1).failure.has_value());
   EXPECT_EQ(traces[1].failureKind, FailureKind::Hang);
-  EXPECT_NE(traces[1].failure->find("busy: node spent 300 ms of CPU time on this case"), std::string::npos)
+  EXPECT_NE(traces[1].failure->find("busy: node spent 300 ms of CPU time on this case without finishing it"),
+            std::string::npos)
       << *traces[1].failure;
+  expectLogged(traces.at(2), "after");
+}
+
+// A loop that makes no progress (no call into the runtime, no turn of the host loop), as q 1.5.1's
+// queue does on self-resolution, is stopped after the stall budget, whatever the CPU budget.
+TEST(NodeRobustness, ACaseThatSpinsWithoutProgressIsAHangAfterItsStallBudget) {
+  NodeOptions options = misbehaving();
+  options.caseTimeout = std::chrono::minutes(10);
+  options.caseCpuBudget = std::chrono::minutes(1);
+  options.caseStallBudget = std::chrono::milliseconds(80);
+  NodeSubject subject(options);
+  auto traces = runAll(
+      subject, {makeCase(loggingCase("before")), makeCase(loggingCase("stalls")), makeCase(loggingCase("after"))});
+  expectLogged(traces.at(0), "before");
+  ASSERT_TRUE(traces.at(1).failure.has_value());
+  EXPECT_EQ(traces[1].failureKind, FailureKind::Hang);
+  EXPECT_NE(traces[1].failure->find("busy: node spent 80 ms of CPU time on this case without progress"),
+            std::string::npos)
+      << *traces[1].failure;
+  expectLogged(traces.at(2), "after");
+}
+
+// A case that fails in a worker that had nothing left to run from the cases before it (no timer, no
+// immediate, no I/O) fails on its own account, without a run alone: here, one that dies unless it
+// is its worker's first.
+TEST(NodeRobustness, AFailureWithNothingLeftBehindIsTheCasesOwn) {
+  NodeSubject subject(misbehaving());
+  auto traces = runAll(subject, {makeCase(loggingCase("before")), makeCase(loggingCase("dies-unless-first")),
+                                 makeCase(loggingCase("after"))});
+  expectLogged(traces.at(0), "before");
+  ASSERT_TRUE(traces.at(1).failure.has_value());
+  EXPECT_EQ(traces[1].failureKind, FailureKind::Crash);
+  EXPECT_NE(traces[1].failure->find("exit status 71"), std::string::npos) << *traces[1].failure;
+  expectLogged(traces.at(2), "after");
+}
+
+// After a case that left work behind (a timer), a failure may not be the next case's: it runs alone,
+// and what it does alone is its verdict. Here it passes alone.
+TEST(NodeRobustness, AFailureAfterWorkLeftBehindIsJudgedByTheCaseAlone) {
+  NodeSubject subject(misbehaving());
+  auto traces = runAll(subject, {makeCase(loggingCase("leaves-a-timer")), makeCase(loggingCase("dies-unless-first")),
+                                 makeCase(loggingCase("after"))});
+  expectLogged(traces.at(0), "leaves-a-timer");
+  expectLogged(traces.at(1), "dies-unless-first");
+  expectLogged(traces.at(2), "after");
+}
+
+// An uncaught exception from work a case left behind ends the worker during the next case; that case
+// passes alone, and the one before, run alone, throws after answering: the crash is charged to it.
+TEST(NodeRobustness, AnExceptionFromWorkLeftBehindIsChargedToTheCaseThatLeftIt) {
+  NodeSubject subject(misbehaving());
+  auto traces = runAll(subject, {makeCase(loggingCase("before")), makeCase(loggingCase("throws-later")),
+                                 makeCase(loggingCase("after"))});
+  expectLogged(traces.at(0), "before");
+  ASSERT_TRUE(traces.at(1).failure.has_value());
+  EXPECT_EQ(traces[1].failureKind, FailureKind::Crash);
+  EXPECT_NE(traces[1].failure->find("from work it left behind"), std::string::npos) << *traces[1].failure;
   expectLogged(traces.at(2), "after");
 }
 
