@@ -53,6 +53,8 @@ const std::vector<Verb>& table() {
       {St::Constructor, "customConstructor", S::BindLet, {{"body", S::ConstructorBody, true}}, Feature::Constructors, false, false,
        "es.NewPromiseCapability"},
       {St::Call, "call", S::Value, {{"args", S::Arguments, false}}, Feature::Constructors, false, false, "es.Call"},
+      {St::CallPrototype, "callPrototype", S::PrototypeMethod, {{"receiver", S::Value, true}, {"args", S::Arguments, false},
+       as}, Feature::Constructors, false, false, "es.Promise.prototype.this-value"},
   };
   // clang-format on
   return t;
@@ -72,6 +74,7 @@ constexpr std::array<std::string_view, 9> kReservedKeys = {"__proto__", "constru
                                                            "message",   "stack",       "caller",    "arguments"};
 // Well-known symbols a case may use as a property key, by the name JavaScript gives them.
 constexpr std::array<std::string_view, 1> kSymbolKeys = {"Symbol.iterator"};
+constexpr std::array<std::string_view, 3> kPrototypeMethods = {"then", "catch", "finally"};
 constexpr std::array<std::string_view, 4> kFamilies = {"aplus", "es", "host", "seed"};
 
 // One pattern per family; the "any family" pattern is their alternation.
@@ -172,6 +175,7 @@ std::span<const std::string_view> reservedPropertyKeys() { return kReservedKeys;
 std::string_view propertyKeyPattern() { return "^[A-Za-z_$][A-Za-z0-9_$]*$"; }
 
 std::span<const std::string_view> symbolPropertyKeys() { return kSymbolKeys; }
+std::span<const std::string_view> prototypeMethods() { return kPrototypeMethods; }
 
 bool isPropertyKey(std::string_view key) {
   if (contains(kSymbolKeys, key)) return true;

@@ -37,6 +37,7 @@ enum class Slot {
   SetterBody,       // runs on every assignment to an accessor; its argument is the value assigned
   ConstructorBody,  // a constructor's body: its argument is the executor, {"this": true} the object made
   Arguments,        // an array of values a function is called with (call)
+  PrototypeMethod,  // then, catch or finally: a method of Promise.prototype (callPrototype)
 };
 
 // One per verb, in the order of the statement table; the interpreter switches over it, so a verb
@@ -45,7 +46,7 @@ enum class Slot {
 enum class Statement {
   Log, Return, Throw, Resolve, Reject, New, Deferred, Resolved, Rejected, Then, Catch, Finally,
   All, AllSettled, Race, Any, Try, Async, Await, Timer, ClearTimer, Microtask, Let, Set, Define,
-  Constructor, Call,
+  Constructor, Call, CallPrototype,
 };
 // clang-format on
 
@@ -86,9 +87,11 @@ std::span<const std::string_view> traceEventKeys();     // unhandled, handled, u
 // The property keys set and define may not use: each names a property whose meaning the case
 // language does not model (a prototype, a constructor, a function's or an error's own parts).
 std::span<const std::string_view> reservedPropertyKeys();
-std::string_view propertyKeyPattern();                   // an identifier: ^[A-Za-z_$][A-Za-z0-9_$]*$
-std::span<const std::string_view> symbolPropertyKeys();  // Symbol.iterator, written as JavaScript names it
-bool isPropertyKey(std::string_view key);                // matches the pattern and is not reserved, or is a symbol key
+std::string_view propertyKeyPattern();  // an identifier: ^[A-Za-z_$][A-Za-z0-9_$]*$
+std::span<const std::string_view> symbolPropertyKeys();
+std::span<const std::string_view> prototypeMethods();  // then, catch, finally: what callPrototype calls  //
+                                                       // Symbol.iterator, written as JavaScript names it
+bool isPropertyKey(std::string_view key);              // matches the pattern and is not reserved, or is a symbol key
 
 bool contains(std::span<const std::string_view> list, std::string_view item);
 std::string join(std::span<const std::string_view> list);  // "a, b, c"

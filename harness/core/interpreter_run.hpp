@@ -86,6 +86,8 @@ class Run {
   Step defineProperty(const Json& s, Env& env);
   Step defineConstructor(const Json& s, const Env& env);
   Step callFunction(const Json& s, Env& env);
+  Step callPrototype(const Json& s, Env& env);
+  Completion argumentList(const Json& s, Env& env, std::vector<Value>& out);
   Step staticMethodOn(const Json& s, Env& env, grammar::Statement statement);
   Completion propertyValue(const Json& s, const Env& env);
   void releaseUnusedResolvers(const std::string& name, const Json* executor, const Value& promise);

@@ -82,6 +82,7 @@ Step Run::runStatement(const Json& s, Env& env) {
     case grammar::Statement::Define: return defineProperty(s, env);
     case grammar::Statement::Constructor: return defineConstructor(s, env);
     case grammar::Statement::Call: return callFunction(s, env);
+    case grammar::Statement::CallPrototype: return callPrototype(s, env);
   }
   throw std::logic_error("unhandled statement kind for verb " + std::string(name));
 }
@@ -251,12 +252,31 @@ Step Run::callFunction(const Json& s, Env& env) {
   Completion f = evaluate(s["call"], env);
   if (f.isAbrupt()) return Step::thrown(f.value);
   std::vector<Value> args;
-  if (s.contains("args")) {
-    Completion list = evaluate(s["args"], env);
-    if (list.isAbrupt()) return Step::thrown(list.value);
-    args = static_cast<const es::ArrayObject*>(list.value.asObject())->elements;
-  }
+  if (Completion list = argumentList(s, env, args); list.isAbrupt()) return Step::thrown(list.value);
   return stepOf(es::Call(realm_, f.value, Undefined{}, args));
+}
+
+// The values of "args", in order (none when absent).
+Completion Run::argumentList(const Json& s, Env& env, std::vector<Value>& out) {
+  if (!s.contains("args")) return Completion::normal();
+  Completion list = evaluate(s["args"], env);
+  if (!list.isAbrupt()) out = static_cast<const es::ArrayObject*>(list.value.asObject())->elements;
+  return list;
+}
+
+// Promise.prototype.M.call(receiver, ...args): the built-in method, whatever the receiver and its own
+// then. Only JavaScript's subjects run these (feature constructors), so they call the reference's
+// algorithms on the realm directly.
+Step Run::callPrototype(const Json& s, Env& env) {
+  Completion receiver = evaluate(s["receiver"], env);
+  if (receiver.isAbrupt()) return Step::thrown(receiver.value);
+  std::vector<Value> args;
+  if (Completion list = argumentList(s, env, args); list.isAbrupt()) return Step::thrown(list.value);
+  args.resize(std::max<std::size_t>(args.size(), 2));
+  const std::string method = s["callPrototype"].get<std::string>();
+  if (method == "then") return bindResult(s, es::PromisePrototypeThen(realm_, receiver.value, args[0], args[1]));
+  if (method == "catch") return bindResult(s, es::PromisePrototypeCatch(realm_, receiver.value, args[0]));
+  return bindResult(s, es::PromisePrototypeFinally(realm_, receiver.value, args[0]));
 }
 
 Step Run::asyncCall(const Json& s, Env& env) {

@@ -33,9 +33,11 @@ class Model {
   explicit Model(const Json& program) {
     for (std::size_t i = 0; i < program.size(); ++i) {
       bind(program[i], static_cast<long>(i));
-      // A custom constructor settles what it made through functions the model does not follow either.
+      // A custom constructor settles what it made through functions the model does not follow either,
+      // and a prototype method called on any value may throw and end the script early.
       ownProperties_ = ownProperties_ || program[i].contains("set") || program[i].contains("define") ||
-                       program[i].contains("customConstructor") || program[i].contains("on");
+                       program[i].contains("customConstructor") || program[i].contains("on") ||
+                       program[i].contains("callPrototype");
     }
   }
 

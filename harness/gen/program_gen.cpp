@@ -318,6 +318,19 @@ rc::Gen<Json> customIterable(int depth) {
   });
 }
 
+// Promise.prototype.then, catch or finally called on a promise, on another value (often a thenable)
+// or on a primitive (a TypeError), with logging functions as arguments.
+rc::Gen<Json> prototypeCall(int depth) {
+  const auto function = [](Json l) { return Json{{"function", Json::array({Json{{"log", l}}})}}; };
+  const rc::Gen<Json> receiver =
+      rc::gen::weightedOneOf<Json>({{4, promiseRef()}, {2, settleValue(depth)}, {1, scalar()}});
+  return rc::gen::apply(
+      [function](std::string method, Json r, Json a, Json b) {
+        return Json{{"callPrototype", method}, {"receiver", r}, {"args", Json::array({function(a), function(b)})}};
+      },
+      rc::gen::element<std::string>("then", "catch", "finally"), receiver, label(), label());
+}
+
 rc::Gen<Json> customConstructor() {
   // What C hands its executor: two logging functions, nothing, or values that are not functions.
   const auto function = [](Json l) { return Json{{"function", Json::array({Json{{"log", l}}})}}; };
@@ -369,6 +382,7 @@ rc::Gen<Json> rawStatement(int depth) {
                                        {1, logStatement()},
                                        {1, ownThen(depth)},
                                        {1, customIterable(depth)},
+                                       {1, prototypeCall(depth)},
                                        {1, customConstructor()},
                                        {1, resolveOfConstructor()},
                                        {1, staticOnConstructor(depth)}});

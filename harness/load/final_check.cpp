@@ -46,7 +46,7 @@ class SureBindings {
     // An assignment may run a setter or meet a primitive; defineProperty may meet a primitive.
     if (verb.statement == St::Set || verb.statement == St::Define) return false;
     // A call may throw; so may a static method called on a this value that is not a constructor.
-    if (verb.statement == St::Call || s.contains("on")) return false;
+    if (verb.statement == St::Call || verb.statement == St::CallPrototype || s.contains("on")) return false;
     if (verb.statement == St::New && !s.value("executor", Json()).is_array()) return false;
     if (!namesBound(verb.slot, s.at(std::string(verb.name)))) return false;
     for (const grammar::Key& k : verb.modifiers)

@@ -157,6 +157,11 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
       if (auto n = name(v, at, fmt::format("'{}' needs the name of the object or promise to change", key)))
         names_.use(*n, NameUse::Ref, at);
       break;
+    case Slot::PrototypeMethod:
+      if (!v.is_string() || !grammar::contains(grammar::prototypeMethods(), v.get<std::string>()))
+        out_.add(at, fmt::format("'{}' names a method of Promise.prototype: one of {}", key,
+                                 grammar::join(grammar::prototypeMethods())));
+      break;
     case Slot::PropertyKey:
       if (!v.is_string() || !grammar::isPropertyKey(v.get<std::string>()))
         out_.add(at, fmt::format("'{}' needs a property name: an identifier other than {}, or {}", key,

@@ -27,8 +27,10 @@ const VERBS = {
   all: ['as', 'on'], allSettled: ['as', 'on'], race: ['as', 'on'], any: ['as', 'on'],
   try: ['as', 'on'], async: ['as'], await: [], timer: ['do', 'id'], clearTimer: [], microtask: [], let: ['value'],
   set: ['key', 'value', 'method'], define: ['key', 'getter', 'setter', 'value', 'method'],
-  customConstructor: ['body'], call: ['args'],
+  customConstructor: ['body'], call: ['args'], callPrototype: ['receiver', 'args', 'as'],
 };
+// The methods of Promise.prototype callPrototype may call (grammar.hpp, prototypeMethods).
+const PROTOTYPE_METHODS = ['then', 'catch', 'finally'];
 // The keys set and define take: identifiers, except those whose meaning the language does not model
 // (harness/core/grammar.hpp, reservedPropertyKeys).
 const PROPERTY_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -268,14 +270,27 @@ class Translator {
         const body = this.fn(this.body(s.body, at('body')), at('body'), scope, {handler: true, asFunction: true});
         return `rt.let(${this.name(s.customConstructor, at('customConstructor'))}, ${body});`;
       }
-      case 'call': {
-        if (s.args !== undefined && !Array.isArray(s.args)) throw new TranslateError(at('args'), '"args" must be an array of values');
+      case 'call':
         // (0, f)(...): a plain call, with this undefined.
-        return `(0, ${v('call')})(${s.args === undefined ? '' : (s.args.map((a, i) => this.value(a, ptr(at('args'), i), scope)).join(', '))});`;
+        return `(0, ${v('call')})(${this.argumentList(s, pointer, scope)});`;
+      case 'callPrototype': {
+        if (!PROTOTYPE_METHODS.includes(s.callPrototype)) {
+          throw new TranslateError(at('callPrototype'), `names a method of Promise.prototype: one of ${PROTOTYPE_METHODS.join(', ')}`);
+        }
+        if (s.receiver === undefined) throw new TranslateError(at('receiver'), '"callPrototype" needs a "receiver"');
+        const args = [v('receiver'), this.argumentList(s, pointer, scope)].filter((a) => a !== '');
+        return bindAs(`Promise.prototype.${s.callPrototype}.call(${args.join(', ')})`);
       }
       default:
         throw new TranslateError(pointer, `unhandled verb ${verb}`);
     }
+  }
+
+  // The values of a statement's "args", joined for a call ('' when there are none).
+  argumentList(s, pointer, scope) {
+    if (s.args === undefined) return '';
+    if (!Array.isArray(s.args)) throw new TranslateError(ptr(pointer, 'args'), '"args" must be an array of values');
+    return s.args.map((a, i) => this.value(a, ptr(ptr(pointer, 'args'), i), scope)).join(', ');
   }
 
   propertyKey(k, pointer) {

@@ -76,6 +76,7 @@ Json expectedSchemaOf(grammar::Slot slot) {
     case Slot::SetterBody:
     case Slot::ConstructorBody: return {{"$ref", "#/$defs/body"}};
     case Slot::Arguments: return {{"type", "array"}, {"items", {{"$ref", "#/$defs/value"}}}};
+    case Slot::PrototypeMethod: return {{"enum", strings(grammar::prototypeMethods())}};
     default: return {{"$ref", "#/$defs/name"}};
   }
 }
