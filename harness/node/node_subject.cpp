@@ -1,7 +1,10 @@
 #include "harness/node/node_subject.hpp"
 
+#include <mutex>
+#include <set>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "harness/isolate/batch_protocol.hpp"
 #include "harness/isolate/piped_process.hpp"
@@ -25,6 +28,24 @@ std::vector<std::string> runnerArguments(const NodeOptions& options) {
 // to (its main thread stuck), so it leaves room for all of that.
 std::chrono::milliseconds backstopCpuBudget(const NodeOptions& options) {
   return 3 * (options.caseCpuBudget + options.caseStallBudget) + std::chrono::seconds(2);
+}
+
+// requireRecentNode, once per node binary (as it was when checked) in this process: a run of the ten
+// js: subjects asks `node --version` once instead of ten times, one after another.
+void requireRecentNodeOnce(const std::filesystem::path& node) {
+  static std::mutex mutex;
+  static std::set<std::pair<std::string, std::filesystem::file_time_type>> checked;
+  std::error_code ec;
+  const auto modified = std::filesystem::last_write_time(node, ec);
+  if (ec) return node::requireRecentNode(node);  // throws saying what is wrong
+  const std::pair key{std::filesystem::absolute(node, ec).string(), modified};
+  {
+    std::lock_guard lock(mutex);
+    if (checked.contains(key)) return;
+  }
+  node::requireRecentNode(node);
+  std::lock_guard lock(mutex);
+  checked.insert(key);
 }
 
 // What `run.js --features` says the library offers: one line of feature names.
@@ -66,7 +87,7 @@ NodeSubject::NodeSubject(NodeOptions options) : options_(std::move(options)) {
     throw std::runtime_error("the prelude " + library.prelude.string() + " of the promise library " + library.name +
                              " is missing");
   }
-  node::requireRecentNode(options_.node);
+  requireRecentNodeOnce(options_.node);
   if (options_.library.featuresFromRunner) options_.library.features = probeFeatures(options_);
 }
 
