@@ -268,16 +268,15 @@ rc::Gen<Json> customIterable(int depth) {
   const auto method = [](std::string k, const char* key, Json body) {
     return Json{{"set", std::move(k)}, {"key", key}, {"method", std::move(body)}};
   };
+  // The ways a method of the protocol can go wrong: a primitive result, or a throw.
+  const rc::Gen<Json> returnsAPrimitive = rc::gen::map(scalar(), [](Json v) {
+    return Json::array({Json{{"return", v}}});
+  });
+  const rc::Gen<Json> throws = rc::gen::map(plainValue(), [](Json v) { return Json::array({Json{{"throw", v}}}); });
   const rc::Gen<Json> iteratorMethod = rc::gen::weightedOneOf<Json>({
       {4, rc::gen::just(Json::array({Json{{"return", Json{{"this", true}}}}}))},
-      {1, rc::gen::map(scalar(),
-                       [](Json v) {
-                         return Json::array({Json{{"return", v}}});
-                       })},
-      {1, rc::gen::map(plainValue(),
-                       [](Json v) {
-                         return Json::array({Json{{"throw", v}}});
-                       })},
+      {1, returnsAPrimitive},
+      {1, throws},
   });
   const rc::Gen<Json> truthy = rc::gen::element(Json(true), Json(1), Json("done"));
   const rc::Gen<Json> nextMethod = rc::gen::weightedOneOf<Json>({
@@ -287,14 +286,8 @@ rc::Gen<Json> customIterable(int depth) {
                                     Json{{"return", Json{{"object", Json{{"done", done}, {"value", v}}}}}}});
               },
               label(), truthy, settleValue(depth))},
-      {1, rc::gen::map(scalar(),
-                       [](Json v) {
-                         return Json::array({Json{{"return", v}}});
-                       })},
-      {1, rc::gen::map(plainValue(),
-                       [](Json v) {
-                         return Json::array({Json{{"throw", v}}});
-                       })},
+      {1, returnsAPrimitive},
+      {1, throws},
   });
   const rc::Gen<Json> returnMethod = rc::gen::map(label(), [](Json l) {
     return Json::array({Json{{"log", l}, {"value", 0}}, Json{{"return", Json{{"object", Json::object()}}}}});
