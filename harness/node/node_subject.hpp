@@ -1,8 +1,9 @@
 #pragma once
 // V8 as a subject: cases are translated to JavaScript (harness/node/translate.js) and run in
 // batches by one Node.js process (harness/node/run.js), which writes back one JSON line per case.
-// A case that hangs or crashes node fails alone: the process is killed and the rest of the batch
-// goes to a fresh one.
+// A case that hangs or crashes fails alone: run.js runs the cases in a worker thread, stops it when
+// a case hangs or ends it, and goes on in a fresh one; when node itself hangs or dies, the process
+// is killed and the rest of the batch goes to a fresh one.
 //
 // The promise library the cases run on is a parameter (NodeLibrary): V8's own Promise by default,
 // or a JavaScript library installed by a prelude (harness/node/README.md, "The library").

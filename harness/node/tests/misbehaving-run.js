@@ -25,7 +25,7 @@ if (isMainThread) {
     const id = caseId(input);
     const first = ran++ === 0;
     clearTimeout(left);  // the case has started (run.js has looked at what was left behind)
-    const last = ran === workerData.inputs.length;
+    const last = ran === workerData.inputs.end - workerData.inputs.first;
     const answer = (result) => {
       if (last) clearTimeout(left);
       done(result);
