@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <new>
 
 namespace pc::es {
 
@@ -64,8 +65,9 @@ void PromiseReactionLists::append(Heap& heap, const PromiseReaction& fulfillReac
   Link* link = heap.makeRecord<Link>(fulfillReaction.capability.value_or(PromiseCapability{}),
                                      fulfillReaction.handler.value_or(JobCallback{}),
                                      rejectReaction.handler.value_or(JobCallback{}), nullptr);
-  (tail_ ? tail_->next : head_) = link;
-  tail_ = link;
+  link->next = last_ ? last_->next : link;  // the new last link leads to the first
+  if (last_) last_->next = link;
+  last_ = link;
 }
 
 PromiseReaction PromiseReactionLists::reactionOf(const Link& link, ReactionType type) {
@@ -86,25 +88,46 @@ namespace {
 constexpr std::size_t kFirstBlockSize = 64 * 1024, kLargestBlockSize = 16 * 1024 * 1024;
 }
 
-void* Heap::allocate(std::size_t size, std::size_t alignment) {
+void* Heap::Arena::reserve(std::size_t size, std::size_t alignment) {
   auto aligned = [&](std::byte* p) {
     const auto address = reinterpret_cast<std::uintptr_t>(p);
     return reinterpret_cast<std::byte*>((address + alignment - 1) / alignment * alignment);
   };
   if (!free_ || aligned(free_) + size > end_) {
+    if (!blocks_.empty()) blocks_.back().second = free_;
     blockSize_ = blocks_.empty() ? kFirstBlockSize : std::min(2 * blockSize_, kLargestBlockSize);
     const std::size_t blockSize = std::max(blockSize_, size + alignment);
-    blocks_.emplace_back(new std::byte[blockSize]);  // not zeroed: every object is constructed in place
-    free_ = blocks_.back().get();
+    // Not zeroed: every object is constructed in place.
+    blocks_.emplace_back(std::unique_ptr<std::byte[]>(new std::byte[blockSize]), nullptr);
+    free_ = blocks_.back().first.get();
     end_ = free_ + blockSize;
   }
-  std::byte* p = aligned(free_);
-  free_ = p + size;
-  return p;
+  free_ = aligned(free_);
+  return free_;
+}
+
+const Object* Heap::next(Position& position) const {
+  // Each object starts where the one before ends: make places them with no gap, all having the
+  // alignment of Object. The position stays in the last block, where later objects will be made.
+  const auto& blocks = objects_.blocks_;
+  for (; position.block < blocks.size(); ++position.block, position.offset = 0) {
+    const bool last = position.block + 1 == blocks.size();
+    std::byte* begin = blocks[position.block].first.get();
+    std::byte* end = last ? objects_.free_ : blocks[position.block].second;
+    if (begin + position.offset < end) {
+      const Object* object = std::launder(reinterpret_cast<const Object*>(begin + position.offset));
+      position.offset += object->size_;
+      return object;
+    }
+    if (last) break;
+  }
+  return nullptr;
 }
 
 Heap::~Heap() {
-  for (Object* object : objects_) object->~Object();
+  // Every object, in the order it was made.
+  Position position;
+  while (const Object* object = next(position)) const_cast<Object*>(object)->~Object();
 }
 
 }  // namespace pc::es

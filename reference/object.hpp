@@ -1,9 +1,9 @@
 #pragma once
 // The objects promise semantics can observe: ordinary objects (with data or accessor properties,
 // which is all a thenable needs), arrays, errors, built-in functions and promises.
+#include <cassert>
 #include <cstddef>
 #include <cstdint>
-#include <deque>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "reference/completion.hpp"
@@ -53,6 +54,10 @@ class Object {
   // so the list exists only once the first property is made.
   std::unique_ptr<std::vector<Property>> properties_;
   ObjectKind kind_;  // last: a subclass's small fields (a promise's state) fill the rest of its word
+  // The size of the whole object (its most derived class), which the heap sets so that it can walk
+  // its objects one after another without a list of them. NON-SPEC, layout only.
+  friend class Heap;
+  std::uint16_t size_ = 0;
 };
 
 class ArrayObject final : public Object {
@@ -152,8 +157,9 @@ class Heap;
 // PerformPromiseThen appends to both lists at once (step 9), with the same [[Capability]], and
 // FulfillPromise and RejectPromise empty both at once (steps 3-4), so the two records one `then`
 // makes are kept in one link of a chain in the realm's heap, and each list is a view of one side of
-// the links. A link never changes once made: a view taken before the lists are emptied still sees
-// every record that was in it.
+// the links. The chain is a ring, reached through its last link (whose `next` is the first), so a
+// promise holds one pointer for both lists. A view remembers the last link it saw: one taken
+// before the lists are emptied still sees every record that was in them then, and no later one.
 class PromiseReactionLists {
   struct Link {
     PromiseCapability capability;         // promise == nullptr: undefined (Await's reactions)
@@ -167,40 +173,40 @@ class PromiseReactionLists {
    public:
     class iterator {
      public:
-      iterator(const Link* link, ReactionType type) : link_(link), type_(type) {}
+      iterator(const Link* link, const Link* last, ReactionType type) : link_(link), last_(last), type_(type) {}
       PromiseReaction operator*() const { return reactionOf(*link_, type_); }
       iterator& operator++() {
-        link_ = link_->next;
+        link_ = link_ == last_ ? nullptr : link_->next;
         return *this;
       }
       bool operator==(const iterator& other) const { return link_ == other.link_; }
 
      private:
       const Link* link_;
+      const Link* last_;
       ReactionType type_;
     };
 
-    List(const Link* head, ReactionType type) : head_(head), type_(type) {}
-    iterator begin() const { return iterator(head_, type_); }
-    iterator end() const { return iterator(nullptr, type_); }
-    bool empty() const { return head_ == nullptr; }
+    List(const Link* last, ReactionType type) : last_(last), type_(type) {}
+    iterator begin() const { return iterator(last_ ? last_->next : nullptr, last_, type_); }
+    iterator end() const { return iterator(nullptr, last_, type_); }
+    bool empty() const { return last_ == nullptr; }
     PromiseReaction at(std::size_t i) const;  // the i-th record; i must be in range
 
    private:
-    const Link* head_;
+    const Link* last_;
     ReactionType type_;
   };
 
   void append(Heap& heap, const PromiseReaction& fulfillReaction, const PromiseReaction& rejectReaction);
-  List fulfillReactions() const { return List(head_, ReactionType::Fulfill); }
-  List rejectReactions() const { return List(head_, ReactionType::Reject); }
-  void clear() { head_ = tail_ = nullptr; }  // both lists become undefined
+  List fulfillReactions() const { return List(last_, ReactionType::Fulfill); }
+  List rejectReactions() const { return List(last_, ReactionType::Reject); }
+  void clear() { last_ = nullptr; }  // both lists become undefined
 
  private:
   static PromiseReaction reactionOf(const Link& link, ReactionType type);
 
-  Link* head_ = nullptr;
-  Link* tail_ = nullptr;
+  Link* last_ = nullptr;  // its next is the first link
 };
 
 // Properties of Promise Instances (27.2.6) — https://tc39.es/ecma262/2025/#sec-properties-of-promise-instances
@@ -217,7 +223,9 @@ class PromiseObject final : public Object {
 };
 
 // Owns every object of a realm; objects are freed together when the heap dies. NON-SPEC, layout
-// only: objects are placed one after another in large blocks, not allocated one by one.
+// only: objects are placed one after another in large blocks, not allocated one by one, and records
+// (which have nothing to destroy) in blocks of their own, so that the heap finds every object to
+// destroy by walking its blocks, each object's size telling where the next one starts.
 class Heap {
  public:
   Heap() = default;
@@ -227,29 +235,50 @@ class Heap {
 
   template <class T, class... Args>
   T* make(Args&&... args) {
-    T* object = new (allocate(sizeof(T), alignof(T))) T(std::forward<Args>(args)...);
-    objects_.push_back(object);
+    static_assert(std::is_base_of_v<Object, T> && alignof(T) == alignof(Object) && sizeof(T) <= UINT16_MAX);
+    void* place = objects_.reserve(sizeof(T), alignof(T));
+    T* object = new (place) T(std::forward<Args>(args)...);
+    assert(static_cast<Object*>(object) == place);  // what the walk relies on
+    objects_.commit(sizeof(T));                     // only once constructed: a walk never meets a half-made object
+    object->size_ = sizeof(T);
+    ++made_[static_cast<std::size_t>(object->kind())];
     return object;
   }
-  // A record that is not an object (an [[AlreadyResolved]] record, a list's link): it lives as long
+  // A record that is not an object (an [[AlreadyCalled]] record, a list's link): it lives as long
   // as the heap and has nothing to destroy.
   template <class T, class... Args>
   T* makeRecord(Args&&... args) {
     static_assert(std::is_trivially_destructible_v<T>);
-    return new (allocate(sizeof(T), alignof(T))) T{std::forward<Args>(args)...};
+    T* record = new (records_.reserve(sizeof(T), alignof(T))) T{std::forward<Args>(args)...};
+    records_.commit(sizeof(T));
+    return record;
   }
-  std::size_t size() const { return objects_.size(); }
-  // The objects in the order they were made.
-  const Object* at(std::size_t i) const { return objects_[i]; }
+  // How many objects of that kind the heap has made.
+  std::size_t made(ObjectKind kind) const { return made_[static_cast<std::size_t>(kind)]; }
+
+  // Where a walk over the objects, in the order they were made, has got to.
+  struct Position {
+    std::size_t block = 0;
+    std::size_t offset = 0;
+  };
+  // The object at `position`, which moves past it; nullptr once every object made so far is behind.
+  const Object* next(Position& position) const;
 
  private:
-  void* allocate(std::size_t size, std::size_t alignment);
+  // Memory handed out one piece after another, in blocks of growing size.
+  struct Arena {
+    void* reserve(std::size_t size, std::size_t alignment);  // room for `size` bytes, not yet taken
+    void commit(std::size_t size) { free_ += size; }         // takes the room reserve returned
 
-  std::vector<std::unique_ptr<std::byte[]>> blocks_;
-  std::byte* free_ = nullptr;  // the unused rest of the last block
-  std::byte* end_ = nullptr;
-  std::size_t blockSize_ = 0;  // of the last block: each is twice the one before, up to a limit
-  std::deque<Object*> objects_;
+    std::vector<std::pair<std::unique_ptr<std::byte[]>, std::byte*>> blocks_;  // each with its end in use
+    std::byte* free_ = nullptr;                                                // the unused rest of the last block
+    std::byte* end_ = nullptr;
+    std::size_t blockSize_ = 0;  // of the last block: each is twice the one before, up to a limit
+  };
+
+  static constexpr std::size_t kKinds = static_cast<std::size_t>(ObjectKind::Promise) + 1;
+  Arena objects_, records_;
+  std::size_t made_[kKinds] = {};
 };
 
 inline PromiseObject* asPromise(const Value& v) {

@@ -33,25 +33,21 @@ struct AlreadyResolvedRecord {
   bool value = false;
 };
 
-// The internal slots both resolving functions have (27.2.1.3 steps 3-4 and 6-7).
-class ResolvingFunctionObject : public FunctionObject {
- public:
-  ResolvingFunctionObject(PromiseObject* promise, AlreadyResolvedRecord* alreadyResolved)
-      : promise(promise), alreadyResolved(alreadyResolved) {}
-  PromiseObject* promise;                  // [[Promise]]
-  AlreadyResolvedRecord* alreadyResolved;  // [[AlreadyResolved]]
-};
-
 // 27.2.1.3.2 Promise Resolve Functions — https://tc39.es/ecma262/2025/#sec-promise-resolve-functions
-class PromiseResolveFunctionObject final : public ResolvingFunctionObject {
+// NON-SPEC, layout only: the alreadyResolved Record the two functions share is kept in the resolve
+// function, in what would be padding, and the reject function reaches it and [[Promise]] through
+// the resolve function.
+class PromiseResolveFunctionObject final : public FunctionObject {
  public:
-  using ResolvingFunctionObject::ResolvingFunctionObject;
+  explicit PromiseResolveFunctionObject(PromiseObject* promise) : promise(promise) {}
+  AlreadyResolvedRecord alreadyResolved;  // [[AlreadyResolved]]
+  PromiseObject* promise;                 // [[Promise]]
 
   Completion call(Realm& realm, const Value&, std::span<const Value> args) override {
     const Value resolution = argumentAt(args, 0);
     // 5-6. If alreadyResolved.[[Value]] is true, return undefined; else set it to true.
-    if (alreadyResolved->value) return Completion::normal();
-    alreadyResolved->value = true;
+    if (alreadyResolved.value) return Completion::normal();
+    alreadyResolved.value = true;
     // 7. If SameValue(resolution, promise) is true, reject with a TypeError.
     if (SameValue(resolution, Value(promise))) {
       RejectPromise(realm, promise, realm.makeError("TypeError", "Chaining cycle detected for promise", true));
@@ -84,16 +80,18 @@ class PromiseResolveFunctionObject final : public ResolvingFunctionObject {
 };
 
 // 27.2.1.3.1 Promise Reject Functions — https://tc39.es/ecma262/2025/#sec-promise-reject-functions
-class PromiseRejectFunctionObject final : public ResolvingFunctionObject {
+class PromiseRejectFunctionObject final : public FunctionObject {
  public:
-  using ResolvingFunctionObject::ResolvingFunctionObject;
+  explicit PromiseRejectFunctionObject(PromiseResolveFunctionObject* resolve) : resolve(resolve) {}
+  PromiseResolveFunctionObject* resolve;  // whose [[Promise]] and [[AlreadyResolved]] are this function's too
 
   Completion call(Realm& realm, const Value&, std::span<const Value> args) override {
+    AlreadyResolvedRecord& alreadyResolved = resolve->alreadyResolved;
     // 5-6. If alreadyResolved.[[Value]] is true, return undefined; else set it to true.
-    if (alreadyResolved->value) return Completion::normal();
-    alreadyResolved->value = true;
+    if (alreadyResolved.value) return Completion::normal();
+    alreadyResolved.value = true;
     // 7. Perform RejectPromise(promise, reason).
-    RejectPromise(realm, promise, argumentAt(args, 0));
+    RejectPromise(realm, resolve->promise, argumentAt(args, 0));
     return Completion::normal();
   }
 };
@@ -102,11 +100,11 @@ class PromiseRejectFunctionObject final : public ResolvingFunctionObject {
 
 // 27.2.1.3 CreateResolvingFunctions ( promise ) — https://tc39.es/ecma262/2025/#sec-createresolvingfunctions
 ResolvingFunctions CreateResolvingFunctions(Realm& realm, PromiseObject* promise) {
-  // 1. Let alreadyResolved be the Record { [[Value]]: false }.
-  auto* alreadyResolved = realm.heap.makeRecord<AlreadyResolvedRecord>();
-  // 2-7. resolve and reject, with [[Promise]] promise and [[AlreadyResolved]] alreadyResolved.
-  Object* resolve = realm.heap.make<PromiseResolveFunctionObject>(promise, alreadyResolved);
-  Object* reject = realm.heap.make<PromiseRejectFunctionObject>(promise, alreadyResolved);
+  // 1. Let alreadyResolved be the Record { [[Value]]: false } (kept in resolve, see above).
+  // 2-4. resolve, with [[Promise]] promise and [[AlreadyResolved]] alreadyResolved.
+  auto* resolve = realm.heap.make<PromiseResolveFunctionObject>(promise);
+  // 5-7. reject, with the same [[Promise]] and [[AlreadyResolved]], which it reaches through resolve.
+  Object* reject = realm.heap.make<PromiseRejectFunctionObject>(resolve);
   // 8. Return the Record { [[Resolve]]: resolve, [[Reject]]: reject }.
   return {resolve, reject};
 }

@@ -9,8 +9,9 @@ std::string PromiseNames::describe(const es::PromiseObject* p) {
 }
 
 std::size_t PromiseNames::serialOf(const es::PromiseObject* p) {
-  for (; scanned_ < heap_.size() && !serials_.contains(p); ++scanned_) {
-    const es::Object* o = heap_.at(scanned_);
+  while (!serials_.contains(p)) {
+    const es::Object* o = heap_.next(scanned_);
+    if (!o) break;
     if (o->kind() == es::ObjectKind::Promise)
       serials_.emplace(static_cast<const es::PromiseObject*>(o), serials_.size());
   }

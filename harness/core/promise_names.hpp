@@ -25,7 +25,7 @@ class PromiseNames {
   const es::Heap& heap_;
   const ObjectNames& caseNames_;
   std::unordered_map<const es::PromiseObject*, std::size_t> serials_;
-  std::size_t scanned_ = 0;  // heap objects counted so far
+  es::Heap::Position scanned_;  // how far the heap's objects have been counted
 };
 
 }  // namespace pc

@@ -79,17 +79,12 @@ class ReferenceRuntime final : public PromiseRuntime {
 
   void chargeNextJob() {
     budget_->spendJob();
-    // Count the promises made since the last job (the heap keeps every object of the run, in order).
-    for (; heapCounted_ < realm_.heap.size(); ++heapCounted_)
-      if (realm_.heap.at(heapCounted_)->kind() == es::ObjectKind::Promise) ++promisesMade_;
-    budget_->checkPromises(promisesMade_);
+    budget_->checkPromises(realm_.heap.made(es::ObjectKind::Promise));
   }
 
   std::unique_ptr<JournalingHost> host_;  // before realm_, which refers to it
   es::Realm realm_;
   RunBudget* budget_ = nullptr;
-  std::size_t heapCounted_ = 0;  // heap objects already looked at for promises
-  std::uint64_t promisesMade_ = 0;
 };
 
 }  // namespace pc
