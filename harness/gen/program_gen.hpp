@@ -15,6 +15,12 @@
 
 #include "harness/core/trace.hpp"
 
+NLOHMANN_JSON_NAMESPACE_BEGIN
+// How RapidCheck prints a counterexample. Without it, it picks its showValue(std::string) through
+// Json's implicit conversion, which throws on anything but a string ("Exception while generating").
+inline void showValue(const json& value, std::ostream& os) { os << value.dump(); }
+NLOHMANN_JSON_NAMESPACE_END
+
 namespace pc::gen {
 
 // A whole program: one creation to start with, then statements; the count grows with size.

@@ -25,12 +25,15 @@ RC_GTEST_PROP(Generators, ProgramsPassTheLoadersValidation, ()) {
   const Json program = *gen::program();
   // The expectation is the reference's, only so the document is complete; the program is what
   // is being checked here (the fuzzer writes V8's traces, checked in differential_test.cpp).
-  const Json doc =
-      caseDocument(program, "gen/program", "a generated program", test::runReference(program, std::nullopt));
+  // A program that runs forever (a thenable whose own then resolves with itself) has no final
+  // states to expect, so it is checked as a draft, as `record` would take it.
+  const Trace expectation = test::runReference(program, std::nullopt);
+  const bool runsForever = expectation.failure && expectation.failureKind == FailureKind::Hang;
+  Json doc = caseDocument(program, "gen/program", "a generated program", expectation);
+  if (runsForever) doc.erase("expect");
   Diagnostics diagnostics("gen/program.json");
-  load::checkCase(doc, "gen/program", nullptr, diagnostics);
-  RC_ASSERT(diagnostics.empty());
-  if (!diagnostics.empty()) RC_FAIL(errorsOf(diagnostics));
+  load::checkCase(doc, "gen/program", nullptr, diagnostics, runsForever);
+  if (!diagnostics.empty()) RC_FAIL(errorsOf(diagnostics) + program.dump());
 }
 
 double averageStatements(int size) {
