@@ -295,16 +295,18 @@ class CaseWorker {
     this.said = [];            // what it said that nobody has asked for yet
     this.waiting = null;       // who waits for what it says or does next
     this.stopped = false;      // once we terminate it, its exit is ours, not a crash
-    this.end = null;           // {error} or {code}, once it ended by itself
+    this.end = null;           // {threw, error} or {code}, once it ended by itself
+    this.error = null;         // its uncaught exception, until it has ended
+    this.ended = null;         // who waits for it to end (finish)
     this.worker.on('message', (message) => this.tell({message}));
-    this.worker.on('error', (error) => {
-      if (!this.end) this.end = {threw: true, error};
-      this.tell({end: this.end});
-    });
+    // The uncaught exception comes on node's internal port, and may overtake the answers the worker
+    // posted before it threw; node delivers those before 'exit', so the end is told only then.
+    this.worker.on('error', (error) => { this.error = error; });
     this.worker.on('exit', (code) => {
       if (this.stopped) return;
-      if (!this.end) this.end = {code};
+      this.end = this.error ? {threw: true, error: this.error} : {code};
       this.tell({end: this.end});
+      if (this.ended) this.ended();
     });
   }
 
@@ -401,11 +403,10 @@ class CaseWorker {
   // Waits for the worker to end by itself, after its last answer, once the work left behind has run;
   // resolves with how it ended when that was badly, else null.
   finish() {
-    if (this.end) return Promise.resolve(this.end);
-    return new Promise((resolve) => {
-      this.worker.removeAllListeners('exit');
-      this.worker.on('exit', (code) => resolve(this.end || (code === 0 ? null : {code})));
-    });
+    // It may have ended already, between its last answer and this call: status 0 is fine then too.
+    const bad = () => (this.end.threw || this.end.code !== 0 ? this.end : null);
+    if (this.end) return Promise.resolve(bad());
+    return new Promise((resolve) => { this.ended = () => resolve(bad()); });
   }
 }
 
@@ -479,7 +480,7 @@ async function supervise(args, inputs, workerFile) {
 
 // For the tests, and for runners that wrap this one (tests/misbehaving-run.js).
 module.exports = {parseArguments, loadLibrary, libraryFeatures, readInputs, caseId, runOne, announceReady, main,
-  serveCases};
+  serveCases, CaseWorker};
 
 if (require.main === module) {
   if (isMainThread) main(process.argv.slice(2));

@@ -74,3 +74,48 @@ test('run.js refuses a budget that is not a positive number of milliseconds', ()
     assert.match(out.stderr, /^usage: /);
   }
 });
+
+// A worker that ends by itself once its last case is answered ends well with status 0, whether its
+// exit comes before the main thread asks how it ended or after (under load it often comes before).
+test('a worker that ended with status 0 before finish() was called ended well; another status did not', async () => {
+  const {CaseWorker} = require(RUN);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-finish-'));
+  try {
+    const endsWith = async (code) => {
+      const file = path.join(dir, `exits-${code}.js`);
+      fs.writeFileSync(file, `require('worker_threads').parentPort.postMessage({ready: true});
+        setImmediate(() => process.exit(${code}));`);
+      const worker = new CaseWorker(file, {name: 'node'}, {shared: null, first: 0, end: 0});
+      assert.equal(await worker.start(), null);
+      await new Promise((resolve) => worker.worker.once('exit', () => setImmediate(resolve)));
+      return worker.finish();
+    };
+    assert.equal(await endsWith(0), null);
+    assert.deepEqual(await endsWith(3), {code: 3});
+  } finally {
+    fs.rmSync(dir, {recursive: true});
+  }
+});
+
+// An uncaught exception comes to the main thread on node's internal port and can overtake the answer
+// the worker posted just before it threw; the answer still counts, and the exception is how it ended.
+test('an answer posted just before the worker throws is not lost to the exception', async () => {
+  const {CaseWorker} = require(RUN);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pc-order-'));
+  try {
+    const file = path.join(dir, 'answers-then-throws.js');
+    fs.writeFileSync(file, `const {parentPort} = require('worker_threads');
+      parentPort.postMessage({ready: true});
+      setImmediate(() => { parentPort.postMessage({line: 'answered'}); throw new Error('after the answer'); });`);
+    for (let k = 0; k < 20; k++) {
+      const worker = new CaseWorker(file, {name: 'node'}, {shared: null, first: 0, end: 1});
+      assert.equal(await worker.start(), null);
+      const out = await worker.answer({id: 'x'}, {cpu: 60000, stall: 60000});
+      assert.deepEqual(out, {line: 'answered'}, `try ${k}`);
+      const end = await worker.finish();
+      assert.equal(end && end.threw && end.error.message, 'after the answer');
+    }
+  } finally {
+    fs.rmSync(dir, {recursive: true});
+  }
+});
