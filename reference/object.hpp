@@ -267,11 +267,18 @@ class Heap {
  private:
   // Memory handed out one piece after another, in blocks of growing size.
   struct Arena {
-    void* reserve(std::size_t size, std::size_t alignment);  // room for `size` bytes, not yet taken
-    void commit(std::size_t size) { free_ += size; }         // takes the room reserve returned
+    // room for `size` bytes at a power-of-two `alignment`, not yet taken
+    void* reserve(std::size_t size, std::size_t alignment);
+    void commit(std::size_t size) { free_ += size; }  // takes the room reserve returned
 
-    std::vector<std::pair<std::unique_ptr<std::byte[]>, std::byte*>> blocks_;  // each with its end in use
-    std::byte* free_ = nullptr;                                                // the unused rest of the last block
+    struct FreeBlock {
+      void operator()(std::byte* block) const;
+    };
+    using Block = std::unique_ptr<std::byte[], FreeBlock>;
+    static Block allocate(std::size_t size);
+
+    std::vector<std::pair<Block, std::byte*>> blocks_;  // each with its end in use
+    std::byte* free_ = nullptr;                         // the unused rest of the last block
     std::byte* end_ = nullptr;
     std::size_t blockSize_ = 0;  // of the last block: each is twice the one before, up to a limit
   };
