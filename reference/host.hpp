@@ -3,7 +3,8 @@
 // 9.5.3), how a promise job is enqueued (9.5.5) and how rejections are tracked (27.2.1.9). The
 // model reaches its host through these and nothing else; node_host.hpp is the host it runs on by
 // default, as Node.js runs these hooks.
-#include <functional>
+#include <cstdint>
+#include <optional>
 #include <span>
 
 #include "reference/completion.hpp"
@@ -17,14 +18,22 @@ class Realm;
 // may know of it besides (NON-SPEC: the specification passes the closure alone; an engine knows
 // which of its two promise jobs it made, and for which promise). [[Realm]] is left out: the model
 // has one realm, and every job runs in it.
+// NON-SPEC, layout only: the closure is this record of what it captured, and calling the record
+// performs the closure's steps (NewPromiseReactionJob's or NewPromiseResolveThenableJob's, by
+// kind), so that a job costs no allocation of its own.
 struct PromiseJob {
-  enum class Kind { Reaction, ResolveThenable };
-  std::function<void()> job;  // the Job Abstract Closure
+  enum class Kind : std::uint8_t { Reaction, ResolveThenable };
   Kind kind = Kind::Reaction;
+  ReactionType reactionType = ReactionType::Fulfill;  // Reaction: reaction.[[Type]]
   // Reaction: the promise whose reaction this is. ResolveThenable: promiseToResolve.
   PromiseObject* promise = nullptr;
-  ReactionType reactionType = ReactionType::Fulfill;  // Reaction only
-  Value thenable;                                     // ResolveThenable only
+  Value thenable;                               // ResolveThenable only
+  Value argument;                               // Reaction only
+  std::optional<PromiseCapability> capability;  // Reaction: reaction.[[Capability]]
+  std::optional<JobCallback> handler;           // Reaction: reaction.[[Handler]]; ResolveThenable: then
+  Realm* realm = nullptr;                       // where the steps run
+
+  void operator()() const;  // the closure's steps (promise_abstract_operations.cpp)
 };
 
 // The operation HostPromiseRejectionTracker is told about (27.2.1.9).

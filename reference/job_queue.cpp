@@ -5,9 +5,9 @@
 namespace pc::es {
 
 void JobQueue::runNext() {
-  Work work = std::move(queue_.front());
+  auto job = std::move(queue_.front());
   queue_.pop_front();
-  work();
+  std::visit([](const auto& steps) { steps(); }, job);
 }
 
 void JobQueue::drain() {

@@ -10,7 +10,7 @@ namespace pc::es {
 
 class NodeHost : public Host {
  public:
-  void HostEnqueuePromiseJob(PromiseJob job) override { jobs.enqueue(std::move(job.job)); }
+  void HostEnqueuePromiseJob(PromiseJob job) override { jobs.enqueue(std::move(job)); }
   void HostPromiseRejectionTracker(PromiseObject* promise, RejectionOperation operation) override {
     rejections.track(promise, operation);
   }

@@ -186,56 +186,79 @@ void TriggerPromiseReactions(Realm& realm, PromiseObject* promise, const Promise
 // NON-SPEC: `promise`, whose reaction this is, is only recorded in the job for the host.
 PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, const PromiseReaction& reaction,
                                  const Value& argument) {
-  const ReactionType type = reaction.type;
-  // 1. Let job be a new Job Abstract Closure that captures reaction and argument:
-  auto job = [&realm, reaction, argument] {
-    Completion handlerResult;
-    // d. With an empty handler, pass the argument along as a value or as a throw.
-    if (!reaction.handler) {
-      handlerResult =
-          reaction.type == ReactionType::Fulfill ? Completion::normal(argument) : Completion::throwing(argument);
-    } else {
-      // e. Let handlerResult be Completion(HostCallJobCallback(handler, undefined, « argument »)).
-      const Value args[] = {argument};
-      handlerResult = realm.host.HostCallJobCallback(realm, *reaction.handler, Undefined{}, args);
-    }
-    // f. If promiseCapability is undefined (Await), return empty.
-    if (!reaction.capability) return;
-    // h-i. Call promiseCapability's [[Reject]] with a throw's value, else its [[Resolve]].
-    const Value result[] = {handlerResult.value};
-    Call(realm, handlerResult.isAbrupt() ? reaction.capability->reject : reaction.capability->resolve, Undefined{},
-         result);
-  };
+  // 1. Let job be a new Job Abstract Closure that captures reaction and argument (its steps are
+  //    PromiseReactionJobSteps below).
   // 2-5. Return the Record { [[Job]]: job, [[Realm]]: handlerRealm }.
-  return PromiseJob{.job = std::move(job),
-                    .kind = PromiseJob::Kind::Reaction,
+  return PromiseJob{.kind = PromiseJob::Kind::Reaction,
+                    .reactionType = reaction.type,
                     .promise = promise,
-                    .reactionType = type,
-                    .thenable = Undefined{}};
+                    .thenable = Undefined{},
+                    .argument = argument,
+                    .capability = reaction.capability,
+                    .handler = reaction.handler,
+                    .realm = &realm};
+}
+
+namespace {
+
+// 27.2.2.1 NewPromiseReactionJob, the steps of the closure of step 1 (reaction and argument are
+// what `job` captured).
+void PromiseReactionJobSteps(const PromiseJob& job) {
+  Realm& realm = *job.realm;
+  const Value& argument = job.argument;
+  Completion handlerResult;
+  // d. With an empty handler, pass the argument along as a value or as a throw.
+  if (!job.handler) {
+    handlerResult =
+        job.reactionType == ReactionType::Fulfill ? Completion::normal(argument) : Completion::throwing(argument);
+  } else {
+    // e. Let handlerResult be Completion(HostCallJobCallback(handler, undefined, « argument »)).
+    const Value args[] = {argument};
+    handlerResult = realm.host.HostCallJobCallback(realm, *job.handler, Undefined{}, args);
+  }
+  // f. If promiseCapability is undefined (Await), return empty.
+  if (!job.capability) return;
+  // h-i. Call promiseCapability's [[Reject]] with a throw's value, else its [[Resolve]].
+  const Value result[] = {handlerResult.value};
+  Call(realm, handlerResult.isAbrupt() ? job.capability->reject : job.capability->resolve, Undefined{}, result);
+}
+
+// 27.2.2.2 NewPromiseResolveThenableJob, the steps of the closure of step 1 (promiseToResolve,
+// thenable and then are what `job` captured).
+void PromiseResolveThenableJobSteps(const PromiseJob& job) {
+  Realm& realm = *job.realm;
+  // a. Let resolvingFunctions be CreateResolvingFunctions(promiseToResolve).
+  ResolvingFunctions f = CreateResolvingFunctions(realm, job.promise);
+  // b. Let thenCallResult be Completion(HostCallJobCallback(then, thenable, « resolve, reject »)).
+  const Value args[] = {f.resolve, f.reject};
+  Completion thenCallResult = realm.host.HostCallJobCallback(realm, *job.handler, job.thenable, args);
+  // c. If thenCallResult is abrupt, return ? Call(resolvingFunctions.[[Reject]], undefined, « value »).
+  if (thenCallResult.isAbrupt()) {
+    const Value reason[] = {thenCallResult.value};
+    Call(realm, f.reject, Undefined{}, reason);
+  }
+}
+
+}  // namespace
+
+void PromiseJob::operator()() const {
+  if (kind == Kind::Reaction) return PromiseReactionJobSteps(*this);
+  PromiseResolveThenableJobSteps(*this);
 }
 
 // 27.2.2.2 NewPromiseResolveThenableJob ( promiseToResolve, thenable, then ) — https://tc39.es/ecma262/2025/#sec-newpromiseresolvethenablejob
 PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve, const Value& thenable,
                                         JobCallback then) {
-  // 1. Let job be a new Job Abstract Closure that captures promiseToResolve, thenable and then:
-  auto job = [&realm, promiseToResolve, thenable, then] {
-    // a. Let resolvingFunctions be CreateResolvingFunctions(promiseToResolve).
-    ResolvingFunctions f = CreateResolvingFunctions(realm, promiseToResolve);
-    // b. Let thenCallResult be Completion(HostCallJobCallback(then, thenable, « resolve, reject »)).
-    const Value args[] = {f.resolve, f.reject};
-    Completion thenCallResult = realm.host.HostCallJobCallback(realm, then, thenable, args);
-    // c. If thenCallResult is abrupt, return ? Call(resolvingFunctions.[[Reject]], undefined, « value »).
-    if (thenCallResult.isAbrupt()) {
-      const Value reason[] = {thenCallResult.value};
-      Call(realm, f.reject, Undefined{}, reason);
-    }
-  };
+  // 1. Let job be a new Job Abstract Closure that captures promiseToResolve, thenable and then (its
+  //    steps are PromiseResolveThenableJobSteps above).
   // 2-5. Return the Record { [[Job]]: job, [[Realm]]: thenRealm }.
-  return PromiseJob{.job = std::move(job),
-                    .kind = PromiseJob::Kind::ResolveThenable,
+  return PromiseJob{.kind = PromiseJob::Kind::ResolveThenable,
                     .promise = promiseToResolve,
-                    .reactionType = ReactionType::Fulfill,
-                    .thenable = thenable};
+                    .thenable = thenable,
+                    .argument = Undefined{},
+                    .capability = std::nullopt,
+                    .handler = then,
+                    .realm = &realm};
 }
 
 // 27.2.5.4.1 PerformPromiseThen ( promise, onFulfilled, onRejected [ , resultCapability ] ) — https://tc39.es/ecma262/2025/#sec-performpromisethen

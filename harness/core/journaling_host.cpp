@@ -20,7 +20,9 @@ void JournalingHost::HostEnqueuePromiseJob(es::PromiseJob job) {
   if (!journal_) return NodeHost::HostEnqueuePromiseJob(std::move(job));
   std::string description = describe(job);
   std::vector<int> after = mustFollow(job, journal_->nextId());
-  enqueue(kindOf(job), std::move(description), std::move(job.job), std::move(after));
+  const char* kind = kindOf(job);
+  enqueue(
+      kind, std::move(description), [job = std::move(job)] { job(); }, std::move(after));
 }
 
 void JournalingHost::queueMicrotask(std::string description, std::function<void()> work) {
