@@ -28,6 +28,27 @@ class GetCapabilitiesExecutorObject final : public FunctionObject {
   }
 };
 
+// 27.2.1.3.2 Promise Resolve Functions, steps 7-15: what resolving `promise` with `resolution`
+// does once [[AlreadyResolved]] was false (NON-SPEC name, as engines name these steps).
+void ResolvePromise(Realm& realm, PromiseObject* promise, const Value& resolution) {
+  // 7. If SameValue(resolution, promise) is true, reject with a TypeError.
+  if (SameValue(resolution, Value(promise)))
+    return RejectPromise(realm, promise, realm.makeError("TypeError", "Chaining cycle detected for promise", true));
+  // 8. If resolution is not an Object, fulfill with it.
+  if (!resolution.isObject()) return FulfillPromise(realm, promise, resolution);
+  // 9-10. Let then be Completion(Get(resolution, "then")); if abrupt, reject with its value.
+  Completion then = Get(realm, resolution, "then");
+  if (then.isAbrupt()) return RejectPromise(realm, promise, then.value);
+  // 11-12. If IsCallable(thenAction) is false, fulfill with resolution.
+  if (!IsCallable(then.value)) return FulfillPromise(realm, promise, resolution);
+  // 13. Let thenJobCallback be HostMakeJobCallback(thenAction).
+  const JobCallback thenJobCallback = realm.host.HostMakeJobCallback(then.value.asObject());
+  // 14. Let job be NewPromiseResolveThenableJob(promise, resolution, thenJobCallback).
+  PromiseJob job = NewPromiseResolveThenableJob(realm, promise, resolution, thenJobCallback);
+  // 15. Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
+  realm.host.HostEnqueuePromiseJob(std::move(job));
+}
+
 // The Record { [[Value]]: false } both resolving functions of a promise share (27.2.1.3 step 1).
 struct AlreadyResolvedRecord {
   bool value = false;
@@ -44,37 +65,11 @@ class PromiseResolveFunctionObject final : public FunctionObject {
   PromiseObject* promise;                 // [[Promise]]
 
   Completion call(Realm& realm, const Value&, std::span<const Value> args) override {
-    const Value resolution = argumentAt(args, 0);
     // 5-6. If alreadyResolved.[[Value]] is true, return undefined; else set it to true.
     if (alreadyResolved.value) return Completion::normal();
     alreadyResolved.value = true;
-    // 7. If SameValue(resolution, promise) is true, reject with a TypeError.
-    if (SameValue(resolution, Value(promise))) {
-      RejectPromise(realm, promise, realm.makeError("TypeError", "Chaining cycle detected for promise", true));
-      return Completion::normal();
-    }
-    // 8. If resolution is not an Object, fulfill with it.
-    if (!resolution.isObject()) {
-      FulfillPromise(realm, promise, resolution);
-      return Completion::normal();
-    }
-    // 9-10. Let then be Completion(Get(resolution, "then")); if abrupt, reject with its value.
-    Completion then = Get(realm, resolution, "then");
-    if (then.isAbrupt()) {
-      RejectPromise(realm, promise, then.value);
-      return Completion::normal();
-    }
-    // 11-12. If IsCallable(thenAction) is false, fulfill with resolution.
-    if (!IsCallable(then.value)) {
-      FulfillPromise(realm, promise, resolution);
-      return Completion::normal();
-    }
-    // 13. Let thenJobCallback be HostMakeJobCallback(thenAction).
-    const JobCallback thenJobCallback = realm.host.HostMakeJobCallback(then.value.asObject());
-    // 14. Let job be NewPromiseResolveThenableJob(promise, resolution, thenJobCallback).
-    PromiseJob job = NewPromiseResolveThenableJob(realm, promise, resolution, thenJobCallback);
-    // 15. Perform HostEnqueuePromiseJob(job.[[Job]], job.[[Realm]]).
-    realm.host.HostEnqueuePromiseJob(std::move(job));
+    // 7-15.
+    ResolvePromise(realm, promise, argumentAt(args, 0));
     return Completion::normal();
   }
 };
@@ -290,6 +285,21 @@ Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFu
   return resultCapability->promise;
 }
 
+namespace {
+
+// 27.2.4.7.1 PromiseResolve ( C, x ), steps 2-4 for C = %Promise%: NewPromiseCapability(%Promise%)
+// and Call(promiseCapability.[[Resolve]], undefined, « x »). NON-SPEC, allocation only: that
+// capability's resolving functions are seen by no code but these steps, and are garbage once they
+// return, so they are not made; the resolve function's steps run on the new promise, whose
+// [[AlreadyResolved]] is still false.
+Value NewPromiseResolvedWith(Realm& realm, const Value& x) {
+  PromiseObject* promise = realm.makePromise();
+  ResolvePromise(realm, promise, x);
+  return promise;
+}
+
+}  // namespace
+
 // 27.2.4.7.1 PromiseResolve ( C, x ) — https://tc39.es/ecma262/2025/#sec-promise-resolve
 // For C = %Promise%.
 Value PromiseResolve(Realm& realm, const Value& x) {
@@ -297,10 +307,7 @@ Value PromiseResolve(Realm& realm, const Value& x) {
   // every promise's constructor is %Promise% (NON-SPEC shortcut: the Get is not observable here).
   if (IsPromise(x)) return x;
   // 2-4. Otherwise a new promise resolved with x.
-  PromiseCapability capability = NewPromiseCapability(realm);
-  const Value args[] = {x};
-  Call(realm, capability.resolve, Undefined{}, args);
-  return capability.promise;
+  return NewPromiseResolvedWith(realm, x);
 }
 
 // 27.2.4.7.1 PromiseResolve ( C, x ) — https://tc39.es/ecma262/2025/#sec-promise-resolve
@@ -313,6 +320,7 @@ Completion PromiseResolve(Realm& realm, const Value& C, const Value& x) {
     // b. If SameValue(xConstructor, C) is true, return x.
     if (SameValue(xConstructor.value, C)) return Completion::normal(x);
   }
+  if (SameValue(C, realm.promiseConstructor)) return Completion::normal(NewPromiseResolvedWith(realm, x));
   // 2. Let promiseCapability be ? NewPromiseCapability(C).
   PromiseCapability promiseCapability;
   if (Completion c = NewPromiseCapability(realm, C, promiseCapability); c.isAbrupt()) return c;
