@@ -4,7 +4,6 @@
 // model reaches its host through these and nothing else; node_host.hpp is the host it runs on by
 // default, as Node.js runs these hooks.
 #include <cstdint>
-#include <optional>
 #include <span>
 
 #include "reference/completion.hpp"
@@ -27,11 +26,13 @@ struct PromiseJob {
   ReactionType reactionType = ReactionType::Fulfill;  // Reaction: reaction.[[Type]]
   // Reaction: the promise whose reaction this is. ResolveThenable: promiseToResolve.
   PromiseObject* promise = nullptr;
-  Value thenable;                               // ResolveThenable only
-  Value argument;                               // Reaction only
-  std::optional<PromiseCapability> capability;  // Reaction: reaction.[[Capability]]
-  std::optional<JobCallback> handler;           // Reaction: reaction.[[Handler]]; ResolveThenable: then
-  Realm* realm = nullptr;                       // where the steps run
+  Value thenable;  // ResolveThenable only
+  Value argument;  // Reaction only
+  // Reaction: reaction.[[Capability]], undefined when its promise is null (Await's reactions).
+  PromiseCapability capability;
+  // Reaction: reaction.[[Handler]], empty when its callback is null. ResolveThenable: then.
+  JobCallback handler;
+  Realm* realm = nullptr;  // where the steps run
 
   void operator()() const;  // the closure's steps (promise_abstract_operations.cpp)
 };

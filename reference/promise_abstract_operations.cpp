@@ -189,8 +189,8 @@ PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, const Pro
                     .promise = promise,
                     .thenable = Undefined{},
                     .argument = argument,
-                    .capability = reaction.capability,
-                    .handler = reaction.handler,
+                    .capability = reaction.capability.value_or(PromiseCapability{}),
+                    .handler = reaction.handler.value_or(JobCallback{}),
                     .realm = &realm};
 }
 
@@ -203,19 +203,19 @@ void PromiseReactionJobSteps(const PromiseJob& job) {
   const Value& argument = job.argument;
   Completion handlerResult;
   // d. With an empty handler, pass the argument along as a value or as a throw.
-  if (!job.handler) {
+  if (!job.handler.callback) {
     handlerResult =
         job.reactionType == ReactionType::Fulfill ? Completion::normal(argument) : Completion::throwing(argument);
   } else {
     // e. Let handlerResult be Completion(HostCallJobCallback(handler, undefined, « argument »)).
     const Value args[] = {argument};
-    handlerResult = realm.host.HostCallJobCallback(realm, *job.handler, Undefined{}, args);
+    handlerResult = realm.host.HostCallJobCallback(realm, job.handler, Undefined{}, args);
   }
   // f. If promiseCapability is undefined (Await), return empty.
-  if (!job.capability) return;
+  if (!job.capability.promise) return;
   // h-i. Call promiseCapability's [[Reject]] with a throw's value, else its [[Resolve]].
   const Value result[] = {handlerResult.value};
-  Call(realm, handlerResult.isAbrupt() ? job.capability->reject : job.capability->resolve, Undefined{}, result);
+  Call(realm, handlerResult.isAbrupt() ? job.capability.reject : job.capability.resolve, Undefined{}, result);
 }
 
 // 27.2.2.2 NewPromiseResolveThenableJob, the steps of the closure of step 1 (promiseToResolve,
@@ -226,7 +226,7 @@ void PromiseResolveThenableJobSteps(const PromiseJob& job) {
   ResolvingFunctions f = CreateResolvingFunctions(realm, job.promise);
   // b. Let thenCallResult be Completion(HostCallJobCallback(then, thenable, « resolve, reject »)).
   const Value args[] = {f.resolve, f.reject};
-  Completion thenCallResult = realm.host.HostCallJobCallback(realm, *job.handler, job.thenable, args);
+  Completion thenCallResult = realm.host.HostCallJobCallback(realm, job.handler, job.thenable, args);
   // c. If thenCallResult is abrupt, return ? Call(resolvingFunctions.[[Reject]], undefined, « value »).
   if (thenCallResult.isAbrupt()) {
     const Value reason[] = {thenCallResult.value};
@@ -251,7 +251,7 @@ PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToRe
                     .promise = promiseToResolve,
                     .thenable = thenable,
                     .argument = Undefined{},
-                    .capability = std::nullopt,
+                    .capability = {},
                     .handler = then,
                     .realm = &realm};
 }
