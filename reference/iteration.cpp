@@ -16,10 +16,12 @@ std::vector<Value> codePointsOf(const std::string& s) {
 }
 
 // Whether GetMethod(obj, %Symbol.iterator%) finds the built-in %Array.prototype.values% or
-// %String.prototype%[%Symbol.iterator%]: a string, or an array without one of its own.
-bool hasBuiltInIterator(const Value& obj) {
+// %String.prototype%[%Symbol.iterator%]: a string, or an array when neither it nor %Array.prototype%
+// has had its own put in (the realm keeps the built-in one implicit).
+bool hasBuiltInIterator(const Realm& realm, const Value& obj) {
   if (obj.isString()) return true;
-  return obj.isObject() && obj.asObject()->kind() == ObjectKind::Array && !obj.asObject()->findOwn(kSymbolIterator);
+  return obj.isObject() && obj.asObject()->kind() == ObjectKind::Array && !obj.asObject()->findOwn(kSymbolIterator) &&
+         !realm.arrayPrototype->findOwn(kSymbolIterator);
 }
 
 // 7.1.2 ToBoolean ( argument ) — https://tc39.es/ecma262/2025/#sec-toboolean
@@ -91,7 +93,7 @@ void builtInStep(IteratorRecord& record, std::optional<Value>& next) {
 
 // 7.4.3 GetIterator ( obj, kind ), kind sync — https://tc39.es/ecma262/2025/#sec-getiterator
 Completion GetIterator(Realm& realm, const Value& obj, IteratorRecord& record) {
-  if (hasBuiltInIterator(obj)) {
+  if (hasBuiltInIterator(realm, obj)) {
     record.builtIn = true;
     record.builtInValues =
         obj.isString() ? codePointsOf(obj.asString()) : static_cast<ArrayObject*>(obj.asObject())->elements;
@@ -166,7 +168,7 @@ Completion IteratorClose(Realm& realm, const IteratorRecord& record, Completion 
 
 // 7.4.16 IteratorToList ( GetIterator ( iterable, sync ) ) — https://tc39.es/ecma262/2025/#sec-iteratortolist
 Completion IterableToList(Realm& realm, const Value& iterable, std::vector<Value>& out) {
-  if (!hasBuiltInIterator(iterable)) return realm.throwTypeError("object is not iterable");
+  if (!hasBuiltInIterator(realm, iterable)) return realm.throwTypeError("object is not iterable");
   IteratorRecord record;
   GetIterator(realm, iterable, record);
   out = std::move(record.builtInValues);

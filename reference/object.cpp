@@ -53,6 +53,12 @@ void Object::set(std::string key, Value value) {
   p.setter = nullptr;
 }
 
+void Object::defineBuiltinMethod(std::string key, Object* method) {
+  Property& p = ownSlot(std::move(key));
+  p.value = method;
+  p.enumerable = false;
+}
+
 void Object::defineGetter(std::string key, Object* getter) { defineAccessor(std::move(key), getter, nullptr); }
 
 void Object::defineAccessor(std::string key, Object* getter, Object* setter) {
@@ -61,6 +67,7 @@ void Object::defineAccessor(std::string key, Object* getter, Object* setter) {
   Property& p = ownSlot(std::move(key));
   const bool wasAccessor = p.isAccessor();
   p.value = Undefined{};
+  p.enumerable = true;
   if (getter != nullptr || !wasAccessor) p.getter = getter;
   if (setter != nullptr || !wasAccessor) p.setter = setter;
 }

@@ -22,12 +22,14 @@ namespace pc::es {
 enum class ObjectKind : std::uint8_t { Ordinary, Array, Error, Function, Promise };
 
 // A property is a data property, or an accessor when it has a getter or a setter (6.1.7.1). Every
-// property a case can make is writable, enumerable and configurable, so the attributes are left out.
+// property is writable and configurable, so those attributes are left out; [[Enumerable]] is false
+// only on the methods of the built-ins (ECMA-262 18), which Object.keys does not list.
 struct Property {
   std::string key;
   Value value;
   Object* getter = nullptr;  // [[Get]] of an accessor
   Object* setter = nullptr;  // [[Set]] of an accessor
+  bool enumerable = true;    // [[Enumerable]]
   bool isAccessor() const { return getter != nullptr || setter != nullptr; }
 };
 
@@ -40,10 +42,14 @@ class Object {
 
   ObjectKind kind() const { return kind_; }
   const Property* findOwn(std::string_view key) const;
-  void set(std::string key, Value value);  // CreateDataProperty
+  // [[Set]] of a data property: a new one is enumerable (CreateDataProperty), an existing one keeps
+  // its attributes.
+  void set(std::string key, Value value);
+  // A method of a built-in object, as ECMA-262 18 defines them: not enumerable.
+  void defineBuiltinMethod(std::string key, Object* method);
   void defineGetter(std::string key, Object* getter);
-  // Object.defineProperty(o, key, {get, set}) with the functions given (null: absent from the
-  // descriptor, so an existing accessor keeps that function).
+  // Object.defineProperty(o, key, {get, set, enumerable: true}) with the functions given (null:
+  // absent from the descriptor, so an existing accessor keeps that function).
   void defineAccessor(std::string key, Object* getter, Object* setter);
   const std::vector<Property>& properties() const;
 

@@ -4,20 +4,73 @@
 
 namespace pc::es {
 
+namespace {
+
+Value argumentAt(std::span<const Value> args, std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); }
+
+// O.[[GetOwnProperty]](P), and when it is undefined, the same on O.[[GetPrototypeOf]]() (10.1.8.1
+// step 2-3, 10.1.9.2 step 2); the model's prototypes have no prototype of their own that matters.
+const Property* findProperty(const Realm& realm, const Object* object, std::string_view key) {
+  if (const Property* own = object->findOwn(key)) return own;
+  const Object* prototype = realm.prototypeOf(object);
+  return prototype ? prototype->findOwn(key) : nullptr;
+}
+
+}  // namespace
+
 Realm::Realm(Host& host) : host(host) {
+  // 27.2.5 Properties of the Promise Prototype Object.
   promiseThen = makeFunction(
       [this](const Value& thisArgument, std::span<const Value> args) {
-        auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); };
-        return PromisePrototypeThen(*this, thisArgument, arg(0), arg(1));
+        return PromisePrototypeThen(*this, thisArgument, argumentAt(args, 0), argumentAt(args, 1));
       },
       "then");
+  promisePrototype = makeObject();
+  promisePrototype->defineBuiltinMethod("then", promiseThen);
+  promisePrototype->defineBuiltinMethod("catch", makeFunction(
+                                                     [this](const Value& thisArgument, std::span<const Value> args) {
+                                                       return PromisePrototypeCatch(*this, thisArgument,
+                                                                                    argumentAt(args, 0));
+                                                     },
+                                                     "catch"));
+  promisePrototype->defineBuiltinMethod("finally", makeFunction(
+                                                       [this](const Value& thisArgument, std::span<const Value> args) {
+                                                         return PromisePrototypeFinally(*this, thisArgument,
+                                                                                        argumentAt(args, 0));
+                                                       },
+                                                       "finally"));
+  // 27.2.4 Properties of the Promise Constructor.
   promiseConstructor = heap.make<PromiseConstructorObject>();
-  promiseConstructor->set("resolve", makeFunction(
-                                         [this](const Value& thisArgument, std::span<const Value> args) {
-                                           return PromiseResolveFunction(*this, thisArgument,
-                                                                         args.empty() ? Value() : args[0]);
-                                         },
-                                         "resolve"));
+  using Static = Completion (*)(Realm&, const Value& C, const Value& argument);
+  auto defineStatic = [this](const char* name, Static steps) {
+    promiseConstructor->defineBuiltinMethod(
+        name, makeFunction([this, steps](const Value& C,
+                                         std::span<const Value> args) { return steps(*this, C, argumentAt(args, 0)); },
+                           name));
+  };
+  defineStatic("all", PromiseAll);
+  defineStatic("allSettled", PromiseAllSettled);
+  defineStatic("any", PromiseAny);
+  defineStatic("race", PromiseRace);
+  defineStatic("reject", PromiseReject);
+  defineStatic("resolve", PromiseResolveFunction);
+  promiseConstructor->defineBuiltinMethod("try", makeFunction(
+                                                     [this](const Value& C, std::span<const Value> args) {
+                                                       return PromiseTry(*this, C, argumentAt(args, 0),
+                                                                         args.empty() ? args : args.subspan(1));
+                                                     },
+                                                     "try"));
+  promiseConstructor->defineBuiltinMethod(
+      "withResolvers",
+      makeFunction([this](const Value& C, std::span<const Value>) { return PromiseWithResolvers(*this, C); },
+                   "withResolvers"));
+  arrayPrototype = makeArray();
+}
+
+Object* Realm::prototypeOf(const Object* object) const {
+  if (object->kind() == ObjectKind::Promise) return promisePrototype;
+  if (object->kind() == ObjectKind::Array && object != arrayPrototype) return arrayPrototype;
+  return nullptr;
 }
 
 FunctionObject* Realm::makeConstructor(Behaviour behaviour) {
@@ -94,11 +147,10 @@ Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::sp
 Completion Get(Realm& realm, const Value& o, std::string_view key) {
   if (!o.isObject()) return Completion::normal();  // primitives have no "then" worth reading here
   Object* object = o.asObject();
-  if (object->kind() == ObjectKind::Promise && key == "then" && !object->findOwn(key))
-    return Completion::normal(realm.promiseThen);  // inherited from %Promise.prototype%
   if (object->kind() == ObjectKind::Promise && key == "constructor")
     return Completion::normal(realm.promiseConstructor);  // %Promise.prototype%.constructor
-  const Property* p = object->findOwn(key);
+  // OrdinaryGet 10.1.8.1 steps 1-3: the own property, else the prototype's, read with O as receiver.
+  const Property* p = findProperty(realm, object, key);
   if (!p) return Completion::normal();
   if (p->isAccessor()) {
     // OrdinaryGet 10.1.8.1 steps 5-7: an accessor without a getter reads as undefined.
@@ -118,18 +170,20 @@ Completion Set(Realm& realm, const Value& o, std::string_view key, const Value& 
   // Set's step 2 throws a TypeError since Throw is true.
   if (!o.isObject()) return realm.throwTypeError("cannot set a property of a primitive");
   Object* object = o.asObject();
-  const Property* own = object->findOwn(key);
-  // 10.1.9.2 step 2: no own property; the inherited one is a writable data property (or there is
-  // none), so step 3 applies with the receiver itself: CreateDataProperty(Receiver, P, V).
-  if (own == nullptr || !own->isAccessor()) {
+  // 10.1.9.1 OrdinarySet steps 1-2: the own property, else the prototype's (OrdinarySetWithOwnDescriptor
+  // step 2.a-b).
+  const Property* found = findProperty(realm, object, key);
+  // 10.1.9.2 step 2.c and 3: no property, or a writable data property (every one is writable): the
+  // receiver gets it as a data property (CreateDataProperty(Receiver, P, V)).
+  if (found == nullptr || !found->isAccessor()) {
     // Step 3.d.iii-iv (an existing writable data property: its [[Value]] becomes V) or 3.e.
     object->set(std::string(key), v);
     return Completion::normal();
   }
   // Steps 4-7: an accessor. Without a setter [[Set]] returns false and Set throws (its step 2).
-  if (own->setter == nullptr) return realm.throwTypeError("the property has a getter and no setter");
+  if (found->setter == nullptr) return realm.throwTypeError("the property has a getter and no setter");
   // Step 7: Perform ? Call(setter, Receiver, « V »).
-  Object* setter = own->setter;
+  Object* setter = found->setter;
   const Value args[] = {v};
   Completion called = Call(realm, setter, o, args);
   if (called.isAbrupt()) return called;

@@ -23,11 +23,21 @@ class Realm {
   Heap heap;
   Host& host;  // the host hooks of host.hpp: where jobs go, who tracks rejections
 
-  // %Promise.prototype.then%, what Get(promise, "then") finds on every promise.
+  // %Promise.prototype.then%.
   Object* promiseThen = nullptr;
-  // %Promise%, with its own "resolve" (%Promise.resolve%): the constructor static methods run on when
-  // a program names no other, and what Get(promise, "constructor") finds on every promise.
+  // %Promise%, with its static methods as its own properties (27.2.4): the constructor static
+  // methods run on when a program names no other, and what Get(promise, "constructor") finds on
+  // every promise.
   Object* promiseConstructor = nullptr;
+  // %Promise.prototype%, with then, catch and finally (27.2.5): the prototype of every promise.
+  Object* promisePrototype = nullptr;
+  // %Array.prototype% (23.1.3): the prototype of every array. None of its methods is modelled, and
+  // its %Symbol.iterator% is implicit while a program has not put one in.
+  Object* arrayPrototype = nullptr;
+
+  // The [[Prototype]] of `object` when it is one the model has (a promise's, an array's); else null,
+  // for %Object.prototype% and %Function.prototype% have no property a promise algorithm reads.
+  Object* prototypeOf(const Object* object) const;
 
   FunctionObject* makeFunction(Behaviour behaviour, const char* name = "");
   // A function the program wrote with `function`: callable, and a constructor (10.2.2).

@@ -1,7 +1,9 @@
 #pragma once
 // The reference model behind the PromiseRuntime interface: every operation is the ECMA-262
 // algorithm of reference/, on one realm whose host journals the jobs (journaling_host.hpp).
+#include <initializer_list>
 #include <memory>
+#include <span>
 
 #include "harness/core/journaling_host.hpp"
 #include "harness/core/promise_runtime.hpp"
@@ -21,26 +23,35 @@ class ReferenceRuntime final : public PromiseRuntime {
   void recordJobsIn(JobJournal& journal, PromiseNames& names) override { host_->recordIn(journal, names); }
 
   es::Completion construct(const es::Value& executor) override { return es::PromiseConstructor(realm_, executor); }
-  es::Completion withResolvers() override { return es::PromiseWithResolvers(realm_); }
-  es::Completion resolved(const es::Value& v) override { return es::PromiseResolveFunction(realm_, v); }
-  es::Completion rejected(const es::Value& v) override { return es::PromiseReject(realm_, v); }
+  // Promise.withResolvers(), Promise.resolve(v)...: each reads the method from %Promise% as the
+  // expression does, so a program that replaced it gets its own.
+  es::Completion withResolvers() override { return invoke(realm_.promiseConstructor, "withResolvers", {}); }
+  es::Completion resolved(const es::Value& v) override { return invoke(realm_.promiseConstructor, "resolve", {v}); }
+  es::Completion rejected(const es::Value& v) override { return invoke(realm_.promiseConstructor, "reject", {v}); }
   es::Completion then(const es::Value& receiver, const es::Value& onFulfilled, const es::Value& onRejected) override {
-    const es::Value args[] = {onFulfilled, onRejected};
-    return es::Invoke(realm_, receiver, "then", args);
+    return invoke(receiver, "then", {onFulfilled, onRejected});
   }
   es::Completion catchRejection(const es::Value& receiver, const es::Value& onRejected) override {
-    if (!inheritsMethod(receiver, "catch")) return methodOfNonPromise(receiver, "catch", onRejected);
-    return es::PromisePrototypeCatch(realm_, receiver, onRejected);
+    return invoke(receiver, "catch", {onRejected});
   }
   es::Completion finally(const es::Value& receiver, const es::Value& onFinally) override {
-    if (!inheritsMethod(receiver, "finally")) return methodOfNonPromise(receiver, "finally", onFinally);
-    return es::PromisePrototypeFinally(realm_, receiver, onFinally);
+    return invoke(receiver, "finally", {onFinally});
   }
-  es::Completion all(const es::Value& iterable) override { return es::PromiseAll(realm_, iterable); }
-  es::Completion allSettled(const es::Value& iterable) override { return es::PromiseAllSettled(realm_, iterable); }
-  es::Completion race(const es::Value& iterable) override { return es::PromiseRace(realm_, iterable); }
-  es::Completion any(const es::Value& iterable) override { return es::PromiseAny(realm_, iterable); }
-  es::Completion tryCall(const es::Value& callback) override { return es::PromiseTry(realm_, callback); }
+  es::Completion all(const es::Value& iterable) override {
+    return invoke(realm_.promiseConstructor, "all", {iterable});
+  }
+  es::Completion allSettled(const es::Value& iterable) override {
+    return invoke(realm_.promiseConstructor, "allSettled", {iterable});
+  }
+  es::Completion race(const es::Value& iterable) override {
+    return invoke(realm_.promiseConstructor, "race", {iterable});
+  }
+  es::Completion any(const es::Value& iterable) override {
+    return invoke(realm_.promiseConstructor, "any", {iterable});
+  }
+  es::Completion tryCall(const es::Value& callback) override {
+    return invoke(realm_.promiseConstructor, "try", {callback});
+  }
 
   es::PromiseCapability startAsyncFunction() override { return es::NewPromiseCapability(realm_); }
   void await(const es::Value& v, es::Resumption resume) override { es::Await(realm_, v, std::move(resume)); }
@@ -66,15 +77,9 @@ class ReferenceRuntime final : public PromiseRuntime {
   bool isPromise(const es::Value& v) const override { return es::IsPromise(v); }
 
  private:
-  // Whether `x.name` is Promise.prototype's method: x is a promise with no own property of that name.
-  static bool inheritsMethod(const es::Value& receiver, const char* name) {
-    return es::IsPromise(receiver) && receiver.asObject()->findOwn(name) == nullptr;
-  }
-  // `x.catch(...)` on something that is not a promise, or on a promise with its own "catch", calls
-  // whatever its "catch" property holds.
-  es::Completion methodOfNonPromise(const es::Value& receiver, const char* name, const es::Value& arg) {
-    const es::Value args[] = {arg};
-    return es::Invoke(realm_, receiver, name, args);
+  // receiver.name(args...): Invoke, which reads the method as the member expression does.
+  es::Completion invoke(const es::Value& receiver, const char* name, std::initializer_list<es::Value> args) {
+    return es::Invoke(realm_, receiver, name, std::span<const es::Value>(args.begin(), args.size()));
   }
 
   void chargeNextJob() {

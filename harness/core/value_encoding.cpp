@@ -28,7 +28,8 @@ Json encodeError(const es::ErrorObject& e, const ObjectNames& names) {
 Json encodeOrdinary(const es::Object& o, const ObjectNames& names) {
   Json props = Json::object();
   for (const es::Property& p : o.properties()) {
-    if (p.key == es::kSymbolIterator) continue;  // as Object.keys, which lists string keys only
+    // As Object.keys, which lists enumerable string keys only.
+    if (p.key == es::kSymbolIterator || !p.enumerable) continue;
     props[p.key] = p.isAccessor() ? Json{{"accessor", true}} : encodeValue(p.value, names);
   }
   return Json{{"object", props}};

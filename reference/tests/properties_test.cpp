@@ -100,5 +100,81 @@ TEST(ResolveFunctions, ReadTheOwnThenOfAPromiseOnceAndCallItInAJob) {
   EXPECT_TRUE(late.empty()) << "the then set after resolve is never read";
 }
 
+// The prototypes the model has (%Promise.prototype%, %Array.prototype%) are objects like any other:
+// what a program puts on them every promise or array inherits, for Get and for Set.
+TEST(Prototypes, AThenPutOnPromisePrototypeIsWhatEveryPromiseInheritsAndWhatResolvingCalls) {
+  NodeHost host;
+  Realm realm(host);
+  PromiseCapability target = NewPromiseCapability(realm), source = NewPromiseCapability(realm);
+  std::vector<std::pair<Value, Value>> calls;
+  ASSERT_FALSE(Set(realm, realm.promisePrototype, "then", spy(realm, calls)).isAbrupt());
+  EXPECT_FALSE(source.promise->findOwn("then")) << "inherited, not copied";
+  const Value arg[] = {source.promise};
+  Call(realm, target.resolve, Undefined{}, arg);
+  host.jobs.drain();
+  ASSERT_EQ(calls.size(), 1u) << "the thenable job called the replaced then";
+  EXPECT_TRUE(SameValue(calls[0].first, source.promise)) << "with the promise as this";
+  EXPECT_TRUE(asPromise(source.promise)->fulfillReactions().empty()) << "the built-in then never ran";
+}
+
+TEST(Prototypes, AThenPutOnArrayPrototypeMakesEveryArrayAThenable) {
+  NodeHost host;
+  Realm realm(host);
+  std::vector<std::pair<Value, Value>> calls;
+  ASSERT_FALSE(Set(realm, realm.arrayPrototype, "then", spy(realm, calls)).isAbrupt());
+  PromiseCapability c = NewPromiseCapability(realm);
+  ArrayObject* array = realm.makeArray({1, 2});
+  const Value arg[] = {array};
+  Call(realm, c.resolve, Undefined{}, arg);
+  host.jobs.drain();
+  ASSERT_EQ(calls.size(), 1u);
+  EXPECT_TRUE(SameValue(calls[0].first, array));
+  EXPECT_EQ(asPromise(c.promise)->state, PromiseState::Pending) << "the then called neither resolving function";
+  EXPECT_TRUE(Get(realm, realm.makeObject(), "then").value.isUndefined()) << "an ordinary object does not inherit it";
+}
+
+TEST(Prototypes, AnAccessorOnAPrototypeRunsWithTheInheritingObjectAsThis) {
+  NodeHost host;
+  Realm realm(host);
+  std::vector<std::pair<Value, Value>> gets, sets;
+  realm.promisePrototype->defineAccessor("then", spy(realm, gets), spy(realm, sets));
+  PromiseCapability c = NewPromiseCapability(realm);
+  Get(realm, c.promise, "then");
+  ASSERT_FALSE(Set(realm, c.promise, "then", 7).isAbrupt());
+  ASSERT_EQ(gets.size(), 1u);
+  EXPECT_TRUE(SameValue(gets[0].first, c.promise));
+  ASSERT_EQ(sets.size(), 1u) << "an inherited setter runs instead of an own property being made";
+  EXPECT_TRUE(SameValue(sets[0].first, c.promise));
+  EXPECT_TRUE(SameValue(sets[0].second, 7));
+  EXPECT_FALSE(c.promise->findOwn("then"));
+}
+
+TEST(Prototypes, TheBuiltInMethodsAreNotEnumerableAndAnAssignmentKeepsThat) {
+  NodeHost host;
+  Realm realm(host);
+  const Property* resolve = realm.promiseConstructor->findOwn("resolve");
+  ASSERT_NE(resolve, nullptr);
+  EXPECT_FALSE(resolve->enumerable);
+  ASSERT_FALSE(Set(realm, realm.promiseConstructor, "resolve", 5).isAbrupt());
+  EXPECT_FALSE(realm.promiseConstructor->findOwn("resolve")->enumerable) << "[[Set]] keeps the attributes";
+  EXPECT_TRUE(SameValue(realm.promiseConstructor->findOwn("resolve")->value, 5));
+  ASSERT_FALSE(Set(realm, realm.promiseConstructor, "extra", 1).isAbrupt());
+  EXPECT_TRUE(realm.promiseConstructor->findOwn("extra")->enumerable) << "a new property is enumerable";
+}
+
+TEST(Prototypes, PromiseAllReadsAResolveTheProgramPutOnPromise) {
+  NodeHost host;
+  Realm realm(host);
+  std::vector<std::pair<Value, Value>> calls;
+  ASSERT_FALSE(
+      Set(realm, realm.promiseConstructor, "resolve", spy(realm, calls, Completion::normal(Undefined{}))).isAbrupt());
+  Completion all = PromiseAll(realm, realm.makeArray({1, 2}));
+  ASSERT_FALSE(all.isAbrupt());
+  ASSERT_EQ(calls.size(), 1u) << "the loop stops at the first input: undefined has no then to invoke";
+  EXPECT_TRUE(SameValue(calls[0].first, realm.promiseConstructor)) << "called with C as this";
+  EXPECT_TRUE(SameValue(calls[0].second, 1));
+  EXPECT_EQ(asPromise(all.value)->state, PromiseState::Rejected) << "Invoke(undefined, \"then\") threw a TypeError";
+}
+
 }  // namespace
 }  // namespace pc::es
