@@ -20,7 +20,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Feature::Count_)
                                                                                             "microtask",
                                                                                             "rejection-tracking",
                                                                                             "own-properties",
-                                                                                            "constructors"};
+                                                                                            "constructors",
+                                                                                            "builtins"};
 }
 
 std::string_view featureName(Feature f) { return kNames[static_cast<std::size_t>(f)]; }

@@ -75,6 +75,9 @@ constexpr std::array<std::string_view, 9> kReservedKeys = {"__proto__", "constru
 // Well-known symbols a case may use as a property key, by the name JavaScript gives them.
 constexpr std::array<std::string_view, 1> kSymbolKeys = {"Symbol.iterator"};
 constexpr std::array<std::string_view, 3> kPrototypeMethods = {"then", "catch", "finally"};
+constexpr std::array<BuiltinTarget, 3> kBuiltinTargets = {BuiltinTarget{"%Promise%", "resolve"},
+                                                          BuiltinTarget{"%Promise.prototype%", "then"},
+                                                          BuiltinTarget{"%Array.prototype%", "then"}};
 constexpr std::array<std::string_view, 4> kFamilies = {"aplus", "es", "host", "seed"};
 
 // One pattern per family; the "any family" pattern is their alternation.
@@ -176,6 +179,15 @@ std::string_view propertyKeyPattern() { return "^[A-Za-z_$][A-Za-z0-9_$]*$"; }
 
 std::span<const std::string_view> symbolPropertyKeys() { return kSymbolKeys; }
 std::span<const std::string_view> prototypeMethods() { return kPrototypeMethods; }
+std::span<const BuiltinTarget> builtinTargets() { return kBuiltinTargets; }
+
+const BuiltinTarget* findBuiltinTarget(std::string_view name) {
+  for (const BuiltinTarget& b : kBuiltinTargets)
+    if (b.name == name) return &b;
+  return nullptr;
+}
+
+bool isBuiltinTargetSpelling(std::string_view target) { return target.starts_with('%'); }
 
 bool isPropertyKey(std::string_view key) {
   if (contains(kSymbolKeys, key)) return true;

@@ -89,9 +89,21 @@ std::span<const std::string_view> traceEventKeys();     // unhandled, handled, u
 std::span<const std::string_view> reservedPropertyKeys();
 std::string_view propertyKeyPattern();  // an identifier: ^[A-Za-z_$][A-Za-z0-9_$]*$
 std::span<const std::string_view> symbolPropertyKeys();
-std::span<const std::string_view> prototypeMethods();  // then, catch, finally: what callPrototype calls  //
-                                                       // Symbol.iterator, written as JavaScript names it
-bool isPropertyKey(std::string_view key);              // matches the pattern and is not reserved, or is a symbol key
+std::span<const std::string_view> prototypeMethods();
+// The built-ins set and define may change, in ECMA-262's notation (%Promise.prototype%), each with
+// the one property promise algorithms read from it by name: %Promise%.resolve (the combinators and
+// Promise.resolve), %Promise.prototype%.then and %Array.prototype%.then (resolving with a promise
+// or an array).
+struct BuiltinTarget {
+  std::string_view name;
+  std::string_view key;
+};
+std::span<const BuiltinTarget> builtinTargets();
+const BuiltinTarget* findBuiltinTarget(std::string_view name);
+// A set/define target written as a built-in (it starts with '%'), known or not.
+bool isBuiltinTargetSpelling(std::string_view target);  // then, catch, finally: what callPrototype calls  //
+                                                        // Symbol.iterator, written as JavaScript names it
+bool isPropertyKey(std::string_view key);               // matches the pattern and is not reserved, or is a symbol key
 
 bool contains(std::span<const std::string_view> list, std::string_view item);
 std::string join(std::span<const std::string_view> list);  // "a, b, c"

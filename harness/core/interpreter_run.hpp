@@ -98,6 +98,8 @@ class Run {
   Completion makeThenable(const Json& spec, const Env& env);
   Completion handler(const Json& s, const char* key, const Env& env);
   Completion lookup(const std::string& name);
+  // What set and define change: a name bound earlier, or a built-in ("%Promise.prototype%").
+  Completion lookupTarget(const std::string& target);
   Completion referenceError(const std::string& name);
   void bind(const std::string& name, const Value& value, bool namesAPromise);
 

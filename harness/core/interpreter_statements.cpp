@@ -214,26 +214,25 @@ Step Run::staticMethod(const Json& s, Env& env, grammar::Statement statement) {
 }
 
 // Promise.resolve.call(C, v) and its siblings: the this value is evaluated first, as the member
-// expression is, then the argument. Only JavaScript's subjects run these (feature constructors), so
-// they call the reference's algorithms on the realm directly.
+// expression is, then the argument, and the method is read from %Promise% (a program may have
+// replaced Promise.resolve). Only JavaScript's subjects run these (feature constructors), so they
+// call the reference's algorithms on the realm directly.
 Step Run::staticMethodOn(const Json& s, Env& env, grammar::Statement statement) {
   using grammar::Statement;
   Completion C = evaluate(s["on"], env);
   if (C.isAbrupt()) return Step::thrown(C.value);
-  if (statement == Statement::Try)
-    return bindResult(s, es::PromiseTry(realm_, C.value, makeFunction(s["try"], env, Params::None), {}));
-  Completion operand = evaluate(s[grammar::verbOf(s)->name], env);
+  const std::string_view verb = grammar::verbOf(s)->name;
+  Completion operand = statement == Statement::Try ? Completion::normal(makeFunction(s["try"], env, Params::None))
+                                                   : evaluate(s[verb], env);
   if (operand.isAbrupt()) return Step::thrown(operand.value);
-  const Value& v = operand.value;
-  switch (statement) {
-    case Statement::Resolved: return bindResult(s, es::PromiseResolveFunction(realm_, C.value, v));
-    case Statement::Rejected: return bindResult(s, es::PromiseReject(realm_, C.value, v));
-    case Statement::All: return bindResult(s, es::PromiseAll(realm_, C.value, v));
-    case Statement::AllSettled: return bindResult(s, es::PromiseAllSettled(realm_, C.value, v));
-    case Statement::Race: return bindResult(s, es::PromiseRace(realm_, C.value, v));
-    case Statement::Any: return bindResult(s, es::PromiseAny(realm_, C.value, v));
-    default: throw std::logic_error("not a static method: " + s.dump());
-  }
+  // The statement's verb is the method's name but for resolved and rejected.
+  const std::string_view method = statement == Statement::Resolved   ? "resolve"
+                                  : statement == Statement::Rejected ? "reject"
+                                                                     : verb;
+  Completion f = es::Get(realm_, realm_.promiseConstructor, method);
+  if (f.isAbrupt()) return Step::thrown(f.value);
+  const Value args[] = {operand.value};
+  return bindResult(s, es::Call(realm_, f.value, C.value, args));
 }
 
 // function C(executor) { B }: a constructor whose body sees the executor as its argument.
@@ -272,11 +271,10 @@ Step Run::callPrototype(const Json& s, Env& env) {
   if (receiver.isAbrupt()) return Step::thrown(receiver.value);
   std::vector<Value> args;
   if (Completion list = argumentList(s, env, args); list.isAbrupt()) return Step::thrown(list.value);
-  args.resize(std::max<std::size_t>(args.size(), 2));
-  const std::string method = s["callPrototype"].get<std::string>();
-  if (method == "then") return bindResult(s, es::PromisePrototypeThen(realm_, receiver.value, args[0], args[1]));
-  if (method == "catch") return bindResult(s, es::PromisePrototypeCatch(realm_, receiver.value, args[0]));
-  return bindResult(s, es::PromisePrototypeFinally(realm_, receiver.value, args[0]));
+  // Promise.prototype[method], as the member expression reads it: a program may have replaced then.
+  Completion f = es::Get(realm_, realm_.promisePrototype, s["callPrototype"].get<std::string>());
+  if (f.isAbrupt()) return Step::thrown(f.value);
+  return bindResult(s, es::Call(realm_, f.value, receiver.value, args));
 }
 
 Step Run::asyncCall(const Json& s, Env& env) {
@@ -323,7 +321,7 @@ Completion Run::propertyValue(const Json& s, const Env& env) {
 
 // name[key] = value: the object is looked up, then the value evaluated, then [[Set]] runs.
 Step Run::setProperty(const Json& s, Env& env) {
-  Completion target = lookup(s["set"].get<std::string>());
+  Completion target = lookupTarget(s["set"].get<std::string>());
   if (target.isAbrupt()) return Step::thrown(target.value);
   Completion v = propertyValue(s, env);
   if (v.isAbrupt()) return Step::thrown(v.value);
@@ -332,7 +330,7 @@ Step Run::setProperty(const Json& s, Env& env) {
 
 // Object.defineProperty(name, key, {get, set, enumerable: true, configurable: true}).
 Step Run::defineProperty(const Json& s, Env& env) {
-  Completion target = lookup(s["define"].get<std::string>());
+  Completion target = lookupTarget(s["define"].get<std::string>());
   if (target.isAbrupt()) return Step::thrown(target.value);
   Completion yields = propertyValue(s, env);
   if (yields.isAbrupt()) return Step::thrown(yields.value);

@@ -92,6 +92,13 @@ Completion Run::lookup(const std::string& name) {
   return Completion::normal(found->second);
 }
 
+Completion Run::lookupTarget(const std::string& target) {
+  if (target == "%Promise%") return Completion::normal(realm_.promiseConstructor);
+  if (target == "%Promise.prototype%") return Completion::normal(realm_.promisePrototype);
+  if (target == "%Array.prototype%") return Completion::normal(realm_.arrayPrototype);
+  return lookup(target);
+}
+
 Completion Run::referenceError(const std::string& name) {
   return Completion::throwing(realm_.makeError("ReferenceError", name + " is not defined", true));
 }

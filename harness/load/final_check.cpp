@@ -56,8 +56,10 @@ class SureBindings {
 
   bool namesBound(Slot slot, const Json& v) const {
     switch (slot) {
-      case Slot::Receiver:
       case Slot::Target:
+        if (v.is_string() && grammar::isBuiltinTargetSpelling(v.get<std::string>())) return true;
+        [[fallthrough]];
+      case Slot::Receiver:
       case Slot::ResolverOf: return v.is_string() && bound_.contains(v.get<std::string>());
       case Slot::Value:
       case Slot::Arguments: return valueNamesBound(v);

@@ -101,11 +101,34 @@ void ProgramChecker::checkPropertyForm(const Json& s, const Verb& verb, const Po
     out_.add(at, fmt::format("'{}' takes 'value' or 'method', not both", verb.name));
   else if (verb.statement == grammar::Statement::Set && !value && !method)
     out_.add(at, "'set' needs 'value' (name[key] = value) or 'method' (name[key] = function (resolve, reject) {...})");
+  checkBuiltinKey(s, verb, at);
   if (verb.statement != grammar::Statement::Define) return;
   if (!s.contains("getter") && !s.contains("setter"))
     out_.add(at, "'define' makes an accessor: it needs 'getter', 'setter' or both (use 'set' for a data property)");
   else if ((value || method) && !s.contains("getter"))
     out_.add(at, "'value' and 'method' are what the getter yields: they need a 'getter'");
+}
+
+// "%Promise%", "%Promise.prototype%" or "%Array.prototype%" as the object set or define changes.
+void ProgramChecker::builtinTarget(const std::string& target, const Pointer& at, std::string_view key) {
+  features_.add(Feature::Builtins);
+  if (grammar::findBuiltinTarget(target)) return;
+  std::string known;
+  for (const grammar::BuiltinTarget& b : grammar::builtinTargets())
+    known += (known.empty() ? "" : ", ") + std::string(b.name);
+  out_.add(at, fmt::format("'{}' names no built-in a case may change; '{}' takes a name bound earlier or one of {}",
+                           target, key, known));
+}
+
+// A built-in is changed only in the property promise algorithms read from it by name.
+void ProgramChecker::checkBuiltinKey(const Json& s, const Verb& verb, const Pointer& at) {
+  const Json& target = s.at(std::string(verb.name));
+  if (!target.is_string()) return;
+  const grammar::BuiltinTarget* builtin = grammar::findBuiltinTarget(target.get<std::string>());
+  const auto key = s.find("key");
+  if (!builtin || key == s.end() || *key == builtin->key) return;
+  out_.add(child(at, "key"), fmt::format("on {} a case may change only '{}', the property promise algorithms read",
+                                         builtin->name, builtin->key));
 }
 
 void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope scope, std::string_view key) {
@@ -154,8 +177,11 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
         names_.use(*n, NameUse::ResolverOf, at);
       break;
     case Slot::Target:
-      if (auto n = name(v, at, fmt::format("'{}' needs the name of the object or promise to change", key)))
+      if (v.is_string() && grammar::isBuiltinTargetSpelling(v.get<std::string>())) {
+        builtinTarget(v.get<std::string>(), at, key);
+      } else if (auto n = name(v, at, fmt::format("'{}' needs the name of the object or promise to change", key))) {
         names_.use(*n, NameUse::Ref, at);
+      }
       break;
     case Slot::PrototypeMethod:
       if (!v.is_string() || !grammar::contains(grammar::prototypeMethods(), v.get<std::string>()))

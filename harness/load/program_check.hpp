@@ -35,6 +35,8 @@ class ProgramChecker {
   void checkKeys(const Json& s, const grammar::Verb& verb, const Pointer& at);
   void checkPlacement(const Json& s, const grammar::Verb& verb, const Pointer& at, Scope scope);
   void checkPropertyForm(const Json& s, const grammar::Verb& verb, const Pointer& at);
+  void checkBuiltinKey(const Json& s, const grammar::Verb& verb, const Pointer& at);
+  void builtinTarget(const std::string& target, const Pointer& at, std::string_view key);
   void slot(grammar::Slot slot, const Json& v, const Pointer& at, Scope scope, std::string_view key);
   std::optional<std::string> name(const Json& v, const Pointer& at, std::string_view need);
 

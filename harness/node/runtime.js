@@ -238,6 +238,26 @@ class Recorder {
   }
 }
 
+// The built-in properties a case may replace (spec/case-language.md, "Built-ins"): each one's
+// descriptor before the case, or undefined where it had none, so that the next case finds them as
+// they were. The library's own methods are read through these (its then, to read final states), so
+// they are taken before the case starts as well.
+const NATIVE_THEN = Promise.prototype.then;
+
+function saveBuiltins(Library) {
+  return [[Library, 'resolve'], [Library.prototype, 'then'], [Array.prototype, 'then']]
+    .map(([object, key]) => ({object, key, descriptor: Object.getOwnPropertyDescriptor(object, key)}));
+}
+
+function restoreBuiltins(saved) {
+  for (const {object, key, descriptor} of saved) {
+    try {
+      if (descriptor) Object.defineProperty(object, key, descriptor);
+      else delete object[key];
+    } catch {}  // a library that froze its prototype: the case could not have changed it either
+  }
+}
+
 // Runs one translated program (a function of `rt` and the promise constructor `Library`) and
 // calls done({trace, final} | {failure}) once nothing is left to run and the final states have
 // been read. `Library` is the global Promise for V8's own promises.
@@ -245,7 +265,9 @@ function runCase(program, promiseNames, Library, done) {
   if (active) throw new Error('runCase: a case is already running');
   const rec = new Recorder(promiseNames, Library);
   active = rec;
+  const builtins = saveBuiltins(Library);
   const finish = (out) => {
+    restoreBuiltins(builtins);
     active = null;
     done(out);
   };
@@ -271,6 +293,9 @@ function runCase(program, promiseNames, Library, done) {
   // library that subclasses Promise) is read with the native `then`, which no library can
   // change; any other with the library's. Either way, a library whose reactions wait for a later
   // macrotask would be read too early: its jobs must run in the microtask checkpoint.
+  // The methods final states are read with, taken before the case could replace them.
+  const nativeThen = NATIVE_THEN;
+  const libraryThen = Library.prototype.then;
   const inspect = () => {
     tick();
     rec.recording = false;
@@ -282,7 +307,7 @@ function runCase(program, promiseNames, Library, done) {
       // final state (the interpreter skips it too).
       if (!util.types.isPromise(p) && !(p instanceof rec.Library)) continue;
       final[name] = ['pending'];
-      const then = util.types.isPromise(p) ? Promise.prototype.then : rec.Library.prototype.then;
+      const then = util.types.isPromise(p) ? nativeThen : libraryThen;
       then.call(p,
         (v) => { final[name] = ['fulfilled', rec.encode(v)]; },
         (r) => { final[name] = ['rejected', rec.encode(r)]; });

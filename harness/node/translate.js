@@ -31,6 +31,13 @@ const VERBS = {
 };
 // The methods of Promise.prototype callPrototype may call (grammar.hpp, prototypeMethods).
 const PROTOTYPE_METHODS = ['then', 'catch', 'finally'];
+// The built-ins set and define may change (harness/core/grammar.cpp): the expression each stands
+// for, and the one key a case may change on it.
+const BUILTIN_TARGETS = {
+  '%Promise%': {expression: 'Promise', key: 'resolve'},
+  '%Promise.prototype%': {expression: 'Promise.prototype', key: 'then'},
+  '%Array.prototype%': {expression: 'Array.prototype', key: 'then'},
+};
 // The keys set and define take: identifiers, except those whose meaning the language does not model
 // (harness/core/grammar.hpp, reservedPropertyKeys).
 const PROPERTY_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -261,7 +268,7 @@ class Translator {
         if (!Object.hasOwn(s, 'value')) throw new TranslateError(at('value'), '"let" needs a "value"');
         return `rt.let(${this.name(s.let, at('let'))}, ${v('value')});`;
       case 'set':
-        return `${this.receiver(s.set, at('set'))}[${this.propertyKey(s.key, at('key'))}] = ` +
+        return `${this.target(s.set, s.key, at('set'))}[${this.propertyKey(s.key, at('key'))}] = ` +
           `${this.propertyValue(s, pointer, scope, 'set')};`;
       case 'define':
         return this.define(s, pointer, scope);
@@ -338,7 +345,7 @@ class Translator {
     if (s.setter !== undefined) parts.push(`set: ${this.fn(this.body(s.setter, at('setter')), at('setter'), inner, {handler: true})}`);
     parts.push('enumerable: true', 'configurable: true');
     const key = this.propertyKey(s.key, at('key'));
-    return `{\n${d}const target = ${this.receiver(s.define, at('define'))};\n` +
+    return `{\n${d}const target = ${this.target(s.define, s.key, at('define'))};\n` +
       `${d}const yields = ${this.propertyValue(s, pointer, inner, 'define')};\n` +
       `${d}Object.defineProperty(target, ${key}, {\n${d}  ${parts.join(`,\n${d}  `)},\n${d}});\n${indent(scope.depth)}}`;
   }
@@ -354,6 +361,16 @@ class Translator {
 
   receiver(name, pointer) {
     return `rt.get(${this.name(name, pointer)})`;
+  }
+
+  // What set and define change: a bound name, or a built-in of the library under test (the
+  // program's `Promise`) or of the engine (Array.prototype).
+  target(name, key, pointer) {
+    if (typeof name !== 'string' || !name.startsWith('%')) return this.receiver(name, pointer);
+    const builtin = Object.hasOwn(BUILTIN_TARGETS, name) ? BUILTIN_TARGETS[name] : undefined;
+    if (builtin === undefined) throw new TranslateError(pointer, `${name} names no built-in a case may change`);
+    if (key !== builtin.key) throw new TranslateError(pointer, `on ${name} a case may change only "${builtin.key}"`);
+    return builtin.expression;
   }
 
   name(n, pointer, what = 'a name') {

@@ -31,6 +31,12 @@ TEST(Features, ThenAloneNeedsNothingOptional) {
   EXPECT_FEATURES(R"([{"log": "x"}, {"then": "p", "onFulfilled": [{"return": 1}]}])");
 }
 
+TEST(Features, ChangingABuiltInNeedsBuiltinsBesidesOwnProperties) {
+  EXPECT_FEATURES(R"([{"set": "%Promise%", "key": "resolve", "value": 1}])", Feature::OwnProperties, Feature::Builtins);
+  EXPECT_FEATURES(R"([{"let": "o", "value": {"object": {}}}, {"set": "o", "key": "then", "value": 1}])",
+                  Feature::OwnProperties);
+}
+
 TEST(Features, EachVerbBringsItsFeature) {
   EXPECT_FEATURES(R"([{"new": "p", "executor": []}])", Feature::Executor);
   EXPECT_FEATURES(R"([{"resolved": 1}, {"rejected": 2}])", Feature::ResolvedRejected);

@@ -77,6 +77,7 @@ Json expectedSchemaOf(grammar::Slot slot) {
     case Slot::ConstructorBody: return {{"$ref", "#/$defs/body"}};
     case Slot::Arguments: return {{"type", "array"}, {"items", {{"$ref", "#/$defs/value"}}}};
     case Slot::PrototypeMethod: return {{"enum", strings(grammar::prototypeMethods())}};
+    case Slot::Target: return {{"$ref", "#/$defs/target"}};
     default: return {{"$ref", "#/$defs/name"}};
   }
 }
@@ -108,6 +109,9 @@ TEST(GrammarMatchesSchema, ValueForms) {
   EXPECT_EQ(oneOfKeys(defs["traceValue"]["then"]["allOf"][0]["oneOf"]), strings(grammar::traceValueForms()));
   EXPECT_EQ(defs["nonFiniteNumber"]["properties"]["number"]["enum"], strings(grammar::nonFiniteNumbers()));
   EXPECT_EQ(defs["errorValue"]["properties"]["error"]["enum"], strings(grammar::programErrorNames()));
+  Json builtins = Json::array();
+  for (const grammar::BuiltinTarget& b : grammar::builtinTargets()) builtins.push_back(b.name);
+  EXPECT_EQ(defs["builtinTarget"]["enum"], builtins);
   EXPECT_EQ(defs["traceError"]["properties"]["error"]["enum"], strings(grammar::traceErrorNames()));
   EXPECT_EQ(oneOfKeys(defs["traceEvent"]["else"]["allOf"][0]["oneOf"]), strings(grammar::traceEventKeys()));
 }

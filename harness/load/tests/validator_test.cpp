@@ -190,6 +190,18 @@ TEST(Placement, AwaitOnlyDirectlyInAnAsyncBody) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"async": [{"await": 1}, {"await": {"promise": "p"}}]})"))));
 }
 
+TEST(Properties, ABuiltInIsChangedOnlyInThePropertyPromiseAlgorithmsRead) {
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"set": "%Promise%", "key": "resolve", "value": 1})"))));
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"set": "%Promise.prototype%", "key": "then", "method": []})"))));
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"define": "%Array.prototype%", "key": "then", "getter": []})"))));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"set": "%Promise%", "key": "all", "value": 1})")), "/program/2/key",
+                         "on %Promise% a case may change only 'resolve'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"define": "%Array.prototype%", "key": "map", "getter": []})")),
+                         "/program/2/key", "only 'then'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"set": "%Object.prototype%", "key": "then", "value": 1})")), "/program/2/set",
+                         "names no built-in a case may change"));
+}
+
 TEST(Properties, SetTakesAValueOrAMethodAndDefineAnAccessor) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"set": "p", "key": "then", "value": 1})"))));
   EXPECT_TRUE(accepted(goodPlus(J(R"({"set": "p", "key": "then", "method": [{"resolve": {"this": true}}]})"))));

@@ -144,3 +144,21 @@ test('run.js refuses options it does not know and an option without its value', 
     assert.match(out.stderr, /^usage: /);
   }
 });
+
+test('the built-ins a case replaced are as they were once it ends, and its final states are read with the real then', async () => {
+  const resolve = Promise.resolve;
+  const then = Promise.prototype.then;
+  const testCase = {id: 'replaces-built-ins', program: [
+    {resolved: 1, as: 'p'},
+    {set: '%Promise%', key: 'resolve', value: 'not callable'},
+    {set: '%Promise.prototype%', key: 'then', method: [{log: 'replaced then'}]},
+    {define: '%Array.prototype%', key: 'then', getter: [{log: 'Array.prototype.then read', value: 0}]},
+  ]};
+  const out = await run(testCase, Promise);
+  assert.equal(out.failure, undefined);
+  assert.deepEqual(asJson(out.final), {p: ['fulfilled', 1]}, 'read with the built-in then, not the replaced one');
+  assert.equal(Promise.resolve, resolve);
+  assert.equal(Promise.prototype.then, then);
+  assert.equal(Object.getOwnPropertyDescriptor(Promise.prototype, 'then').enumerable, false);
+  assert.equal(Object.hasOwn(Array.prototype, 'then'), false);
+});
