@@ -106,7 +106,10 @@ Completion Run::referenceError(const std::string& name) {
 void Run::bind(const std::string& name, const Value& value, bool namesAPromise) {
   bindings_[name] = value;
   if (namesAPromise) promiseNames_.insert(name);
-  if (value.isObject()) names_.emplace(value.asObject(), name);  // the first name stays
+  // A trace names a promise by any of its names, and another object only by a `let` (the first
+  // name stays): what a promise statement's "as" got that is no promise (an own then, a replaced
+  // Promise.resolve may return anything) is written out as a value, as node's runtime does.
+  if (value.isObject() && (!namesAPromise || rt_.isPromise(value))) names_.emplace(value.asObject(), name);
 }
 
 }  // namespace pc::interp
