@@ -49,8 +49,10 @@ class Binder {
         return s;  // the result of a static method on C is what C made, not a promise to name
       }
     }
+    // A receiver or target placeholder gets a bound name; a built-in target ("%Promise%") stays.
     if (const grammar::Verb* verb = grammar::verbOf(s);
-        verb && (verb->slot == grammar::Slot::Receiver || verb->slot == grammar::Slot::Target)) {
+        verb && (verb->slot == grammar::Slot::Receiver || verb->slot == grammar::Slot::Target) &&
+        isPlaceholder(s[verb->name])) {
       const std::string* receiver = pick(s[verb->name], names_);
       if (!receiver) return Json{{"log", "a"}};
       s[verb->name] = *receiver;

@@ -227,7 +227,9 @@ rc::Gen<Json> settlement(int depth) {
   });
 }
 
-rc::Gen<Json> ownThen(int depth) {
+// A then for the objects `target` names: a method that calls its resolve/reject arguments or logs
+// its this, a value, or an accessor whose getter logs or throws.
+rc::Gen<Json> thenProperty(int depth, rc::Gen<std::string> target) {
   const rc::Gen<Json> thisLog = rc::gen::map(label(), [](Json l) {
     return Json{{"log", l}, {"value", Json{{"this", true}}}};
   });
@@ -237,7 +239,6 @@ rc::Gen<Json> ownThen(int depth) {
                                               rc::gen::map(plainValue(), [](Json v) {
                                                 return Json::array({Json{{"throw", v}}});
                                               }));
-  const auto target = rc::gen::map(rc::gen::inRange(0, 8), [](int k) { return "#" + std::to_string(k); });
   return rc::gen::weightedOneOf<Json>({
       {3, rc::gen::apply(
               [](std::string k, Json m) {
@@ -256,6 +257,42 @@ rc::Gen<Json> ownThen(int depth) {
                 return d;
               },
               target, getter, method, rc::gen::arbitrary<bool>(), label())},
+  });
+}
+
+rc::Gen<Json> ownThen(int depth) {
+  return thenProperty(depth, rc::gen::map(rc::gen::inRange(0, 8), [](int k) { return "#" + std::to_string(k); }));
+}
+
+// A built-in changed for the rest of the program: a then on %Promise.prototype% or %Array.prototype%
+// (as ownThen makes one), or %Promise%.resolve replaced by a function that returns its argument,
+// returns nothing, or is no function, or behind a getter that logs or throws.
+rc::Gen<Json> builtinChange(int depth) {
+  const auto function = [](Json statement) { return Json{{"function", Json::array({statement})}}; };
+  const rc::Gen<Json> resolveValue = rc::gen::weightedOneOf<Json>({
+      {2, rc::gen::just(function(Json{{"return", Json{{"argument", true}}}}))},
+      {1, rc::gen::map(label(),
+                       [function](Json l) {
+                         return function(Json{{"log", l}});
+                       })},
+      {1, scalar()},
+  });
+  const rc::Gen<Json> resolve = rc::gen::weightedOneOf<Json>({
+      {3, rc::gen::map(resolveValue,
+                       [](Json v) {
+                         return Json{{"set", "%Promise%"}, {"key", "resolve"}, {"value", v}};
+                       })},
+      {1, rc::gen::apply(
+              [](Json l, bool throws, Json v) {
+                Json getter = Json::array({Json{{"log", l}, {"value", 0}}});
+                if (throws) getter.push_back(Json{{"throw", l}});
+                return Json{{"define", "%Promise%"}, {"key", "resolve"}, {"getter", getter}, {"value", v}};
+              },
+              label(), rc::gen::arbitrary<bool>(), resolveValue)},
+  });
+  return rc::gen::weightedOneOf<Json>({
+      {2, resolve},
+      {1, thenProperty(depth, rc::gen::element<std::string>("%Promise.prototype%", "%Array.prototype%"))},
   });
 }
 
@@ -374,6 +411,7 @@ rc::Gen<Json> rawStatement(int depth) {
                                        {3, settlement(depth)},
                                        {1, logStatement()},
                                        {1, ownThen(depth)},
+                                       {1, builtinChange(depth)},
                                        {1, customIterable(depth)},
                                        {1, prototypeCall(depth)},
                                        {1, customConstructor()},

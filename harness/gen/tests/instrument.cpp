@@ -46,10 +46,20 @@ std::set<std::string> withOwnProperties(const Json& program) {
   return out;
 }
 
+// Whether the program changes a built-in (set or define on "%Promise.prototype%"...): then every
+// promise may have a then of the program's, and no property of these rewrites holds.
+bool changesBuiltins(const Json& program) {
+  for (const Json& s : program)
+    for (const char* verb : {"set", "define"})
+      if (s.contains(verb) && s[verb].is_string() && s[verb].get<std::string>().starts_with('%')) return true;
+  return false;
+}
+
 }  // namespace
 
 LabelledHandlers labelHandlers(const Json& program) {
   LabelledHandlers out;
+  if (changesBuiltins(program)) return {program, {}};
   out.program = Json::array();
   std::map<std::string, std::string> firstName;  // Promise.resolve(p) is p: one promise, two names
   int registration = 0;
@@ -75,6 +85,7 @@ LabelledHandlers labelHandlers(const Json& program) {
 }
 
 Json addSettlementProbes(const Json& program) {
+  if (changesBuiltins(program)) return program;
   Json out = Json::array();
   Json late = Json::array();
   const std::set<std::string> skipped = withOwnProperties(program);

@@ -15,7 +15,8 @@ struct LabelledHandlers {
   std::map<int, std::string> receiverOf;
 };
 // Registrations on a promise with an own then (set or define) are left unlabelled: that then may
-// call a handler at once, twice or never, which the properties rightly do not promise.
+// call a handler at once, twice or never, which the properties rightly do not promise. A program
+// that changes a built-in is left as it is: any promise may have such a then.
 LabelledHandlers labelHandlers(const Json& program);
 
 // Adds, after each statement that binds a promise and once more on a late timer, a probe
