@@ -17,6 +17,12 @@ FunctionObject* spy(Realm& realm, std::vector<std::pair<Value, Value>>& calls, C
   });
 }
 
+// Calls the capability's resolve function with `value`, as resolve(value) in a program.
+void resolveWith(Realm& realm, const PromiseCapability& capability, const Value& value) {
+  const Value args[] = {value};
+  Call(realm, capability.resolve, Undefined{}, args);
+}
+
 TEST(Set, AnOwnThenHidesPromisePrototypeThenForEveryReader) {
   NodeHost host;
   Realm realm(host);
@@ -90,8 +96,7 @@ TEST(ResolveFunctions, ReadTheOwnThenOfAPromiseOnceAndCallItInAJob) {
   PromiseCapability thenable = NewPromiseCapability(realm), target = NewPromiseCapability(realm);
   std::vector<std::pair<Value, Value>> calls;
   ASSERT_FALSE(Set(realm, thenable.promise, "then", spy(realm, calls)).isAbrupt());
-  const Value arg[] = {thenable.promise};
-  Call(realm, target.resolve, Undefined{}, arg);
+  resolveWith(realm, target, thenable.promise);
   std::vector<std::pair<Value, Value>> late;
   ASSERT_FALSE(Set(realm, thenable.promise, "then", spy(realm, late)).isAbrupt());
   EXPECT_TRUE(calls.empty()) << "called in a job, not by resolve";
@@ -109,8 +114,7 @@ TEST(Prototypes, AThenPutOnPromisePrototypeIsWhatEveryPromiseInheritsAndWhatReso
   std::vector<std::pair<Value, Value>> calls;
   ASSERT_FALSE(Set(realm, realm.promisePrototype, "then", spy(realm, calls)).isAbrupt());
   EXPECT_FALSE(source.promise->findOwn("then")) << "inherited, not copied";
-  const Value arg[] = {source.promise};
-  Call(realm, target.resolve, Undefined{}, arg);
+  resolveWith(realm, target, source.promise);
   host.jobs.drain();
   ASSERT_EQ(calls.size(), 1u) << "the thenable job called the replaced then";
   EXPECT_TRUE(SameValue(calls[0].first, source.promise)) << "with the promise as this";
@@ -124,8 +128,7 @@ TEST(Prototypes, AThenPutOnArrayPrototypeMakesEveryArrayAThenable) {
   ASSERT_FALSE(Set(realm, realm.arrayPrototype, "then", spy(realm, calls)).isAbrupt());
   PromiseCapability c = NewPromiseCapability(realm);
   ArrayObject* array = realm.makeArray({1, 2});
-  const Value arg[] = {array};
-  Call(realm, c.resolve, Undefined{}, arg);
+  resolveWith(realm, c, array);
   host.jobs.drain();
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_TRUE(SameValue(calls[0].first, array));
