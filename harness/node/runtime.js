@@ -246,6 +246,7 @@ const NATIVE_THEN = Promise.prototype.then;
 
 function saveBuiltins(Library) {
   return [[Library, 'resolve'], [Library.prototype, 'then'], [Array.prototype, 'then']]
+    .filter(([object]) => Object(object) === object)  // a library constructor without a prototype object
     .map(([object, key]) => ({object, key, descriptor: Object.getOwnPropertyDescriptor(object, key)}));
 }
 
