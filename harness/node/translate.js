@@ -484,7 +484,7 @@ function translate(testCase) {
 }
 
 // VERBS is exported for the test that holds it to spec/case.schema.json (tests/js/grammar.test.js).
-module.exports = {translate, promiseNames, lit, TranslateError, VERBS};
+module.exports = {translate, promiseNames, lit, TranslateError, VERBS, BUILTIN_TARGETS};
 
 if (require.main === module) {
   const fs = require('fs');

@@ -6,7 +6,7 @@ const test = require('node:test');
 const assert = require('node:assert/strict');
 const fs = require('node:fs');
 const path = require('node:path');
-const {translate, VERBS} = require('../../translate.js');
+const {translate, VERBS, BUILTIN_TARGETS} = require('../../translate.js');
 
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../spec/case.schema.json'), 'utf8'));
 
@@ -49,4 +49,14 @@ test('every verb of the schema reaches its own translation', () => {
 
 test('a statement with a verb the schema does not know is refused, naming it', () => {
   assert.throws(() => translate({id: 't/grammar', program: [{anyThing: 1}]}), /unknown statement/);
+});
+
+test('translate.js changes exactly the built-ins of the schema, and refuses any other key on them', () => {
+  assert.deepEqual(sorted(Object.keys(BUILTIN_TARGETS)), sorted(SCHEMA.$defs.builtinTarget.enum));
+  for (const [target, {key}] of Object.entries(BUILTIN_TARGETS)) {
+    assert.doesNotThrow(() => translate({id: 'x', program: [{set: target, key, value: 1}]}), target);
+    assert.throws(() => translate({id: 'x', program: [{set: target, key: 'other', value: 1}]}), /may change only/);
+  }
+  assert.throws(() => translate({id: 'x', program: [{set: '%Object.prototype%', key: 'then', value: 1}]}),
+    /names no built-in/);
 });
