@@ -19,6 +19,7 @@ bool SameValue(const Value& a, const Value& b) {
     case Value::Type::Null: return true;
     case Value::Type::Boolean: return a.asBoolean() == b.asBoolean();
     case Value::Type::String: return a.asString() == b.asString();
+    case Value::Type::Symbol: return a.payload_.string == b.payload_.string;  // each symbol is unique
     case Value::Type::Object: return a.asObject() == b.asObject();
     case Value::Type::Number: break;
   }

@@ -1,6 +1,6 @@
 #pragma once
 // ECMAScript language values (ECMA-262 6.1), reduced to what promise semantics can observe:
-// undefined, null, booleans, numbers, strings and objects. Objects live in a Heap owned by the
+// undefined, null, booleans, numbers, strings, symbols and objects. Objects live in a Heap owned by the
 // Realm and are referred to by plain pointers: every object of a run dies with its realm, so
 // reference cycles (a promise whose reaction captures its own resolve function) cost nothing.
 //
@@ -33,6 +33,13 @@ class Value {
   Value(std::string s) : type_(Type::String) { payload_.string = new SharedString{{1}, std::move(s)}; }
   Value(const char* s) : Value(std::string(s)) {}
   Value(Object* o) : type_(Type::Object) { payload_.object = o; }
+  // A new Symbol value (6.1.5.1): Symbol(description), unlike every other symbol.
+  static Value symbol(std::string description) {
+    Value v;
+    v.type_ = Type::Symbol;
+    v.payload_.string = new SharedString{{1}, std::move(description)};
+    return v;
+  }
 
   Value(const Value& other) : type_(other.type_), payload_(other.payload_) { retain(); }
   Value(Value&& other) noexcept : type_(other.type_), payload_(other.payload_) { other.type_ = Type::Undefined; }
@@ -53,11 +60,13 @@ class Value {
   bool isBoolean() const { return type_ == Type::Boolean; }
   bool isNumber() const { return type_ == Type::Number; }
   bool isString() const { return type_ == Type::String; }
+  bool isSymbol() const { return type_ == Type::Symbol; }
   bool isObject() const { return type_ == Type::Object; }
 
   bool asBoolean() const { return payload_.boolean; }
   double asNumber() const { return payload_.number; }
   const std::string& asString() const { return payload_.string->text; }
+  const std::string& symbolDescription() const { return payload_.string->text; }  // [[Description]]
   Object* asObject() const { return payload_.object; }
 
   // 7.2.9 SameValue ( x, y ) — https://tc39.es/ecma262/2025/#sec-samevalue
@@ -66,7 +75,7 @@ class Value {
   friend bool SameValue(const Value& a, const Value& b);
 
  private:
-  enum class Type : std::uint8_t { Undefined, Null, Boolean, Number, String, Object };
+  enum class Type : std::uint8_t { Undefined, Null, Boolean, Number, String, Symbol, Object };
   struct SharedString {
     std::atomic<std::uint32_t> count;
     const std::string text;
@@ -74,16 +83,16 @@ class Value {
   union Payload {
     bool boolean;
     double number;
-    SharedString* string;
+    SharedString* string;  // a string's characters, or a symbol's description (its identity)
     Object* object;
   };
 
+  bool shares() const { return type_ == Type::String || type_ == Type::Symbol; }
   void retain() const {
-    if (type_ == Type::String) payload_.string->count.fetch_add(1, std::memory_order_relaxed);
+    if (shares()) payload_.string->count.fetch_add(1, std::memory_order_relaxed);
   }
   void release() {
-    if (type_ == Type::String && payload_.string->count.fetch_sub(1, std::memory_order_acq_rel) == 1)
-      delete payload_.string;
+    if (shares() && payload_.string->count.fetch_sub(1, std::memory_order_acq_rel) == 1) delete payload_.string;
   }
   void swap(Value& other) noexcept {
     std::swap(type_, other.type_);

@@ -21,7 +21,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Feature::Count_)
                                                                                             "rejection-tracking",
                                                                                             "own-properties",
                                                                                             "constructors",
-                                                                                            "builtins"};
+                                                                                            "builtins",
+                                                                                            "symbols"};
 }
 
 std::string_view featureName(Feature f) { return kNames[static_cast<std::size_t>(f)]; }

@@ -28,6 +28,7 @@ enum class Feature : std::uint8_t {
   OwnProperties,      // set and define: own properties and accessors on promises and objects
   Constructors,       // functions and constructors of the program, and static methods called on them
   Builtins,           // set and define on %Promise%, %Promise.prototype% and %Array.prototype%
+  Symbols,            // Symbol values
   Count_
 };
 

@@ -60,10 +60,10 @@ const std::vector<Verb>& table() {
   return t;
 }
 
-constexpr std::array<std::string_view, 10> kProgramForms = {"undefined", "number", "argument", "this",     "error",
-                                                            "promise",   "ref",    "object",   "thenable", "function"};
-constexpr std::array<std::string_view, 8> kTraceForms = {"undefined", "number", "error",    "promise",
-                                                         "ref",       "object", "function", "accessor"};
+constexpr std::array<std::string_view, 11> kProgramForms = {
+    "undefined", "number", "argument", "this", "error", "promise", "ref", "object", "thenable", "function", "symbol"};
+constexpr std::array<std::string_view, 9> kTraceForms = {"undefined", "number",   "error",    "promise", "ref",
+                                                         "object",    "function", "accessor", "symbol"};
 constexpr std::array<std::string_view, 3> kNonFinite = {"NaN", "Infinity", "-Infinity"};
 constexpr std::array<std::string_view, 5> kProgramErrors = {"Error", "TypeError", "RangeError", "ReferenceError",
                                                             "SyntaxError"};

@@ -23,7 +23,8 @@ Completion Run::evaluate(const Json& v, const Env& env) {
 }
 
 // The object forms: {"undefined": true}, {"number": ...}, {"argument": true}, {"this": true},
-// {"error": ...}, {"promise": n}, {"ref": n}, {"object": {...}}, {"thenable": {...}}.
+// {"error": ...}, {"promise": n}, {"ref": n}, {"object": {...}}, {"thenable": {...}},
+// {"function": B}, {"symbol": d}.
 Completion Run::evaluateTagged(const Json& v, const Env& env) {
   if (v.contains("undefined")) return Completion::normal();
   if (v.contains("argument")) return Completion::normal(env.argument);
@@ -40,6 +41,7 @@ Completion Run::evaluateTagged(const Json& v, const Env& env) {
   if (v.contains("promise")) return lookup(v["promise"].get<std::string>());
   if (v.contains("ref")) return lookup(v["ref"].get<std::string>());
   if (v.contains("thenable")) return makeThenable(v["thenable"], env);
+  if (v.contains("symbol")) return Completion::normal(Value::symbol(v["symbol"].get<std::string>()));  // Symbol(d)
   if (v.contains("function")) return Completion::normal(makeFunction(v["function"], env, Params::ArgumentAndResolvers));
   es::Object* object = realm_.makeObject();
   for (const auto& [key, value] : v["object"].items()) {

@@ -60,6 +60,7 @@ Json encodeValue(const es::Value& v, const ObjectNames& names) {
   if (v.isBoolean()) return v.asBoolean();
   if (v.isNumber()) return encodeNumber(v.asNumber());
   if (v.isString()) return v.asString();
+  if (v.isSymbol()) return Json{{"symbol", v.symbolDescription()}};
   return encodeObject(v.asObject(), names);
 }
 

@@ -66,6 +66,9 @@ void ProgramChecker::taggedValue(const Json& v, const Pointer& at, Scope scope) 
   } else if (form == "thenable") {
     features_.add(Feature::Thenables);
     thenable(inner, innerAt, scope);
+  } else if (form == "symbol") {
+    features_.add(Feature::Symbols);
+    if (!inner.is_string()) out_.add(innerAt, "'symbol' holds the description of a new symbol: a string");
   }
 }
 

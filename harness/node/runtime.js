@@ -113,6 +113,7 @@ class Recorder {
         if (!Number.isFinite(v)) return {number: v > 0 ? 'Infinity' : '-Infinity'};
         return v;
       case 'function': return this.refs.has(v) ? {ref: this.refs.get(v)} : {function: true};
+      case 'symbol': return {symbol: v.description === undefined ? '' : v.description};
       case 'object': break;
       default: return {unsupported: typeof v};
     }

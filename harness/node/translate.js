@@ -441,6 +441,9 @@ class Translator {
         const text = this.statements(this.body(arg, at), at, inner);
         return `(resolve, reject) => {\n${indent(inner.depth)}const arg = resolve;\n${text}${indent(scope.depth)}}`;
       }
+      case 'symbol':
+        if (typeof arg !== 'string') throw new TranslateError(at, 'must be a string (the description)');
+        return `Symbol(${lit(arg)})`;
       default:
         throw new TranslateError(at, `unknown value form ${JSON.stringify(form)}`);
     }

@@ -51,7 +51,7 @@ std::vector<std::string> missingFeatures(const CaseResult& r, const SubjectView&
 
 bool javascriptOnly(const std::string& feature) {
   return feature == "thenables" || feature == "async" || feature == "rejection-tracking" ||
-         feature == "own-properties" || feature == "constructors" || feature == "builtins";
+         feature == "own-properties" || feature == "constructors" || feature == "builtins" || feature == "symbols";
 }
 
 bool javascriptOnly(const CaseResult& r, const SubjectView& s, const BuildContext& ctx) {

@@ -198,5 +198,27 @@ TEST(Host, CallsEveryHandlerAndThenableThenThroughHostCallJobCallback) {
   EXPECT_EQ(asPromise(adopting.promise)->result.asString(), "v");
 }
 
+// 6.1.5.1: every Symbol() is a new value, equal only to itself and its copies.
+TEST(Values, EachSymbolIsSameValueOnlyToItsOwnCopies) {
+  const Value a = Value::symbol("s"), b = Value::symbol("s");
+  const Value copy = a;
+  EXPECT_TRUE(SameValue(a, copy));
+  EXPECT_FALSE(SameValue(a, b)) << "one description, two symbols";
+  EXPECT_FALSE(SameValue(a, Value("s"))) << "a symbol is no string";
+  EXPECT_TRUE(copy.isSymbol());
+  EXPECT_EQ(copy.symbolDescription(), "s");
+}
+
+TEST(Values, ResolvingWithASymbolFulfilsWithThatSymbol) {
+  NodeHost host;
+  Realm realm(host);
+  PromiseCapability c = NewPromiseCapability(realm);
+  const Value s = Value::symbol("token");
+  const Value args[] = {s};
+  Call(realm, c.resolve, Undefined{}, args);
+  EXPECT_EQ(asPromise(c.promise)->state, PromiseState::Fulfilled);
+  EXPECT_TRUE(SameValue(asPromise(c.promise)->result, s));
+}
+
 }  // namespace
 }  // namespace pc::es

@@ -31,6 +31,11 @@ TEST(Features, ThenAloneNeedsNothingOptional) {
   EXPECT_FEATURES(R"([{"log": "x"}, {"then": "p", "onFulfilled": [{"return": 1}]}])");
 }
 
+TEST(Features, ASymbolValueNeedsSymbols) {
+  EXPECT_FEATURES(R"([{"all": {"symbol": "s"}}])", Feature::All, Feature::Symbols);
+  EXPECT_FEATURES(R"([{"let": "s", "value": [{"symbol": "a"}]}])", Feature::Symbols);
+}
+
 TEST(Features, ChangingABuiltInNeedsBuiltinsBesidesOwnProperties) {
   EXPECT_FEATURES(R"([{"set": "%Promise%", "key": "resolve", "value": 1}])", Feature::OwnProperties, Feature::Builtins);
   EXPECT_FEATURES(R"([{"let": "o", "value": {"object": {}}}, {"set": "o", "key": "then", "value": 1}])",

@@ -190,6 +190,12 @@ TEST(Placement, AwaitOnlyDirectlyInAnAsyncBody) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"async": [{"await": 1}, {"await": {"promise": "p"}}]})"))));
 }
 
+TEST(Values, ASymbolHoldsItsDescription) {
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"let": "s", "value": {"symbol": "token"}})"))));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"let": "s", "value": {"symbol": 1}})")), "/program/2/value/symbol",
+                         "the description of a new symbol"));
+}
+
 TEST(Properties, ABuiltInIsChangedOnlyInThePropertyPromiseAlgorithmsRead) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"set": "%Promise%", "key": "resolve", "value": 1})"))));
   EXPECT_TRUE(accepted(goodPlus(J(R"({"set": "%Promise.prototype%", "key": "then", "method": []})"))));
