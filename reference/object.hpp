@@ -125,6 +125,16 @@ class ConstructorFunctionObject final : public FunctionObject {
   Behaviour behaviour;
 };
 
+// %Array% (23.1.1): a built-in constructor, reached only as an array's species.
+class ArrayConstructorObject final : public FunctionObject {
+ public:
+  Completion call(Realm& realm, const Value&, std::span<const Value> arguments) override {
+    return construct(realm, arguments);  // Array(...) and new Array(...) are the same (23.1.1.1 step 1)
+  }
+  bool isConstructor() const override { return true; }
+  Completion construct(Realm& realm, std::span<const Value> arguments) override;
+};
+
 // %Promise% (27.2.3): a built-in constructor whose [[Construct]] is Promise ( executor ).
 class PromiseConstructorObject final : public FunctionObject {
  public:

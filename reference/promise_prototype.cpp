@@ -7,15 +7,16 @@ namespace {
 
 // The closures of 27.2.5.3 steps 6.a-b: a thenFinally (or catchFinally) function that calls
 // onFinally, waits for its result, and then passes the original value on (or rethrows the reason).
-Object* makeFinallyReaction(Realm& realm, const Value& onFinally, bool rethrow) {
+Object* makeFinallyReaction(Realm& realm, const Value& C, const Value& onFinally, bool rethrow) {
   return realm.makeFunction(
-      [&realm, onFinally, rethrow](const Value&, std::span<const Value> args) {
+      [&realm, C, onFinally, rethrow](const Value&, std::span<const Value> args) {
         const Value original = args.empty() ? Value(Undefined{}) : args[0];
         // i. Let result be ? Call(onFinally, undefined).
         Completion result = Call(realm, onFinally, Undefined{});
         if (result.isAbrupt()) return result;
         // ii. Let p be ? PromiseResolve(C, result).
-        const Value p = PromiseResolve(realm, result.value);
+        Completion p = PromiseResolve(realm, C, result.value);
+        if (p.isAbrupt()) return p;
         // iii-iv. A valueThunk returning the value, or a thrower throwing the reason.
         Object* passOn = realm.makeFunction(
             [original, rethrow](const Value&, std::span<const Value>) {
@@ -24,7 +25,7 @@ Object* makeFinallyReaction(Realm& realm, const Value& onFinally, bool rethrow) 
             rethrow ? "thrower" : "valueThunk");
         // v. Return ? Invoke(p, "then", « valueThunk » or « thrower »).
         const Value thenArgs[] = {passOn};
-        return Invoke(realm, p, "then", thenArgs);
+        return Invoke(realm, p.value, "then", thenArgs);
       },
       "");
 }
@@ -42,11 +43,14 @@ Completion PromisePrototypeCatch(Realm& realm, const Value& promise, const Value
 Completion PromisePrototypeFinally(Realm& realm, const Value& promise, const Value& onFinally) {
   // 2. If promise is not an Object, throw a TypeError exception.
   if (!promise.isObject()) return realm.throwTypeError("Promise.prototype.finally called on a non-object");
+  // 3. Let C be ? SpeciesConstructor(promise, %Promise%). (An array's is %Array%.)
+  Completion C = SpeciesConstructor(realm, promise, realm.promiseConstructor);
+  if (C.isAbrupt()) return C;
   // 5-6. With a non-callable onFinally, both reactions are onFinally itself.
   Value thenFinally = onFinally, catchFinally = onFinally;
   if (IsCallable(onFinally)) {
-    thenFinally = makeFinallyReaction(realm, onFinally, false);
-    catchFinally = makeFinallyReaction(realm, onFinally, true);
+    thenFinally = makeFinallyReaction(realm, C.value, onFinally, false);
+    catchFinally = makeFinallyReaction(realm, C.value, onFinally, true);
   }
   // 8. Return ? Invoke(promise, "then", « thenFinally, catchFinally »).
   const Value args[] = {thenFinally, catchFinally};

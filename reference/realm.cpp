@@ -65,6 +65,8 @@ Realm::Realm(Host& host) : host(host) {
       makeFunction([this](const Value& C, std::span<const Value>) { return PromiseWithResolvers(*this, C); },
                    "withResolvers"));
   arrayPrototype = makeArray();
+  arrayConstructor = heap.make<ArrayConstructorObject>();
+  arrayPrototype->defineBuiltinMethod("constructor", arrayConstructor);
 }
 
 Object* Realm::prototypeOf(const Object* object) const {
@@ -97,6 +99,13 @@ Completion ConstructorFunctionObject::construct(Realm& realm, std::span<const Va
 // 27.2.3.1 Promise ( executor ), step 1: called as a function (NewTarget undefined), it throws.
 Completion PromiseConstructorObject::call(Realm& realm, const Value&, std::span<const Value>) {
   return realm.throwTypeError("Promise constructor cannot be invoked without 'new'");
+}
+
+// 23.1.1.1 Array ( ...values ), for the calls the promise algorithms make: NewPromiseCapability
+// constructs it with one function, the executor, which gives an array holding it (the one-number
+// form, new Array(3), is never reached).
+Completion ArrayConstructorObject::construct(Realm& realm, std::span<const Value> arguments) {
+  return Completion::normal(realm.makeArray(std::vector<Value>(arguments.begin(), arguments.end())));
 }
 
 Completion PromiseConstructorObject::construct(Realm& realm, std::span<const Value> arguments) {
@@ -188,6 +197,28 @@ Completion Set(Realm& realm, const Value& o, std::string_view key, const Value& 
   Completion called = Call(realm, setter, o, args);
   if (called.isAbrupt()) return called;
   return Completion::normal();
+}
+
+// 7.3.22 SpeciesConstructor ( O, defaultConstructor ) — https://tc39.es/ecma262/2025/#sec-speciesconstructor
+Completion SpeciesConstructor(Realm& realm, const Value& o, const Value& defaultConstructor) {
+  // 1. Let C be ? Get(O, "constructor").
+  Completion C = Get(realm, o, "constructor");
+  if (C.isAbrupt()) return C;
+  // 2. If C is undefined, return defaultConstructor.
+  if (C.value.isUndefined()) return Completion::normal(defaultConstructor);
+  // 3. If C is not an Object, throw a TypeError exception.
+  if (!C.value.isObject()) return realm.throwTypeError("the constructor is not an object");
+  // 4. Let S be ? Get(C, %Symbol.species%). %Promise% and %Array% have a getter returning this
+  // value (27.2.4.8, 23.1.2.5); no other constructor can have one, as cases cannot set that key.
+  const bool hasSpeciesGetter =
+      C.value.asObject() == realm.promiseConstructor || C.value.asObject() == realm.arrayConstructor;
+  const Value S = hasSpeciesGetter ? C.value : Value(Undefined{});
+  // 5. If S is either undefined or null, return defaultConstructor.
+  if (S.isUndefined() || S.isNull()) return Completion::normal(defaultConstructor);
+  // 6. If IsConstructor(S) is true, return S.
+  if (IsConstructor(S)) return Completion::normal(S);
+  // 7. Throw a TypeError exception.
+  return realm.throwTypeError("the species is not a constructor");
 }
 
 // 7.3.20 Invoke ( V, P [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-invoke

@@ -32,8 +32,10 @@ class Realm {
   // %Promise.prototype%, with then, catch and finally (27.2.5): the prototype of every promise.
   Object* promisePrototype = nullptr;
   // %Array.prototype% (23.1.3): the prototype of every array. None of its methods is modelled, and
-  // its %Symbol.iterator% is implicit while a program has not put one in.
+  // its %Symbol.iterator% is implicit while a program has not put one in; its "constructor" is
+  // %Array% (23.1.1), whose [[Construct]] makes an array of its arguments, as `new Array(executor)`.
   Object* arrayPrototype = nullptr;
+  Object* arrayConstructor = nullptr;
 
   // The [[Prototype]] of `object` when it is one the model has (a promise's, an array's); else null,
   // for %Object.prototype% and %Function.prototype% have no property a promise algorithm reads.
@@ -63,6 +65,8 @@ Completion Get(Realm& realm, const Value& o, std::string_view key);
 // 7.3.4 Set ( O, P, V, Throw ), with Throw true (a case's program is strict code), for a base that
 // may be a primitive as PutValue (6.2.5.6) allows — https://tc39.es/ecma262/2025/#sec-set-o-p-v-throw
 Completion Set(Realm& realm, const Value& o, std::string_view key, const Value& v);
+// 7.3.22 SpeciesConstructor ( O, defaultConstructor ) — https://tc39.es/ecma262/2025/#sec-speciesconstructor
+Completion SpeciesConstructor(Realm& realm, const Value& o, const Value& defaultConstructor);
 // 7.3.20 Invoke ( V, P [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-invoke
 Completion Invoke(Realm& realm, const Value& v, std::string_view key, std::span<const Value> arguments);
 
