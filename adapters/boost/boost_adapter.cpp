@@ -119,17 +119,15 @@ class BoostAdapter {
     }
   }
 
-  // The program's part: drain the loop executor, wait for deferred continuations whose antecedent
-  // is ready (what waiting for one's result does), and wait for the when_all/when_any threads whose
-  // inputs are all (or any) ready, so that their results are there before the case goes on.
+  // The program's part: wait for the when_all/when_any threads whose inputs are all (or any) ready,
+  // so that their results are there before the case goes on, then drain the loop executor or wait
+  // for deferred continuations whose antecedent is ready (what waiting for one's result does). The
+  // threads come first: a deferred continuation on a combination then finds it ready or not by what
+  // the case did, not by whether the library's thread got there before this pump looked.
   void pump() {
     for (bool progressed = true; progressed;) {
-      progressed = policy_ == Policy::Loop ? drainLoop() : policy_ == Policy::Deferred && forceDeferred();
-      for (Combination& c : combinations_) {
-        if (c.futures.is_ready() || !due(c)) continue;
-        c.futures.wait();
-        progressed = true;
-      }
+      progressed = awaitDueCombinations();
+      if (policy_ == Policy::Loop ? drainLoop() : policy_ == Policy::Deferred && forceDeferred()) progressed = true;
     }
   }
 
@@ -166,6 +164,17 @@ class BoostAdapter {
     return shaped;
   }
 
+  // Whether it waited for any.
+  bool awaitDueCombinations() {
+    bool waited = false;
+    for (Combination& c : combinations_) {
+      if (c.futures.is_ready() || !due(c)) continue;
+      c.futures.wait();
+      waited = true;
+    }
+    return waited;
+  }
+
   static bool due(const Combination& c) {
     auto ready = [](const Handle& f) { return f.is_ready(); };
     return c.waitsForAll ? std::all_of(c.inputs.begin(), c.inputs.end(), ready)
@@ -190,6 +199,7 @@ class BoostAdapter {
     bool ran = false;
     // By index: a continuation that runs may add more.
     for (std::size_t i = 0; i < deferred_.size(); ++i) {
+      awaitDueCombinations();  // a continuation that ran may have completed a combination's last input
       if (!deferred_[i].first || !deferred_[i].first()) continue;
       deferred_[i].first = nullptr;
       Handle continuation = deferred_[i].second;
@@ -353,15 +363,17 @@ class BoostFutureAdapter {
     });
   }
 
-  // Never touches the future (it may have been consumed, and get() would consume it).
+  // Never touches the future (it may have been consumed, and get() would consume it). A future that
+  // follows itself, through a handler that returned its own continuation's future, never settles.
   sdk::Settled inspect(const Handle& h) {
-    Handle follows;
-    {
-      std::lock_guard lock(h->mutex);
-      if (h->seen) return *h->seen;
-      follows = h->follows;
+    std::vector<const Unique*> visited;
+    for (Handle at = h; at && std::find(visited.begin(), visited.end(), at.get()) == visited.end();) {
+      visited.push_back(at.get());
+      std::lock_guard lock(at->mutex);
+      if (at->seen) return *at->seen;
+      at = at->follows;
     }
-    return follows ? inspect(follows) : sdk::Settled::pending();
+    return sdk::Settled::pending();
   }
 
   // The loop executor is drained by the program; a when_all/when_any thread submits its
@@ -530,12 +542,13 @@ void addBoostSubjects(LibraryVariants& registry) {
   // otherwise it runs later on the when_all thread. Nothing the program can do orders the two
   // without waiting for the inputs, so es/all cases reach causal in some runs and not in others.
   variant("sync", "then(launch::sync, f): inline, on the thread that completes the antecedent", false, Policy::Sync);
-  // Not deterministic either, for the same when_all thread: the order of events varies in a few
-  // combinator cases (exact counts moved between two runs of report).
+  // Deterministic: the when_all/when_any threads call no handler, and pump() waits for each one whose
+  // inputs are ready before it looks for deferred continuations to run, so their timing decides nothing.
   variant("deferred",
           "then(launch::deferred, f): a continuation runs when its future is waited for; adapted: between jobs the "
-          "program waits for every deferred continuation whose antecedent is ready, in the order they were made",
-          false, Policy::Deferred);
+          "program waits for every when_all/when_any whose inputs are ready, then for every deferred continuation "
+          "whose antecedent is ready, in the order they were made",
+          true, Policy::Deferred);
   variant("loop-executor", "then(loop_executor&, f): continuations queue on an executor the program drains", true,
           Policy::Loop);
   variant("thread-pool", "then(basic_thread_pool&, f): continuations run on a pool of two threads", false,
