@@ -181,28 +181,42 @@ ChildRun runOneChild(std::span<const Case* const> cases, std::size_t first, cons
   return {i, {}, child.exitedCleanly() ? std::nullopt : std::optional(how)};
 }
 
-// One case alone in a fresh child, which lingers after answering when `linger` is set.
-std::pair<Trace, ChildRun> runAlone(const Case* c, ChildCommand command, std::chrono::milliseconds caseTimeout,
-                                    bool linger) {
-  if (linger) command.extraEnv.push_back(std::string(kLingerVariable) + "=" + std::to_string(kLingerMs));
+// One case alone in a fresh child that lingers after answering: what the case does by itself, a
+// crash from work it left behind on a library thread included. Crashes charged after the fact are
+// told by such a run, so that the case a crash is charged to, and the words, do not depend on where
+// a batch happened to end or on which case came after it.
+Trace runAlone(const Case* c, ChildCommand command, std::chrono::milliseconds caseTimeout) {
+  command.extraEnv.push_back(std::string(kLingerVariable) + "=" + std::to_string(kLingerMs));
   const Case* one[] = {c};
   std::vector<Trace> out(1);
-  ChildRun run = runOneChild(one, 0, command, caseTimeout, out);
-  return {std::move(out[0]), std::move(run)};
+  const ChildRun run = runOneChild(one, 0, command, caseTimeout, out);
+  if (run.diedAfterAnswers)
+    return failed(FailureKind::Crash,
+                  "crashed after the case finished, from work it left behind: " + *run.diedAfterAnswers);
+  return std::move(out[0]);
+}
+
+bool endedTheChild(const Trace& t) {
+  return t.failure && (t.failureKind == FailureKind::Crash || t.failureKind == FailureKind::Hang);
+}
+
+// Case i's result becomes `alone`, what it did in a child of its own, when that was a crash.
+void chargeCrash(std::span<const Case* const> cases, std::size_t i, Trace alone, std::vector<Trace>& out,
+                 CrashedAlone* crashedAlone) {
+  if (!alone.failure || alone.failureKind != FailureKind::Crash) return;
+  if (crashedAlone) crashedAlone->add(cases[i]->id);
+  out[i] = std::move(alone);
 }
 
 // Case k hung or crashed its child, which had run other cases before it: the fault may be theirs
-// (a library thread left running). k's own result is what it does alone; when it passes alone, the
-// case before it is tried alone with a lingering child, and a crash after its answer is its own.
+// (a library thread left running). k's own result is what it does alone; when that does not end a
+// child, the case before it is run alone too, and a crash of its own is charged to it.
 void attributeFault(std::span<const Case* const> cases, std::size_t k, const ChildCommand& command,
                     std::chrono::milliseconds caseTimeout, std::vector<Trace>& out, CrashedAlone* crashedAlone) {
-  out[k] = runAlone(cases[k], command, caseTimeout, false).first;
-  if (crashedAlone && out[k].failureKind == FailureKind::Crash) crashedAlone->add(cases[k]->id);
-  if (out[k].failure) return;
-  const ChildRun previous = runAlone(cases[k - 1], command, caseTimeout, true).second;
-  if (previous.diedAfterAnswers)
-    out[k - 1] = failed(FailureKind::Crash,
-                        "crashed after the case finished, from work it left behind: " + *previous.diedAfterAnswers);
+  out[k] = runAlone(cases[k], command, caseTimeout);
+  if (crashedAlone && out[k].failure && out[k].failureKind == FailureKind::Crash) crashedAlone->add(cases[k]->id);
+  if (endedTheChild(out[k])) return;
+  chargeCrash(cases, k - 1, runAlone(cases[k - 1], command, caseTimeout), out, crashedAlone);
 }
 
 }  // namespace
@@ -230,15 +244,22 @@ std::vector<Trace> runInChildProcesses(std::span<const Case* const> cases, const
   std::size_t next = 0;
   while (next < cases.size()) {
     const std::size_t first = next;
-    // A child's batch ends before the next case known to crash; that case gets a child of its own.
+    // A case known to crash runs alone, as it did when it was found; a batch ends before it.
+    if (crashedBefore(first)) {
+      out[first] = runAlone(cases[first], command, caseTimeout);
+      next = first + 1;
+      continue;
+    }
     std::size_t end = first + 1;
-    if (!crashedBefore(first))
-      while (end < cases.size() && !crashedBefore(end)) ++end;
+    while (end < cases.size() && !crashedBefore(end)) ++end;
     const std::span<const Case* const> upTo = cases.first(end);
     const ChildRun run = runOneChild(upTo, first, command, caseTimeout, out);
     if (run.lost && *run.lost != first) attributeFault(upTo, *run.lost, command, caseTimeout, out, crashedAlone);
     if (crashedAlone && run.lost == first && out[first].failureKind == FailureKind::Crash)
-      crashedAlone->add(cases[first]->id);
+      crashedAlone->add(cases[first]->id);  // the first case of a fresh child: its own crash
+    // Every case answered and then the child died: work left behind, most likely by the last case.
+    if (!run.lost && run.diedAfterAnswers)
+      chargeCrash(cases, end - 1, runAlone(cases[end - 1], command, caseTimeout), out, crashedAlone);
     next = run.next;
   }
   return out;

@@ -11,9 +11,11 @@
 // ready, within the case's CPU budget: Hang) or die (end of output: Crash) is recorded as that case's
 // failure, with how the child ended and the end of its stderr (a sanitizer's one-line summary instead,
 // when one reported); the cases after it go to a fresh child. When that case was not the child's
-// first, it runs again alone in a fresh child, and the result alone is its own; if it passes alone,
-// the case before it runs alone in a child that lingers after answering, and a crash then is charged
-// to that earlier case (work it left behind on a library thread).
+// first, it runs again alone in a fresh child that lingers after answering, and the result alone is
+// its own; if that neither crashes nor hangs, the case before it runs alone the same way, and a crash
+// then is charged to that earlier case (work it left behind on a library thread). A child that dies
+// after answering every case of its batch has its last case run alone so. A case found crashing
+// runs alone, lingering, in every later batch of the subject.
 #include <chrono>
 #include <mutex>
 #include <optional>

@@ -2,8 +2,9 @@
 // (asleep: a deadlock), "spin/..." never answers (busy), "segfault/..." dies of SIGSEGV, "abort/..."
 // aborts, "throw/..." lets a C++ exception escape everything, "exit/..." exits mid-batch,
 // "leaves/..." answers but leaves a thread that kills the process with SIGTRAP 50 ms later,
-// "slow/..." keeps busy for 300 ms first, "liberror/..." answers a library error that also broke
-// run to completion, "asan/..." ends as AddressSanitizer ends a process it stopped (its report on
+// "dies-late/..." answers but makes the process die of SIGTRAP as it exits (a library's teardown),
+// "slow/..." keeps busy for 300 ms first, an id with "liberror/" in it answers a library error that
+// also broke run to completion, "asan/..." ends as AddressSanitizer ends a process it stopped (its report on
 // stderr, then exit status 1). Any other case runs on the reference. With MISBEHAVING_STARTS set
 // to a file, each start appends the ids of its batch to it, one line per worker.
 #include <chrono>
@@ -30,7 +31,7 @@ class MisbehavingSubject final : public pc::Subject {
     for (const pc::Case* c : cases) misbehaveFor(c->id);
     std::vector<pc::Trace> traces = reference_.run(cases);
     for (std::size_t i = 0; i < cases.size(); ++i) {
-      if (!cases[i]->id.starts_with("liberror/")) continue;
+      if (cases[i]->id.find("liberror/") == std::string::npos) continue;
       traces[i].failure = "threw std::logic_error: broken";
       traces[i].failureKind = pc::FailureKind::LibraryError;
       traces[i].brokeRunToCompletion = "a handler ran inside then()";
@@ -54,6 +55,7 @@ class MisbehavingSubject final : public pc::Subject {
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
         std::raise(SIGTRAP);
       }).detach();
+    if (id.starts_with("dies-late/")) std::atexit([] { std::raise(SIGTRAP); });
     if (id.starts_with("segfault/")) std::raise(SIGSEGV);
     if (id.starts_with("abort/")) std::abort();
     if (id.starts_with("throw/")) throw std::runtime_error("the library lost its way");
