@@ -209,6 +209,21 @@ TEST(SdkRunToCompletion, AHandlerStartedOnAnotherThreadWhileTheScriptRunsIsSeenA
       << *t.brokeRunToCompletion;
 }
 
+// A microtask is JavaScript as a handler is: a handler the library starts on another thread while
+// one runs is seen every time, although that thread gets going only after the microtask's own code.
+TEST(SdkRunToCompletion, AHandlerStartedWhileAMicrotaskRunsIsSeenAsConcurrent) {
+  Case c;
+  c.id = "t/toy-microtask-then";
+  c.program = Json::parse(R"([{"resolved": 1, "as": "p"},
+                              {"microtask": [{"then": "p", "onFulfilled": [{"log": "handler"}]}]}])");
+  const Trace t =
+      runLibraryCase<toy::AdapterWithMicrotasks>(c, Options{}, toy::Options{.threaded = true, .startsLater = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  ASSERT_TRUE(t.brokeRunToCompletion);
+  EXPECT_NE(t.brokeRunToCompletion->find("concurrently with another handler"), std::string::npos)
+      << *t.brokeRunToCompletion;
+}
+
 // Schedule::LibraryThreadsFirst (harness/core/subject.hpp): after the settle, the library's thread is
 // let finish before then() is called, so a library that runs a handler inside then() on a complete
 // future shows it every time, not only when its thread happens to win the race.

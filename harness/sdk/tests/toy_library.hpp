@@ -30,6 +30,8 @@ struct Options {
   bool tryLater = false;      // tryCall queues its callback like a continuation instead of calling it
   bool settlesLater = false;  // a settle completes its future on a thread of its own after ~20 ms of
                               // work: whether then() finds it complete is a race with that thread
+  bool startsLater = false;   // threaded: a continuation's thread works ~5 ms before it runs the
+                              // continuation, so it starts after the code that scheduled it is done
 };
 
 class Adapter {
@@ -94,11 +96,14 @@ class Adapter {
     if (!options_.settlesLater) return settle(f, std::move(s));
     std::lock_guard lock(mutex_);
     threads_.emplace_back([this, f, s = std::move(s)] {
-      // Busy, not asleep: a thread that is working is one the SDK may wait for.
-      for (const auto until = Clock::now() + std::chrono::milliseconds(20); Clock::now() < until && !stop_;) {
-      }
+      busyFor(std::chrono::milliseconds(20));
       settle(f, s);
     });
+  }
+  // Busy, not asleep: a thread that is working is one the SDK may wait for.
+  void busyFor(std::chrono::milliseconds work) const {
+    for (const auto until = Clock::now() + work; Clock::now() < until && !stop_;) {
+    }
   }
   void settle(const Future& f, Settled s) {
     std::vector<std::function<void()>> due;
@@ -122,7 +127,10 @@ class Adapter {
     {
       std::lock_guard lock(mutex_);
       if (!options_.threaded) return queue_.push_back(std::move(job));
-      threads_.emplace_back(std::move(job));
+      threads_.emplace_back([this, job = std::move(job)] {
+        if (options_.startsLater) busyFor(std::chrono::milliseconds(5));
+        job();
+      });
     }
     if (options_.handOff) awaitHandOff();
   }
@@ -177,8 +185,7 @@ class AdapterWithMicrotasks : public Adapter {
     if (!options_.threaded) return schedule(std::move(work));
     std::lock_guard lock(mutex_);
     threads_.emplace_back([this, work = std::move(work)] {
-      for (const auto until = Clock::now() + std::chrono::milliseconds(150); Clock::now() < until && !stop_;) {
-      }
+      busyFor(std::chrono::milliseconds(150));
       work();
     });
   }
