@@ -113,7 +113,7 @@ std::pair<Json, Json> shortList(Json findings) {
   while (findings.size() > kFindingsPerLibrary) {
     auto fact = std::find_if(findings.rbegin(), findings.rend(), [](const Json& f) { return !f.at("difference"); });
     auto gone = fact != findings.rend() ? std::prev(fact.base()) : std::prev(findings.end());
-    omitted.push_back(gone->at("id"));
+    omitted.push_back(std::move(*gone));
     findings.erase(gone);
   }
   return {std::move(findings), std::move(omitted)};

@@ -22,14 +22,17 @@ std::string shortDetail(std::string detail) {
 }
 
 // "yes, 59 cases" and the details the variant's cases gave, or "–" when its results do not show it.
-std::string findingCell(const Json& finding, const std::string& variant) {
-  const Json& holds = finding.at("variants");
-  if (!holds.contains(variant)) return "–";
-  const Json& on = holds.at(variant);
-  std::string out = "yes, " + markdown::count(num(on.at("cases")), "case");
+// "3 cases (std::future_error: ...)": how often a finding holds on one variant, and what it saw.
+std::string extent(const Json& on) {
+  std::string out = markdown::count(num(on.at("cases")), "case");
   std::string details;
   for (const Json& d : on.at("details")) details += (details.empty() ? "" : "; ") + shortDetail(str(d));
   return details.empty() ? out : out + " (" + details + ")";
+}
+
+std::string findingCell(const Json& finding, const std::string& variant) {
+  const Json& holds = finding.at("variants");
+  return holds.contains(variant) ? "yes, " + extent(holds.at(variant)) : "–";
 }
 
 // The first variant's example: every cell that says yes has one; the row cites the first.
@@ -73,13 +76,18 @@ std::string featureList(const Json& library, bool jsOnly) {
   return out;
 }
 
-// The findings that hold but did not fit in the table, by id: the subject pages group cases by them.
+// The findings that hold but did not fit in the table: each sentence, then where it holds.
 std::string omitted(const Json& library) {
-  const Json& ids = library.value("omittedFindings", Json::array());
-  if (ids.empty()) return "";
-  std::string out;
-  for (const Json& id : ids) out += (out.empty() ? "" : ", ") + markdown::code(str(id));
-  return "- Also found, beyond the dozen above: " + out + " (the subject pages group cases by them).\n";
+  const Json& left = library.value("omittedFindings", Json::array());
+  if (left.empty()) return "";
+  std::string out = "- Also found, beyond the dozen above:\n";
+  for (const Json& f : left) {
+    std::string where;
+    for (const auto& [variant, on] : f.at("variants").items())
+      where += (where.empty() ? "" : ", ") + markdown::code(variant) + ": " + extent(on);
+    out += "  - " + markdown::text(str(f.at("text"))) + " (" + where + ")\n";
+  }
+  return out;
 }
 
 std::string notApplicable(const Json& library) {

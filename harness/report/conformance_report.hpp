@@ -22,7 +22,7 @@
 //                  "missingFeatures": [{"feature", "javascriptOnly", "cases", "example", "subjects": [...]}],
 //                  "findings": [{"id", "topic", "text", "difference",
 //                                "variants": {"<subject>": {"cases", "example", "details": [...]}}}],
-//                  "omittedFindings": ["<id>", ...]}]}   (beyond the dozen a library's table shows)
+//                  "omittedFindings": [<finding>, ...]}]}   (beyond the dozen a library's table shows)
 #include <map>
 #include <span>
 #include <string>
