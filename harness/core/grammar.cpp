@@ -38,7 +38,8 @@ const std::vector<Verb>& table() {
       {St::AllSettled, "allSettled", S::Value, {as, on}, Feature::AllSettled, false, false, "es.Promise.allSettled"},
       {St::Race, "race", S::Value, {as, on}, Feature::Race, false, false, "es.Promise.race"},
       {St::Any, "any", S::Value, {as, on}, Feature::Any, false, false, "es.Promise.any"},
-      {St::Try, "try", S::Body, {as, on}, Feature::Try, false, false, "es.Promise.try"},
+      {St::Try, "try", S::TryBody, {{"args", S::Arguments, false}, as, on}, Feature::Try, false, false,
+       "es.Promise.try"},
       {St::Async, "async", S::AsyncBody, {as}, Feature::Async, false, false, "es.AsyncFunctionStart"},
       {St::Await, "await", S::Value, {}, Feature::Async, true, false, "es.Await"},
       {St::Timer, "timer", S::Delay, {{"do", S::Body, true}, {"id", S::TimerId, false}}, Feature::Timers},
@@ -60,8 +61,9 @@ const std::vector<Verb>& table() {
   return t;
 }
 
-constexpr std::array<std::string_view, 11> kProgramForms = {
-    "undefined", "number", "argument", "this", "error", "promise", "ref", "object", "thenable", "function", "symbol"};
+constexpr std::array<std::string_view, 14> kProgramForms = {
+    "undefined", "number",  "argument", "arguments", "resolveFunction", "rejectFunction", "this",
+    "error",     "promise", "ref",      "object",    "thenable",        "function",       "symbol"};
 constexpr std::array<std::string_view, 9> kTraceForms = {"undefined", "number",   "error",    "promise", "ref",
                                                          "object",    "function", "accessor", "symbol"};
 constexpr std::array<std::string_view, 3> kNonFinite = {"NaN", "Infinity", "-Infinity"};

@@ -23,6 +23,7 @@ enum class Slot {
   Body,             // a nested function body; sees the enclosing resolve/reject
   ExecutorBody,     // a body whose resolve/reject are its own (new), or a value passed as-is
   AsyncBody,        // a body where await is allowed (async)
+  TryBody,          // try's callback: called with try's "args", its argument the first, {"arguments": true} all
   Delay,            // a number of virtual milliseconds (timer)
   TimerId,          // names a timer, for clearTimer (a namespace of its own)
   BindPromise,      // binds a name to a promise (as)

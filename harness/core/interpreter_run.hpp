@@ -30,12 +30,14 @@ using es::Value;
 struct Env {
   Value argument;
   std::optional<std::pair<Value, Value>> resolvers;
-  Value receiver;  // the `this` the body was called with ({"this": true}; handlers only)
+  Value receiver;                 // the `this` the body was called with ({"this": true}; handlers only)
+  Value arguments = Undefined{};  // an array of every argument ({"arguments": true}; try bodies only)
 };
 
 // How a body, made into a function, binds its parameters.
 // ArgumentAndResolvers: a function value, whose first argument is both its argument and its resolve.
-enum class Params { None, Argument, Resolvers, ArgumentAndResolvers };
+// AllArguments: try's callback, whose argument is its first and {"arguments": true} all of them.
+enum class Params { None, Argument, Resolvers, ArgumentAndResolvers, AllArguments };
 
 // The outcome of one statement: go on, return from the body, or throw.
 struct Step {

@@ -198,7 +198,13 @@ Step Run::promiseMethod(const Json& s, Env& env, std::string_view verb) {
 Step Run::staticMethod(const Json& s, Env& env, grammar::Statement statement) {
   using grammar::Statement;
   if (s.contains("on")) return staticMethodOn(s, env, statement);
-  if (statement == Statement::Try) return bindResult(s, rt_.tryCall(makeFunction(s["try"], env, Params::None)));
+  if (statement == Statement::Try) {
+    // Promise.try(callback, ...args): the callback, then each argument.
+    const Value callback = makeFunction(s["try"], env, Params::AllArguments);
+    std::vector<Value> args;
+    if (Completion list = argumentList(s, env, args); list.isAbrupt()) return Step::thrown(list.value);
+    return bindResult(s, rt_.tryCall(callback, args));
+  }
   Completion operand = evaluate(s[grammar::verbOf(s)->name], env);
   if (operand.isAbrupt()) return Step::thrown(operand.value);
   const Value& v = operand.value;
@@ -222,16 +228,18 @@ Step Run::staticMethodOn(const Json& s, Env& env, grammar::Statement statement) 
   Completion C = evaluate(s["on"], env);
   if (C.isAbrupt()) return Step::thrown(C.value);
   const std::string_view verb = grammar::verbOf(s)->name;
-  Completion operand = statement == Statement::Try ? Completion::normal(makeFunction(s["try"], env, Params::None))
-                                                   : evaluate(s[verb], env);
+  Completion operand = statement == Statement::Try
+                           ? Completion::normal(makeFunction(s["try"], env, Params::AllArguments))
+                           : evaluate(s[verb], env);
   if (operand.isAbrupt()) return Step::thrown(operand.value);
+  std::vector<Value> args{operand.value};
+  if (Completion list = argumentList(s, env, args); list.isAbrupt()) return Step::thrown(list.value);
   // The statement's verb is the method's name but for resolved and rejected.
   const std::string_view method = statement == Statement::Resolved   ? "resolve"
                                   : statement == Statement::Rejected ? "reject"
                                                                      : verb;
   Completion f = es::Get(realm_, realm_.promiseConstructor, method);
   if (f.isAbrupt()) return Step::thrown(f.value);
-  const Value args[] = {operand.value};
   return bindResult(s, es::Call(realm_, f.value, C.value, args));
 }
 
@@ -255,11 +263,13 @@ Step Run::callFunction(const Json& s, Env& env) {
   return stepOf(es::Call(realm_, f.value, Undefined{}, args));
 }
 
-// The values of "args", in order (none when absent).
+// The values of "args", in order (none when absent), after those `out` holds.
 Completion Run::argumentList(const Json& s, Env& env, std::vector<Value>& out) {
   if (!s.contains("args")) return Completion::normal();
   Completion list = evaluate(s["args"], env);
-  if (!list.isAbrupt()) out = static_cast<const es::ArrayObject*>(list.value.asObject())->elements;
+  if (list.isAbrupt()) return list;
+  const std::vector<Value>& elements = static_cast<const es::ArrayObject*>(list.value.asObject())->elements;
+  out.insert(out.end(), elements.begin(), elements.end());
   return list;
 }
 
@@ -369,7 +379,8 @@ Value Run::makeFunction(const Json& body, const Env& outer, Params params, std::
         if (params == Params::Argument) env.argument = arg(0);
         if (params == Params::Resolvers || params == Params::ArgumentAndResolvers)
           env.resolvers = std::pair{arg(0), arg(1)};
-        if (params == Params::ArgumentAndResolvers) env.argument = arg(0);
+        if (params == Params::ArgumentAndResolvers || params == Params::AllArguments) env.argument = arg(0);
+        if (params == Params::AllArguments) env.arguments = realm_.makeArray({args.begin(), args.end()});
         if (!resolversOf.empty()) resolvers_[resolversOf] = *env.resolvers;
         return runBody(*code, env);
       });

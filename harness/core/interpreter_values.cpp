@@ -22,12 +22,19 @@ Completion Run::evaluate(const Json& v, const Env& env) {
   return evaluateTagged(v, env);
 }
 
-// The object forms: {"undefined": true}, {"number": ...}, {"argument": true}, {"this": true},
+// The object forms: {"undefined": true}, {"number": ...}, {"argument": true}, {"resolveFunction": true},
+// {"rejectFunction": true}, {"this": true},
 // {"error": ...}, {"promise": n}, {"ref": n}, {"object": {...}}, {"thenable": {...}},
 // {"function": B}, {"symbol": d}.
 Completion Run::evaluateTagged(const Json& v, const Env& env) {
   if (v.contains("undefined")) return Completion::normal();
   if (v.contains("argument")) return Completion::normal(env.argument);
+  if (v.contains("arguments")) return Completion::normal(env.arguments);
+  if (v.contains("resolveFunction") || v.contains("rejectFunction")) {
+    // The functions `resolve` and `reject` name in the running body (the loader checks there are some).
+    if (!env.resolvers) return referenceError(v.contains("resolveFunction") ? "resolve" : "reject");
+    return Completion::normal(v.contains("resolveFunction") ? env.resolvers->first : env.resolvers->second);
+  }
   if (v.contains("this")) return Completion::normal(env.receiver);
   if (v.contains("number")) {
     const std::string n = v["number"].get<std::string>();

@@ -43,7 +43,8 @@ class PromiseRuntime {
   virtual es::Completion allSettled(const es::Value& iterable) = 0;
   virtual es::Completion race(const es::Value& iterable) = 0;
   virtual es::Completion any(const es::Value& iterable) = 0;
-  virtual es::Completion tryCall(const es::Value& callback) = 0;  // Promise.try(callback)
+  // Promise.try(callback, ...args)
+  virtual es::Completion tryCall(const es::Value& callback, std::span<const es::Value> args) = 0;
 
   // Async functions: the capability of the call, Await, and the body's completion.
   virtual es::PromiseCapability startAsyncFunction() = 0;

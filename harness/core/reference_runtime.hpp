@@ -49,8 +49,10 @@ class ReferenceRuntime final : public PromiseRuntime {
   es::Completion any(const es::Value& iterable) override {
     return invoke(realm_.promiseConstructor, "any", {iterable});
   }
-  es::Completion tryCall(const es::Value& callback) override {
-    return invoke(realm_.promiseConstructor, "try", {callback});
+  es::Completion tryCall(const es::Value& callback, std::span<const es::Value> args) override {
+    std::vector<es::Value> all{callback};
+    all.insert(all.end(), args.begin(), args.end());
+    return es::Invoke(realm_, realm_.promiseConstructor, "try", all);
   }
 
   es::PromiseCapability startAsyncFunction() override { return es::NewPromiseCapability(realm_); }

@@ -93,8 +93,18 @@ class Model {
         calls_[name].push_back({{0, index, 0, sub}, false, s["throw"]});
         return;
       } else if (s.contains("timer") && s["do"].size() == 1)
-        addCall(withOf(s["do"][0], name), {2, due(s["timer"]), index, sub});
+        addCall(withOf(asSettleStatement(s["do"][0]), name), {2, due(s["timer"]), index, sub});
     }
+  }
+
+  // {"call": {"resolveFunction": true}, "args": [v]} does what {"resolve": v} does (and reject alike).
+  static Json asSettleStatement(const Json& s) {
+    if (!s.contains("call") || !s["call"].is_object()) return s;
+    const Json& f = s["call"];
+    const Json v = s.contains("args") && !s["args"].empty() ? s["args"][0] : kUndefined;
+    if (f.contains("resolveFunction")) return Json{{"resolve", v}};
+    if (f.contains("rejectFunction")) return Json{{"reject", v}};
+    return s;
   }
 
   static Json withOf(Json call, const std::string& name) {
@@ -110,6 +120,13 @@ class Model {
   }
 
   // --- outcomes ------------------------------------------------------------------------------
+  // Promise.try(f, ...args): f's argument is the first of "args" (generated ones are plain values).
+  Outcome tryCall(const Json& s) {
+    if (!s.contains("args") || s["args"].empty()) return runBody(s["try"], kUndefined, false);
+    const std::optional<Json> first = encode(s["args"][0], kUndefined);
+    return first ? runBody(s["try"], *first, false) : unknown();
+  }
+
   Outcome outcomeOf(const std::string& name) {
     if (auto m = memo_.find(name); m != memo_.end()) return m->second;
     if (!binding_.contains(name) || !inProgress_.insert(name).second) return unknown();  // a cycle
@@ -123,7 +140,7 @@ class Model {
     if (s.contains("deferred") || s.contains("new")) return firstCall(name);
     if (s.contains("resolved")) return resolveValue(s["resolved"], kUndefined);
     if (s.contains("rejected")) return encodeInto(s["rejected"], kUndefined, State::Rejected);
-    if (s.contains("try")) return runBody(s["try"], kUndefined, false);
+    if (s.contains("try")) return tryCall(s);
     if (s.contains("async")) return runBody(s["async"], kUndefined, true);
     if (s.contains("then")) return react(s["then"], s.value("onFulfilled", Json()), s.value("onRejected", Json()));
     if (s.contains("catch")) return react(s["catch"], Json(), s.value("onRejected", Json()));
@@ -189,17 +206,17 @@ class Model {
         if (s.contains("throw")) return encodeInto(s["throw"], kUndefined, State::Rejected);
     const Json& then = t["then"];
     if (!then.is_array()) return unknown();
-    std::vector<std::pair<long, const Json*>> later;
+    std::vector<std::pair<long, Json>> later;
     for (const Json& s : then) {
       if (s.contains("resolve")) return resolveValue(s["resolve"], kUndefined);
       if (s.contains("reject") || s.contains("throw"))
         return encodeInto(s.contains("reject") ? s["reject"] : s["throw"], kUndefined, State::Rejected);
-      if (s.contains("timer") && !s["do"].empty()) later.emplace_back(due(s["timer"]), &s["do"][0]);
+      if (s.contains("timer") && !s["do"].empty()) later.emplace_back(due(s["timer"]), asSettleStatement(s["do"][0]));
     }
     std::stable_sort(later.begin(), later.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [when, call] : later) {
-      if (call->contains("resolve")) return resolveValue((*call)["resolve"], kUndefined);
-      if (call->contains("reject")) return encodeInto((*call)["reject"], kUndefined, State::Rejected);
+      if (call.contains("resolve")) return resolveValue(call["resolve"], kUndefined);
+      if (call.contains("reject")) return encodeInto(call["reject"], kUndefined, State::Rejected);
     }
     return pending();
   }

@@ -62,23 +62,31 @@ rc::Gen<int> delay() { return rc::gen::inRange(0, 4); }
 
 // Calls of the enclosing resolve/reject: a thenable's `then` or an executor.
 rc::Gen<Json> resolverCall(int depth) {
-  return rc::gen::oneOf(rc::gen::map(settleValue(depth),
-                                     [](Json v) {
-                                       return Json{{"resolve", v}};
-                                     }),
-                        rc::gen::map(rejectValue(),
-                                     [](Json v) {
-                                       return Json{{"reject", v}};
-                                     }),
-                        rc::gen::map(plainValue(),
-                                     [](Json v) {
-                                       return Json{{"throw", v}};
-                                     }),
-                        rc::gen::apply(
-                            [](int ms, Json v) {
-                              return Json{{"timer", ms}, {"do", Json::array({Json{{"resolve", v}}})}};
-                            },
-                            delay(), settleValue(depth)));
+  return rc::gen::oneOf(
+      rc::gen::map(settleValue(depth),
+                   [](Json v) {
+                     return Json{{"resolve", v}};
+                   }),
+      rc::gen::map(rejectValue(),
+                   [](Json v) {
+                     return Json{{"reject", v}};
+                   }),
+      rc::gen::map(plainValue(),
+                   [](Json v) {
+                     return Json{{"throw", v}};
+                   }),
+      rc::gen::apply(
+          [](int ms, Json v) {
+            return Json{{"timer", ms}, {"do", Json::array({Json{{"resolve", v}}})}};
+          },
+          delay(), settleValue(depth)),
+      // The same functions called as values, later: `setTimeout(reject, ms, v)`.
+      rc::gen::apply(
+          [](int ms, bool resolve, Json v) {
+            const Json f{{resolve ? "resolveFunction" : "rejectFunction", true}};
+            return Json{{"timer", ms}, {"do", Json::array({Json{{"call", f}, {"args", Json::array({v})}}})}};
+          },
+          delay(), rc::gen::arbitrary<bool>(), settleValue(depth)));
 }
 
 }  // namespace
@@ -168,10 +176,15 @@ rc::Gen<Json> creation(int depth) {
                        [](Json b) {
                          return Json{{"new", "#new"}, {"executor", b}};
                        })},
-      {1, rc::gen::map(handler(depth),
-                       [](Json b) {
-                         return Json{{"try", b}};
-                       })},
+      {1, rc::gen::apply(
+              [](Json b, Body args, bool logArguments) {
+                // Promise.try(f, ...args): the body's argument is the first; it may log them all.
+                if (logArguments) b.insert(b.begin(), Json{{"log", "args"}, {"value", Json{{"arguments", true}}}});
+                Json s{{"try", b}};
+                if (!args.empty()) s["args"] = statementsToJson(std::move(args));
+                return s;
+              },
+              handler(depth), upTo(2, plainValue()), rc::gen::arbitrary<bool>())},
       {2, rc::gen::map(asyncBody(depth),
                        [](Json b) {
                          return Json{{"async", b}};

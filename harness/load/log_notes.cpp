@@ -44,10 +44,10 @@ class LogNotes {
       if (it == s.end()) return;
       const Pointer where = child(at, key);
       // A setter's argument is the value assigned, as a handler's is the value it got.
-      const bool handlerWithArgument =
-          (slot == Slot::Handler && key != "onFinally") || slot == Slot::SetterBody || slot == Slot::ConstructorBody;
-      if (slot == Slot::Handler || slot == Slot::Body || slot == Slot::ExecutorBody || slot == Slot::AsyncBody ||
-          slot == Slot::MethodBody || slot == Slot::GetterBody || slot == Slot::SetterBody ||
+      const bool handlerWithArgument = (slot == Slot::Handler && key != "onFinally") || slot == Slot::SetterBody ||
+                                       slot == Slot::ConstructorBody || (slot == Slot::TryBody && s.contains("args"));
+      if (slot == Slot::Handler || slot == Slot::Body || slot == Slot::TryBody || slot == Slot::ExecutorBody ||
+          slot == Slot::AsyncBody || slot == Slot::MethodBody || slot == Slot::GetterBody || slot == Slot::SetterBody ||
           slot == Slot::ConstructorBody)
         body(*it, where, handlerWithArgument, slot == Slot::AsyncBody);
       if (slot == Slot::Value || slot == Slot::Arguments || slot == Slot::Handler || slot == Slot::ExecutorBody)

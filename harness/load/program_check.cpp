@@ -152,6 +152,7 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
         value(v, at, scope);  // a non-callable executor: the constructor throws
       break;
     case Slot::AsyncBody: body(v, at, {true, scope.resolvers}, quoted); break;
+    case Slot::TryBody: body(v, at, {false, scope.resolvers, false, true}, quoted); break;
     case Slot::Delay:
       if (!v.is_number())
         out_.add(at,

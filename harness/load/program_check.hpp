@@ -19,6 +19,7 @@ struct Scope {
   bool async = false;      // await allowed: directly in an async body only
   bool resolvers = false;  // resolve/reject without "of" have a function to call
   bool handler = false;    // {"this": true} allowed: directly in a handler, method, getter or setter body
+  bool tryBody = false;    // {"arguments": true} allowed: directly in a try body
 };
 
 class ProgramChecker {

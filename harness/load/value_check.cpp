@@ -38,8 +38,17 @@ void ProgramChecker::taggedValue(const Json& v, const Pointer& at, Scope scope) 
 
   const Json& inner = v.at(form);
   const Pointer innerAt = child(at, form);
-  if (form == "undefined" || form == "argument" || form == "this") {
+  if (form == "undefined" || form == "argument" || form == "arguments" || form == "this" || form == "resolveFunction" ||
+      form == "rejectFunction") {
     if (inner != true) out_.add(innerAt, fmt::format("write {{\"{}\": true}}", form));
+    if (form == "arguments" && !scope.tryBody)
+      out_.add(at,
+               "{\"arguments\": true} is only allowed directly in a try body (the arguments try's \"args\" gave it)");
+    if ((form == "resolveFunction" || form == "rejectFunction") && !scope.resolvers)
+      out_.add(at, fmt::format("{{\"{}\": true}} is the function a '{}' statement without \"of\" calls, and here "
+                               "there is none (only in an executor, a then method, a function value or a body "
+                               "inside one)",
+                               form, form == "resolveFunction" ? "resolve" : "reject"));
     if (form == "this" && !scope.handler)
       out_.add(at,
                "{\"this\": true} is only allowed directly in a handler body (onFulfilled, onRejected, onFinally) or "

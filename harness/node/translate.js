@@ -25,7 +25,7 @@ const VERBS = {
   new: ['executor'], deferred: ['on'], resolved: ['as', 'on'], rejected: ['as', 'on'],
   then: ['onFulfilled', 'onRejected', 'as'], catch: ['onRejected', 'as'], finally: ['onFinally', 'as'],
   all: ['as', 'on'], allSettled: ['as', 'on'], race: ['as', 'on'], any: ['as', 'on'],
-  try: ['as', 'on'], async: ['as'], await: [], timer: ['do', 'id'], clearTimer: [], microtask: [], let: ['value'],
+  try: ['args', 'as', 'on'], async: ['as'], await: [], timer: ['do', 'id'], clearTimer: [], microtask: [], let: ['value'],
   set: ['key', 'value', 'method'], define: ['key', 'getter', 'setter', 'value', 'method'],
   customConstructor: ['body'], call: ['args'], callPrototype: ['receiver', 'args', 'as'],
 };
@@ -84,12 +84,13 @@ function indent(depth) {
 
 // One body being generated: its indentation, what encloses it, and whether it reads `arg`.
 class Scope {
-  constructor({depth, isAsync = false, hasResolvers = false, ownsArg = false, isHandler = false}) {
+  constructor({depth, isAsync = false, hasResolvers = false, ownsArg = false, isHandler = false, isTry = false}) {
     this.depth = depth;
     this.isAsync = isAsync;           // `await` is allowed directly in this body
     this.hasResolvers = hasResolvers; // an executor or a thenable's then encloses this body
     this.ownsArg = ownsArg;           // this body declares its own `arg` (not a handler parameter)
     this.isHandler = isHandler;       // {"this": true} is allowed directly in this body
+    this.isTry = isTry;               // a try body: its parameters are `...args`, {"arguments": true} allowed
     this.usesArg = false;
     this.usesThis = false;
   }
@@ -154,12 +155,13 @@ class Translator {
   // `allowThis` lets a body that is not a handler (a method, a getter) read {"this": true}.
   // `asFunction` makes it a `function` even when it does not read `this` (a constructor).
   fn(body, pointer, scope, {params = '', isAsync = false, resolvers = false, handler = false, allowThis = false,
-    asFunction = false} = {}) {
-    const inner = scope.child({isAsync, ownsArg: !handler, isHandler: handler || allowThis,
+    asFunction = false, isTry = false} = {}) {
+    const inner = scope.child({isAsync, ownsArg: !handler, isHandler: handler || allowThis, isTry,
       ...(resolvers ? {hasResolvers: true} : {})});
     const text = this.statements(body, pointer, inner);
-    const decl = inner.usesArg && !handler ? `${indent(inner.depth)}let arg;\n` : '';
-    const p = handler ? 'arg' : params;
+    const first = isTry ? ' = args[0]' : '';
+    const decl = inner.usesArg && !handler ? `${indent(inner.depth)}let arg${first};\n` : '';
+    const p = handler ? 'arg' : isTry ? '...args' : params;
     const head = inner.usesThis || asFunction ? `function (${p}) {` : `(${p}) => {`;
     return `${isAsync ? 'async ' : ''}${head}\n${decl}${text}${indent(scope.depth)}}`;
   }
@@ -244,8 +246,11 @@ class Translator {
       case 'race':
       case 'any':
         return bindAs(staticCall(verb, v(verb)));
-      case 'try':
-        return bindAs(staticCall('try', this.fn(this.body(s.try, at('try')), at('try'), scope)));
+      case 'try': {
+        // Promise.try(f, ...args): f, then each argument.
+        const f = this.fn(this.body(s.try, at('try')), at('try'), scope, {isTry: true});
+        return bindAs(staticCall('try', [f, this.argumentList(s, pointer, scope)].filter((a) => a !== '').join(', ')));
+      }
       case 'async':
         return bindAs(`(${this.fn(this.body(s.async, at('async')), at('async'), scope, {isAsync: true})})()`);
       case 'await':
@@ -420,6 +425,17 @@ class Translator {
       case 'argument':
         if (arg !== true) throw new TranslateError(at, 'must be true');
         return this.arg(scope);
+      case 'arguments':
+        if (arg !== true) throw new TranslateError(at, 'must be true');
+        if (!scope.isTry) throw new TranslateError(pointer, '{"arguments": true} is only allowed directly in a try body');
+        return 'args';
+      case 'resolveFunction':
+      case 'rejectFunction': {
+        if (arg !== true) throw new TranslateError(at, 'must be true');
+        const verb = form === 'resolveFunction' ? 'resolve' : 'reject';
+        if (!scope.hasResolvers) throw new TranslateError(pointer, `{"${form}": true} needs an enclosing executor, thenable "then" or function`);
+        return verb;
+      }
       case 'this':
         if (arg !== true) throw new TranslateError(at, 'must be true');
         if (!scope.isHandler) throw new TranslateError(pointer, '{"this": true} is only allowed directly in a handler body');

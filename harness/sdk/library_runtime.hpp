@@ -202,9 +202,11 @@ class LibraryRuntime final : public PromiseRuntime {
   // Promise.try(callback) through the library's own equivalent. A non-callable is a TypeError that
   // rejects (27.2.4.8 step 4: the Call throws). The callback runs at once when the library calls it
   // inside tryCall on this thread; otherwise it is a handler like any other (see TryCallback).
-  es::Completion tryCall(const es::Value& callback) override {
+  // Arguments are bound into the callback, as a C++ program captures them in a lambda.
+  es::Completion tryCall(const es::Value& given, std::span<const es::Value> args) override {
     if constexpr (HasTry<A>) {
-      if (!es::IsCallable(callback)) return rejected(realm_.throwTypeError("Promise.try: not a function").value);
+      if (!es::IsCallable(given)) return rejected(realm_.throwTypeError("Promise.try: not a function").value);
+      const es::Value callback = args.empty() ? given : bindArguments(given, args);
       return guard([&] {
         Callback later = host_.makeCallback(callback, CallbackState::Kind::Thrower);
         auto scope = std::make_shared<TryScope>();
@@ -406,6 +408,13 @@ class LibraryRuntime final : public PromiseRuntime {
       host_.fault(FailureKind::LibraryError, "threw " + describeCurrentException());
       return es::Completion::throwing(realm_.makeError("Error", "the library threw", true));
     }
+  }
+
+  // () => f(...args)
+  es::Value bindArguments(const es::Value& f, std::span<const es::Value> args) {
+    return realm_.makeFunction(
+        [this, f, bound = std::vector<es::Value>(args.begin(), args.end())](
+            const es::Value&, std::span<const es::Value>) { return es::Call(realm_, f, es::Undefined{}, bound); });
   }
 
   es::Completion notAPromise(const es::Value&) {

@@ -69,6 +69,7 @@ Json expectedSchemaOf(grammar::Slot slot) {
     case Slot::ExecutorBody: return {{"$ref", "#/$defs/executor"}};
     case Slot::TimerId: return {{"$ref", "#/$defs/name"}};
     case Slot::AsyncBody: return {{"$ref", "#/$defs/asyncBody"}};
+    case Slot::TryBody: return {{"$ref", "#/$defs/body"}};
     case Slot::Delay: return {{"type", "number"}};
     case Slot::PropertyKey: return {{"$ref", "#/$defs/propertyKey"}};
     case Slot::MethodBody:

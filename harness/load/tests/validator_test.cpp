@@ -272,6 +272,16 @@ TEST(Placement, ResolveWithoutOfNeedsAnEnclosingExecutorOrThenableThen) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"resolved": {"thenable": {"then": [{"reject": 1}]}}})"))));
 }
 
+// {"resolveFunction": true} and {"rejectFunction": true} stand where a resolve statement may.
+TEST(Placement, TheResolveAndRejectFunctionsAsValuesNeedThemToExist) {
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": "f", "value": {"rejectFunction": true}})")), "/program/2/value",
+                         "a 'reject' statement without \"of\" calls, and here there is none"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": "f", "value": {"resolveFunction": 1}})")),
+                         "/program/2/value/resolveFunction", "write {\"resolveFunction\": true}"));
+  EXPECT_TRUE(accepted(
+      goodPlus(J(R"({"resolved": {"thenable": {"then": [{"let": "keep", "value": {"rejectFunction": true}}]}}})"))));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Names
 

@@ -50,6 +50,16 @@ TEST(SdkTry, ACallbackTheLibraryCallsAtOnceRunsInsideTheScriptUnflagged) {
   EXPECT_EQ(t.final, Json::parse(R"({"p": ["fulfilled", 7]})"));
 }
 
+// Promise.try(f, ...args): the library's tryCall takes a callback of no argument, so the SDK binds
+// them, as a C++ program captures them in its lambda.
+TEST(SdkTry, ExtraArgumentsReachTheCallback) {
+  const Trace t = runToyTry(R"([{"try": [{"log": "args", "value": {"arguments": true}}, {"return": {"argument": true}}],
+                                  "args": [1, "two"], "as": "p"}])");
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_EQ(t.events, std::vector<Json>{Json::parse(R"(["args", [1, "two"]])")});
+  EXPECT_EQ(t.final["p"], Json::parse(R"(["fulfilled", 1])"));
+}
+
 TEST(SdkTry, AThrowInTheCallbackRejectsTheLibrarysFuture) {
   const Trace t = runToyTry(R"([{"try": [{"throw": "boom"}], "as": "p"}, {"log": "after"}])");
   ASSERT_FALSE(t.failure) << *t.failure;

@@ -72,6 +72,7 @@ test('mistakes are reported with the JSON pointer of the statement or value', ()
     [[{then: 'p', onFulfilled: [{log: 1}]}], /^\/program\/0\/onFulfilled\/0\/log: a label must be a string/],
     [[{log: 'a', value: {object: {'a/b~': {x: 1}}}}], /^\/program\/0\/value\/object\/a~1b~0\/x: unknown value form/],
     [[{log: 'a', value: {this: true}}], /^\/program\/0\/value: \{"this": true\} is only allowed directly in a handler/],
+    [[{log: 'a', value: {rejectFunction: true}}], /^\/program\/0\/value: \{"rejectFunction": true\} needs an enclosing/],
     [[{resolved: 1, as: 'p'}, {then: 'p', onFulfilled: [{new: 'q', executor: [{log: 't', value: {this: true}}]}]}],
       /^\/program\/1\/onFulfilled\/0\/executor\/0\/value: \{"this": true\} is only allowed/],
   ];
@@ -84,6 +85,17 @@ test('mistakes are reported with the JSON pointer of the statement or value', ()
   for (const [program, message] of cases) throwsWith({id: 'bad', program}, message);
   throwsWith({id: 'bad'}, /^\/program: must be an array/);
   throwsWith([], /^\/: a case must be a JSON object/);
+});
+
+test('the resolve and reject functions of a then method can be kept and called later', async () => {
+  const out = await run({id: 'f', program: [
+    {let: 't', value: {object: {then: {function: [{let: 'later', value: {rejectFunction: true}}]}}}},
+    {resolved: {ref: 't'}, as: 'p'},
+    {catch: 'p', onRejected: [{log: 'caught'}]},
+    {timer: 1, do: [{call: {ref: 'later'}, args: ['late']}]},
+  ]});
+  assert.deepEqual(asJson(out.trace), [['caught', 'late']]);
+  assert.deepEqual(asJson(out.final), {p: ['rejected', 'late']});
 });
 
 test('a handler that is not a body is passed as it is', async () => {
