@@ -34,8 +34,11 @@ class AwaitRejectedClosure final : public FunctionObject {
 
 // 27.7.5.3 Await ( value ) — https://tc39.es/ecma262/2025/#sec-await
 void Await(Realm& realm, const Value& value, Resumption resume) {
-  // 2. Let promise be ? PromiseResolve(%Promise%, value).
-  auto* promise = asPromise(PromiseResolve(realm, value));
+  // 2. Let promise be ? PromiseResolve(%Promise%, value). An abrupt completion (a "constructor"
+  // getter that throws) is what the await expression evaluates to: the function resumes with it now.
+  const Completion resolved = PromiseResolve(realm, realm.promiseConstructor, value);
+  if (resolved.isAbrupt()) return resume(resolved);
+  auto* promise = asPromise(resolved.value);
   // 3-4. fulfilledClosure resumes with NormalCompletion(v).
   auto* onFulfilled = realm.heap.make<AwaitFulfilledClosure>(std::move(resume));
   // 5-6. rejectedClosure resumes with ThrowCompletion(reason).

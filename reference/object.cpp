@@ -60,6 +60,14 @@ void Object::defineBuiltinMethod(std::string key, Object* method) {
   p.enumerable = false;
 }
 
+void Object::defineBuiltinGetter(std::string key, Object* getter) {
+  Property& p = ownSlot(std::move(key));
+  p.value = Undefined{};
+  p.getter = getter;
+  p.setter = nullptr;
+  p.enumerable = false;
+}
+
 void Object::defineGetter(std::string key, Object* getter) { defineAccessor(std::move(key), getter, nullptr); }
 
 void Object::defineAccessor(std::string key, Object* getter, Object* setter) {

@@ -47,6 +47,8 @@ class Object {
   void set(std::string key, Value value);
   // A method of a built-in object, as ECMA-262 18 defines them: not enumerable.
   void defineBuiltinMethod(std::string key, Object* method);
+  // An accessor of a built-in object with only a getter (get [ %Symbol.species% ]): not enumerable.
+  void defineBuiltinGetter(std::string key, Object* getter);
   void defineGetter(std::string key, Object* getter);
   // Object.defineProperty(o, key, {get, set, enumerable: true}) with the functions given (null:
   // absent from the descriptor, so an existing accessor keeps that function).

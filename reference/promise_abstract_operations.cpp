@@ -301,21 +301,13 @@ Value NewPromiseResolvedWith(Realm& realm, const Value& x) {
 }  // namespace
 
 // 27.2.4.7.1 PromiseResolve ( C, x ) — https://tc39.es/ecma262/2025/#sec-promise-resolve
-// For C = %Promise%.
-Value PromiseResolve(Realm& realm, const Value& x) {
-  // 1. If IsPromise(x) and x.constructor is C, return x. Cases cannot replace "constructor", so
-  // every promise's constructor is %Promise% (NON-SPEC shortcut: the Get is not observable here).
-  if (IsPromise(x)) return x;
-  // 2-4. Otherwise a new promise resolved with x.
-  return NewPromiseResolvedWith(realm, x);
-}
-
-// 27.2.4.7.1 PromiseResolve ( C, x ) — https://tc39.es/ecma262/2025/#sec-promise-resolve
 Completion PromiseResolve(Realm& realm, const Value& C, const Value& x) {
   // 1. If IsPromise(x) is true, then
   if (IsPromise(x)) {
-    // a. Let xConstructor be ? Get(x, "constructor").
-    Completion xConstructor = Get(realm, x, "constructor");
+    // a. Let xConstructor be ? Get(x, "constructor"). NON-SPEC, allocation only: a promise without
+    // properties of its own inherits %Promise.prototype%.constructor, %Promise%, which no case can change.
+    Completion xConstructor = x.asObject()->properties().empty() ? Completion::normal(realm.promiseConstructor)
+                                                                 : Get(realm, x, "constructor");
     if (xConstructor.isAbrupt()) return xConstructor;
     // b. If SameValue(xConstructor, C) is true, return x.
     if (SameValue(xConstructor.value, C)) return Completion::normal(x);

@@ -31,7 +31,6 @@ PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToRe
                                         JobCallback then);  // 27.2.2.2
 Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled, const Value& onRejected,
                          std::optional<PromiseCapability> resultCapability);  // 27.2.5.4.1
-Value PromiseResolve(Realm& realm, const Value& x);                           // 27.2.4.7.1, C = %Promise%
 Completion PromiseResolve(Realm& realm, const Value& C, const Value& x);      // 27.2.4.7.1, any C
 
 }  // namespace pc::es

@@ -5,6 +5,15 @@
 namespace pc::es {
 namespace {
 
+// SpeciesConstructor(promise, %Promise%) (7.3.22) for a promise. NON-SPEC, allocation only: a
+// promise without properties of its own inherits %Promise.prototype%.constructor, which is %Promise%,
+// whose get [ %Symbol.species% ] returns %Promise%; no case can change either built-in property (the
+// loader lets a case change only then and resolve on built-ins), so the two reads are skipped.
+Completion PromiseSpeciesConstructor(Realm& realm, const Value& promise) {
+  if (promise.asObject()->properties().empty()) return Completion::normal(realm.promiseConstructor);
+  return SpeciesConstructor(realm, promise, realm.promiseConstructor);
+}
+
 // The closures of 27.2.5.3 steps 6.a-b: a thenFinally (or catchFinally) function that calls
 // onFinally, waits for its result, and then passes the original value on (or rethrows the reason).
 Object* makeFinallyReaction(Realm& realm, const Value& C, const Value& onFinally, bool rethrow) {
@@ -62,8 +71,15 @@ Completion PromisePrototypeThen(Realm& realm, const Value& promise, const Value&
   // 2. If IsPromise(promise) is false, throw a TypeError exception.
   PromiseObject* p = asPromise(promise);
   if (!p) return realm.throwTypeError("Promise.prototype.then called on a non-promise");
-  // 3-4. C = SpeciesConstructor(promise, %Promise%) is %Promise% here; NewPromiseCapability(C).
-  PromiseCapability resultCapability = NewPromiseCapability(realm);
+  // 3. Let C be ? SpeciesConstructor(promise, %Promise%).
+  Completion C = PromiseSpeciesConstructor(realm, promise);
+  if (C.isAbrupt()) return C;
+  // 4. Let resultCapability be ? NewPromiseCapability(C).
+  PromiseCapability resultCapability;
+  if (C.value.asObject() == realm.promiseConstructor)
+    resultCapability = NewPromiseCapability(realm);
+  else if (Completion made = NewPromiseCapability(realm, C.value, resultCapability); made.isAbrupt())
+    return made;
   // 5. Return PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability).
   return Completion::normal(PerformPromiseThen(realm, p, onFulfilled, onRejected, resultCapability));
 }

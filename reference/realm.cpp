@@ -64,9 +64,20 @@ Realm::Realm(Host& host) : host(host) {
       "withResolvers",
       makeFunction([this](const Value& C, std::span<const Value>) { return PromiseWithResolvers(*this, C); },
                    "withResolvers"));
+  // 27.2.5.2 Promise.prototype.constructor, and 27.2.4.9 get Promise [ %Symbol.species% ].
+  promisePrototype->defineBuiltinMethod("constructor", promiseConstructor);
+  promiseConstructor->defineBuiltinGetter(std::string(kSymbolSpecies), speciesGetter());
   arrayPrototype = makeArray();
   arrayConstructor = heap.make<ArrayConstructorObject>();
+  // 23.1.3.3 Array.prototype.constructor, and 23.1.2.5 get Array [ %Symbol.species% ].
   arrayPrototype->defineBuiltinMethod("constructor", arrayConstructor);
+  arrayConstructor->defineBuiltinGetter(std::string(kSymbolSpecies), speciesGetter());
+}
+
+// get C [ %Symbol.species% ] of %Promise% and %Array% (27.2.4.9, 23.1.2.5): 1. Return the this value.
+FunctionObject* Realm::speciesGetter() {
+  return makeFunction([](const Value& thisValue, std::span<const Value>) { return Completion::normal(thisValue); },
+                      "get [Symbol.species]");
 }
 
 Object* Realm::prototypeOf(const Object* object) const {
@@ -156,8 +167,6 @@ Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::sp
 Completion Get(Realm& realm, const Value& o, std::string_view key) {
   if (!o.isObject()) return Completion::normal();  // primitives have no "then" worth reading here
   Object* object = o.asObject();
-  if (object->kind() == ObjectKind::Promise && key == "constructor")
-    return Completion::normal(realm.promiseConstructor);  // %Promise.prototype%.constructor
   // OrdinaryGet 10.1.8.1 steps 1-3: the own property, else the prototype's, read with O as receiver.
   const Property* p = findProperty(realm, object, key);
   if (!p) return Completion::normal();
@@ -208,11 +217,10 @@ Completion SpeciesConstructor(Realm& realm, const Value& o, const Value& default
   if (C.value.isUndefined()) return Completion::normal(defaultConstructor);
   // 3. If C is not an Object, throw a TypeError exception.
   if (!C.value.isObject()) return realm.throwTypeError("the constructor is not an object");
-  // 4. Let S be ? Get(C, %Symbol.species%). %Promise% and %Array% have a getter returning this
-  // value (27.2.4.8, 23.1.2.5); no other constructor can have one, as cases cannot set that key.
-  const bool hasSpeciesGetter =
-      C.value.asObject() == realm.promiseConstructor || C.value.asObject() == realm.arrayConstructor;
-  const Value S = hasSpeciesGetter ? C.value : Value(Undefined{});
+  // 4. Let S be ? Get(C, %Symbol.species%).
+  Completion species = Get(realm, C.value, kSymbolSpecies);
+  if (species.isAbrupt()) return species;
+  const Value& S = species.value;
   // 5. If S is either undefined or null, return defaultConstructor.
   if (S.isUndefined() || S.isNull()) return Completion::normal(defaultConstructor);
   // 6. If IsConstructor(S) is true, return S.

@@ -25,9 +25,9 @@ class Realm {
 
   // %Promise.prototype.then%.
   Object* promiseThen = nullptr;
-  // %Promise%, with its static methods as its own properties (27.2.4): the constructor static
-  // methods run on when a program names no other, and what Get(promise, "constructor") finds on
-  // every promise.
+  // %Promise%, with its static methods and get [ %Symbol.species% ] as its own properties (27.2.4):
+  // the constructor static methods run on when a program names no other, and the "constructor" of
+  // %Promise.prototype%, which every promise inherits.
   Object* promiseConstructor = nullptr;
   // %Promise.prototype%, with then, catch and finally (27.2.5): the prototype of every promise.
   Object* promisePrototype = nullptr;
@@ -42,6 +42,7 @@ class Realm {
   Object* prototypeOf(const Object* object) const;
 
   FunctionObject* makeFunction(Behaviour behaviour, const char* name = "");
+  FunctionObject* speciesGetter();
   // A function the program wrote with `function`: callable, and a constructor (10.2.2).
   FunctionObject* makeConstructor(Behaviour behaviour);
   PromiseObject* makePromise();
@@ -51,6 +52,9 @@ class Realm {
   // A throw completion carrying a new engine-made TypeError.
   Completion throwTypeError(std::string message);
 };
+
+// The property key of the well-known symbol %Symbol.species% (6.1.5.1), a string as kSymbolIterator is.
+inline constexpr std::string_view kSymbolSpecies = "Symbol.species";
 
 // 7.2.3 IsCallable ( argument ) — https://tc39.es/ecma262/2025/#sec-iscallable
 bool IsCallable(const Value& v);

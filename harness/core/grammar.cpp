@@ -72,10 +72,10 @@ constexpr std::array<std::string_view, 5> kProgramErrors = {"Error", "TypeError"
 constexpr std::array<std::string_view, 6> kTraceErrors = {"Error",          "TypeError",   "RangeError",
                                                           "ReferenceError", "SyntaxError", "AggregateError"};
 constexpr std::array<std::string_view, 3> kEvents = {"unhandled", "handled", "uncaught"};
-constexpr std::array<std::string_view, 9> kReservedKeys = {"__proto__", "constructor", "prototype", "length",   "name",
-                                                           "message",   "stack",       "caller",    "arguments"};
+constexpr std::array<std::string_view, 8> kReservedKeys = {"__proto__", "prototype", "length", "name",
+                                                           "message",   "stack",     "caller", "arguments"};
 // Well-known symbols a case may use as a property key, by the name JavaScript gives them.
-constexpr std::array<std::string_view, 1> kSymbolKeys = {"Symbol.iterator"};
+constexpr std::array<std::string_view, 2> kSymbolKeys = {"Symbol.iterator", "Symbol.species"};
 constexpr std::array<std::string_view, 3> kPrototypeMethods = {"then", "catch", "finally"};
 constexpr std::array<BuiltinTarget, 3> kBuiltinTargets = {BuiltinTarget{"%Promise%", "resolve"},
                                                           BuiltinTarget{"%Promise.prototype%", "then"},

@@ -29,7 +29,7 @@ Json encodeOrdinary(const es::Object& o, const ObjectNames& names) {
   Json props = Json::object();
   for (const es::Property& p : o.properties()) {
     // As Object.keys, which lists enumerable string keys only.
-    if (p.key == es::kSymbolIterator || !p.enumerable) continue;
+    if (p.key == es::kSymbolIterator || p.key == es::kSymbolSpecies || !p.enumerable) continue;
     props[p.key] = p.isAccessor() ? Json{{"accessor", true}} : encodeValue(p.value, names);
   }
   return Json{{"object", props}};

@@ -38,6 +38,10 @@ class Binder {
  public:
   Json statement(Json s) {
     if (settlementCall(s)) return settle(std::move(s));
+    // A set whose value is the latest custom constructor (p.constructor = C, C[Symbol.species] = C):
+    // undefined while there is none.
+    if (s.contains("value") && s["value"] == Json{{"ref", "#ctor"}})
+      s["value"] = constructors_.empty() ? Json{{"undefined", true}} : Json{{"ref", constructors_.back()}};
     if (Json* c = constructorPlaceholder(s)) {
       if (s.contains("customConstructor")) constructors_.push_back("C" + std::to_string(constructors_.size()));
       if (constructors_.empty()) {

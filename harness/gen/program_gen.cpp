@@ -413,6 +413,27 @@ rc::Gen<Json> resolveOfConstructor() {
       Json{{"set", "#ctor"}, {"key", "resolve"}, {"value", function(Json{{"log", "d"}})}});
 }
 
+// The species a promise's then and finally make their promise with: a promise's own constructor (the
+// latest custom constructor, or a value that is not one), or that constructor's Symbol.species
+// (itself, or a value that is not a constructor). bindNames drops a "#ctor" statement before any C.
+rc::Gen<Json> speciesChange() {
+  const rc::Gen<Json> notAConstructor = rc::gen::weightedOneOf<Json>(
+      {{2, scalar()}, {1, rc::gen::just(Json{{"undefined", true}})}, {1, rc::gen::just(Json(nullptr))}});
+  const rc::Gen<Json> ctor =
+      rc::gen::weightedOneOf<Json>({{3, rc::gen::just(Json{{"ref", "#ctor"}})}, {1, notAConstructor}});
+  return rc::gen::weightedOneOf<Json>({
+      {3, rc::gen::apply(
+              [](int k, Json v) {
+                return Json{{"set", "#" + std::to_string(k)}, {"key", "constructor"}, {"value", v}};
+              },
+              rc::gen::inRange(0, 8), ctor)},
+      {2, rc::gen::map(ctor,
+                       [](Json v) {
+                         return Json{{"set", "#ctor"}, {"key", "Symbol.species"}, {"value", v}};
+                       })},
+  });
+}
+
 // A static method on the latest custom constructor (bindNames drops "on" when there is none).
 rc::Gen<Json> staticOnConstructor(int depth) {
   return rc::gen::map(creation(depth), [](Json s) {
@@ -434,6 +455,7 @@ rc::Gen<Json> rawStatement(int depth) {
                                        {1, prototypeCall(depth)},
                                        {1, customConstructor()},
                                        {1, resolveOfConstructor()},
+                                       {1, speciesChange()},
                                        {1, staticOnConstructor(depth)}});
 }
 

@@ -244,6 +244,20 @@ class Recorder {
 // they were. The library's own methods are read through these (its then, to read final states), so
 // they are taken before the case starts as well.
 const NATIVE_THEN = Promise.prototype.then;
+const NATIVE_PROMISE = Promise;
+
+// then.call(p, onFulfilled, onRejected) without running the case's code: the native then reads
+// p.constructor at once (SpeciesConstructor), so a "constructor" the case gave p is shadowed by
+// %Promise% for that call and put back after it.
+function readState(then, p, onFulfilled, onRejected) {
+  const own = util.types.isPromise(p) ? Object.getOwnPropertyDescriptor(p, 'constructor') : undefined;
+  if (own) Object.defineProperty(p, 'constructor', {value: NATIVE_PROMISE, writable: true, configurable: true});
+  try {
+    then.call(p, onFulfilled, onRejected);
+  } finally {
+    if (own) Object.defineProperty(p, 'constructor', own);
+  }
+}
 
 function saveBuiltins(Library) {
   return [[Library, 'resolve'], [Library.prototype, 'then'], [Array.prototype, 'then']]
@@ -310,7 +324,7 @@ function runCase(program, promiseNames, Library, done) {
       if (!util.types.isPromise(p) && !(p instanceof rec.Library)) continue;
       final[name] = ['pending'];
       const then = util.types.isPromise(p) ? nativeThen : libraryThen;
-      then.call(p,
+      readState(then, p,
         (v) => { final[name] = ['fulfilled', rec.encode(v)]; },
         (r) => { final[name] = ['rejected', rec.encode(r)]; });
     }

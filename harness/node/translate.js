@@ -41,10 +41,10 @@ const BUILTIN_TARGETS = {
 // The keys set and define take: identifiers, except those whose meaning the language does not model
 // (harness/core/grammar.hpp, reservedPropertyKeys).
 const PROPERTY_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', 'length', 'name', 'message', 'stack',
-  'caller', 'arguments']);
+const RESERVED_KEYS = new Set(['__proto__', 'prototype', 'length', 'name', 'message', 'stack', 'caller',
+  'arguments']);
 // Well-known symbols a key may name (grammar.hpp, symbolPropertyKeys), written as JavaScript names them.
-const SYMBOL_KEYS = new Set(['Symbol.iterator']);
+const SYMBOL_KEYS = new Set(['Symbol.iterator', 'Symbol.species']);
 // Verbs that bind a promise under a name (the key holding the name): new and deferred by their own
 // key, every verb that takes "as" by it.
 const PROMISE_BINDERS = Object.fromEntries(Object.entries(VERBS).flatMap(([verb, keys]) =>

@@ -152,6 +152,58 @@ TEST(Prototypes, AnAccessorOnAPrototypeRunsWithTheInheritingObjectAsThis) {
   EXPECT_FALSE(c.promise->findOwn("then"));
 }
 
+// 27.2.5.4 steps 3-4: then makes its promise with SpeciesConstructor(promise, %Promise%), which
+// reads the receiver's constructor and that constructor's @@species.
+TEST(Species, ThenMakesItsPromiseWithTheSpeciesOfTheReceiversOwnConstructor) {
+  NodeHost host;
+  Realm realm(host);
+  Object* made = realm.makeObject();
+  std::vector<std::pair<Value, Value>> resolved;
+  FunctionObject* resolveSpy = spy(realm, resolved);
+  const Value C = realm.makeConstructor([&realm, made, resolveSpy](const Value&, std::span<const Value> args) {
+    const Value functions[] = {
+        resolveSpy, realm.makeFunction([](const Value&, std::span<const Value>) { return Completion::normal(); })};
+    Completion called = Call(realm, args[0], Undefined{}, functions);
+    return called.isAbrupt() ? called : Completion::normal(made);
+  });
+  ASSERT_FALSE(Set(realm, C, std::string(kSymbolSpecies), C).isAbrupt());
+  PromiseCapability p = NewPromiseCapability(realm);
+  resolveWith(realm, p, 5);
+  ASSERT_FALSE(Set(realm, p.promise, "constructor", C).isAbrupt());
+  const Completion q = PromisePrototypeThen(realm, p.promise, Undefined{}, Undefined{});
+  ASSERT_FALSE(q.isAbrupt());
+  EXPECT_TRUE(SameValue(q.value, made)) << "then returns what the species constructor made";
+  host.jobs.drain();
+  ASSERT_EQ(resolved.size(), 1u) << "the reaction resolved through the function C handed the executor";
+  EXPECT_TRUE(SameValue(resolved[0].second, 5));
+}
+
+TEST(Species, AConstructorThatIsNotAnObjectMakesThenThrowAndAnUndefinedOneIsPromise) {
+  NodeHost host;
+  Realm realm(host);
+  PromiseCapability p = NewPromiseCapability(realm);
+  ASSERT_FALSE(Set(realm, p.promise, "constructor", Null{}).isAbrupt());
+  EXPECT_TRUE(PromisePrototypeThen(realm, p.promise, Undefined{}, Undefined{}).isAbrupt());
+  EXPECT_TRUE(asPromise(p.promise)->fulfillReactions().empty()) << "nothing was registered";
+  ASSERT_FALSE(Set(realm, p.promise, "constructor", Undefined{}).isAbrupt());
+  const Completion q = PromisePrototypeThen(realm, p.promise, Undefined{}, Undefined{});
+  ASSERT_FALSE(q.isAbrupt());
+  EXPECT_NE(asPromise(q.value), nullptr) << "the default constructor, %Promise%";
+}
+
+// 27.2.4.7.1 step 1: a promise is returned as it is only when its constructor is C.
+TEST(Species, PromiseResolveWrapsAPromiseWhoseConstructorIsNotC) {
+  NodeHost host;
+  Realm realm(host);
+  PromiseCapability p = NewPromiseCapability(realm);
+  const Completion same = PromiseResolve(realm, realm.promiseConstructor, p.promise);
+  EXPECT_TRUE(SameValue(same.value, p.promise));
+  ASSERT_FALSE(Set(realm, p.promise, "constructor", Null{}).isAbrupt());
+  const Completion other = PromiseResolve(realm, realm.promiseConstructor, p.promise);
+  ASSERT_FALSE(other.isAbrupt());
+  EXPECT_FALSE(SameValue(other.value, p.promise));
+}
+
 TEST(Prototypes, TheBuiltInMethodsAreNotEnumerableAndAnAssignmentKeepsThat) {
   NodeHost host;
   Realm realm(host);

@@ -220,7 +220,7 @@ TEST(Properties, SetTakesAValueOrAMethodAndDefineAnAccessor) {
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"define": "p", "key": "then"})")), "/program/2", "it needs 'getter'"));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"define": "p", "key": "then", "setter": [], "value": 1})")), "/program/2",
                          "they need a 'getter'"));
-  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"set": "p", "key": "constructor", "value": 1})")), "/program/2/key",
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"set": "p", "key": "prototype", "value": 1})")), "/program/2/key",
                          "needs a property name"));
   EXPECT_TRUE(
       rejectedAt(goodPlus(J(R"({"set": "p", "key": "a b", "value": 1})")), "/program/2/key", "needs a property name"));

@@ -123,7 +123,7 @@ test('set and define change the named object; a key never becomes code', async (
   });
   assert.deepEqual(asJson(out.trace), [['set', 1], ['get', {promise: 'p'}], ['then', {promise: 'p'}],
     ['o', {ref: 'o'}]]);
-  for (const key of ['constructor', '__proto__', 'a"]; globalThis.pwned = 1; x["', '']) {
+  for (const key of ['prototype', '__proto__', 'a"]; globalThis.pwned = 1; x["', '']) {
     assert.throws(() => translate({id: 't/k', program: [{let: 'o', value: 1}, {set: 'o', key, value: 1}]}),
       /\/program\/1\/key: a property key is an identifier/);
   }
