@@ -19,7 +19,7 @@
 
 namespace pc::es {
 
-enum class ObjectKind : std::uint8_t { Ordinary, Array, Error, Function, Promise };
+enum class ObjectKind : std::uint8_t { Ordinary, Array, Error, Function, Promise, Global };
 
 // A property is a data property, or an accessor when it has a getter or a setter (6.1.7.1). Every
 // property is writable and configurable, so those attributes are left out; [[Enumerable]] is false
@@ -301,7 +301,7 @@ class Heap {
     std::size_t blockSize_ = 0;  // of the last block: each is twice the one before, up to a limit
   };
 
-  static constexpr std::size_t kKinds = static_cast<std::size_t>(ObjectKind::Promise) + 1;
+  static constexpr std::size_t kKinds = static_cast<std::size_t>(ObjectKind::Global) + 1;
   Arena objects_, records_;
   std::size_t made_[kKinds] = {};
 };

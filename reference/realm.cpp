@@ -64,6 +64,7 @@ Realm::Realm(Host& host) : host(host) {
       "withResolvers",
       makeFunction([this](const Value& C, std::span<const Value>) { return PromiseWithResolvers(*this, C); },
                    "withResolvers"));
+  globalObject = heap.make<Object>(ObjectKind::Global);
   // 27.2.5.2 Promise.prototype.constructor, and 27.2.4.9 get Promise [ %Symbol.species% ].
   promisePrototype->defineBuiltinMethod("constructor", promiseConstructor);
   promiseConstructor->defineBuiltinGetter(std::string(kSymbolSpecies), speciesGetter());

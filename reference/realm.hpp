@@ -36,6 +36,9 @@ class Realm {
   // %Array% (23.1.1), whose [[Construct]] makes an array of its arguments, as `new Array(executor)`.
   Object* arrayPrototype = nullptr;
   Object* arrayConstructor = nullptr;
+  // The global object (19): what a non-strict function gets as this when it is called with undefined
+  // or null (OrdinaryCallBindThis, 10.2.1.2). None of its properties is modelled.
+  Object* globalObject = nullptr;
 
   // The [[Prototype]] of `object` when it is one the model has (a promise's, an array's); else null,
   // for %Object.prototype% and %Function.prototype% have no property a promise algorithm reads.

@@ -61,11 +61,11 @@ const std::vector<Verb>& table() {
   return t;
 }
 
-constexpr std::array<std::string_view, 14> kProgramForms = {
-    "undefined", "number",  "argument", "arguments", "resolveFunction", "rejectFunction", "this",
-    "error",     "promise", "ref",      "object",    "thenable",        "function",       "symbol"};
-constexpr std::array<std::string_view, 9> kTraceForms = {"undefined", "number",   "error",    "promise", "ref",
-                                                         "object",    "function", "accessor", "symbol"};
+constexpr std::array<std::string_view, 15> kProgramForms = {
+    "undefined", "number", "argument", "arguments", "resolveFunction", "rejectFunction", "this",  "error",
+    "promise",   "ref",    "object",   "thenable",  "function",        "sloppyFunction", "symbol"};
+constexpr std::array<std::string_view, 10> kTraceForms = {
+    "undefined", "number", "error", "promise", "ref", "object", "function", "accessor", "symbol", "globalObject"};
 constexpr std::array<std::string_view, 3> kNonFinite = {"NaN", "Infinity", "-Infinity"};
 constexpr std::array<std::string_view, 5> kProgramErrors = {"Error", "TypeError", "RangeError", "ReferenceError",
                                                             "SyntaxError"};

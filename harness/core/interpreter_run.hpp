@@ -37,7 +37,9 @@ struct Env {
 // How a body, made into a function, binds its parameters.
 // ArgumentAndResolvers: a function value, whose first argument is both its argument and its resolve.
 // AllArguments: try's callback, whose argument is its first and {"arguments": true} all of them.
-enum class Params { None, Argument, Resolvers, ArgumentAndResolvers, AllArguments };
+// SloppyArgumentAndResolvers: ArgumentAndResolvers in a non-strict function, whose this is the global
+// object when it is called with undefined or null.
+enum class Params { None, Argument, Resolvers, ArgumentAndResolvers, AllArguments, SloppyArgumentAndResolvers };
 
 // The outcome of one statement: go on, return from the body, or throw.
 struct Step {

@@ -375,11 +375,15 @@ Value Run::makeFunction(const Json& body, const Env& outer, Params params, std::
   return realm_.makeFunction(
       [this, code, outer, params, resolversOf](const Value& receiver, std::span<const Value> args) {
         auto arg = [&](std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); };
-        Env env{Undefined{}, outer.resolvers, receiver};
+        const bool sloppy = params == Params::SloppyArgumentAndResolvers;
+        // OrdinaryCallBindThis (10.2.1.2) step 6 for a non-strict function. No statement calls a
+        // function with a primitive this, whose wrapper object (ToObject) the model does not have.
+        Env env{Undefined{}, outer.resolvers,
+                sloppy && (receiver.isUndefined() || receiver.isNull()) ? Value(realm_.globalObject) : receiver};
         if (params == Params::Argument) env.argument = arg(0);
-        if (params == Params::Resolvers || params == Params::ArgumentAndResolvers)
+        if (params == Params::Resolvers || params == Params::ArgumentAndResolvers || sloppy)
           env.resolvers = std::pair{arg(0), arg(1)};
-        if (params == Params::ArgumentAndResolvers || params == Params::AllArguments) env.argument = arg(0);
+        if (params == Params::ArgumentAndResolvers || params == Params::AllArguments || sloppy) env.argument = arg(0);
         if (params == Params::AllArguments) env.arguments = realm_.makeArray({args.begin(), args.end()});
         if (!resolversOf.empty()) resolvers_[resolversOf] = *env.resolvers;
         return runBody(*code, env);

@@ -50,6 +50,8 @@ Completion Run::evaluateTagged(const Json& v, const Env& env) {
   if (v.contains("thenable")) return makeThenable(v["thenable"], env);
   if (v.contains("symbol")) return Completion::normal(Value::symbol(v["symbol"].get<std::string>()));  // Symbol(d)
   if (v.contains("function")) return Completion::normal(makeFunction(v["function"], env, Params::ArgumentAndResolvers));
+  if (v.contains("sloppyFunction"))
+    return Completion::normal(makeFunction(v["sloppyFunction"], env, Params::SloppyArgumentAndResolvers));
   es::Object* object = realm_.makeObject();
   for (const auto& [key, value] : v["object"].items()) {
     Completion c = evaluate(value, env);

@@ -48,6 +48,7 @@ Json encodeObject(const es::Object* o, const ObjectNames& names) {
     }
     case es::ObjectKind::Error: return encodeError(*static_cast<const es::ErrorObject*>(o), names);
     case es::ObjectKind::Function: return Json{{"function", true}};
+    case es::ObjectKind::Global: return Json{{"globalObject", true}};
     default: return encodeOrdinary(*o, names);
   }
 }

@@ -162,9 +162,18 @@ class Model {
   // then(onFulfilled, onRejected): a body runs with the value; anything else passes it along.
   Outcome react(const Json& receiver, const Json& onFulfilled, const Json& onRejected) {
     const Outcome source = outcomeOf(canonical(receiver.get<std::string>()));
-    if (source.state == State::Fulfilled && onFulfilled.is_array()) return runBody(onFulfilled, source.value, false);
-    if (source.state == State::Rejected && onRejected.is_array()) return runBody(onRejected, source.value, false);
+    const Json* fulfil = bodyOfHandler(onFulfilled);
+    const Json* reject = bodyOfHandler(onRejected);
+    if (source.state == State::Fulfilled && fulfil) return runBody(*fulfil, source.value, false);
+    if (source.state == State::Rejected && reject) return runBody(*reject, source.value, false);
     return source;
+  }
+
+  // A handler's body: the handler itself, or a non-strict function's; none for a non-callable value.
+  static const Json* bodyOfHandler(const Json& h) {
+    if (h.is_array()) return &h;
+    if (h.is_object() && h.contains("sloppyFunction")) return &h["sloppyFunction"];
+    return nullptr;
   }
 
   // finally: the source's outcome, unless the callback throws or returns something that rejects.

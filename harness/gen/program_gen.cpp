@@ -197,9 +197,14 @@ rc::Gen<Json> creation(int depth) {
 }
 
 rc::Gen<Json> reaction(int depth) {
-  // A handler slot: a body most of the time, sometimes absent or a non-callable value.
-  const rc::Gen<Json> slot =
-      rc::gen::weightedOneOf<Json>({{5, handler(depth)}, {1, rc::gen::just(Json())}, {1, rc::gen::just(Json(5))}});
+  // A handler slot: a body most of the time, sometimes a non-strict function that logs its this (the
+  // global object), absent, or a non-callable value.
+  const rc::Gen<Json> sloppy = rc::gen::map(handler(depth), [](Json b) {
+    b.insert(b.begin(), Json{{"log", "this"}, {"value", Json{{"this", true}}}});
+    return Json{{"sloppyFunction", b}};
+  });
+  const rc::Gen<Json> slot = rc::gen::weightedOneOf<Json>(
+      {{5, handler(depth)}, {1, sloppy}, {1, rc::gen::just(Json())}, {1, rc::gen::just(Json(5))}});
   const auto withSlots = [](Json s, std::initializer_list<std::pair<const char*, Json>> slots) {
     for (const auto& [key, h] : slots)
       if (!h.is_null()) s[key] = h;

@@ -143,7 +143,7 @@ void ExpectChecker::taggedValue(const Json& v, const std::string& at) {
   }
   for (const auto& [key, unused] : v.items())
     if (key != form) out_.add(child(at, key), fmt::format("'{}' does not go with '{}' in a value", key, form));
-  if (form == "undefined" || form == "function" || form == "accessor") {
+  if (form == "undefined" || form == "function" || form == "accessor" || form == "globalObject") {
     if (inner != true) out_.add(innerAt, fmt::format("write {{\"{}\": true}}", form));
   } else if (form == "number") {
     if (!inner.is_string() || !contains(grammar::nonFiniteNumbers(), inner.get<std::string>()))

@@ -72,6 +72,10 @@ void ProgramChecker::taggedValue(const Json& v, const Pointer& at, Scope scope) 
     // function (a, b) { B }: {"argument": true} is a, and resolve/reject call a and b.
     features_.add(Feature::Constructors);
     body(inner, innerAt, {false, true}, "'function'");
+  } else if (form == "sloppyFunction") {
+    // The same in non-strict code, a `function` whose {"this": true} may be the global object.
+    features_.add(Feature::Constructors);
+    body(inner, innerAt, {false, true, true}, "'sloppyFunction'");
   } else if (form == "thenable") {
     features_.add(Feature::Thenables);
     thenable(inner, innerAt, scope);

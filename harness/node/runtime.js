@@ -23,6 +23,7 @@
 //   setTimeout(fn, ms)          a virtual timer
 //   guard(fn)                   fn, recording a throw that escapes it as {"uncaught": v}
 const util = require('util');
+const sloppy = require('./sloppy.js');
 
 const ERRORS = {Error, TypeError, RangeError, ReferenceError, SyntaxError};
 const TIMEOUT_MAX = 2 ** 31 - 1;     // Node's bound; longer or invalid delays become 1 ms
@@ -118,6 +119,7 @@ class Recorder {
       default: return {unsupported: typeof v};
     }
     if (v === null) return null;
+    if (v === globalThis) return {globalObject: true};
     if (this.isPromise(v)) return {promise: this.promiseName(v)};
     if (this.refs.has(v)) return {ref: this.refs.get(v)};
     if (this.caseErrors.has(v)) return this.caseErrors.get(v);
@@ -216,6 +218,7 @@ class Recorder {
       guard(fn) {
         return () => self.runGuarded(fn);
       },
+      sloppy,
     });
   }
 

@@ -457,6 +457,12 @@ class Translator {
         const text = this.statements(this.body(arg, at), at, inner);
         return `(resolve, reject) => {\n${indent(inner.depth)}const arg = resolve;\n${text}${indent(scope.depth)}}`;
       }
+      case 'sloppyFunction': {
+        // A non-strict `function`: rt.sloppy hands the strict body the this a sloppy function gets.
+        const inner = scope.child({ownsArg: true, hasResolvers: true, isHandler: true});
+        const text = this.statements(this.body(arg, at), at, inner);
+        return `rt.sloppy(function (resolve, reject) {\n${indent(inner.depth)}const arg = resolve;\n${text}${indent(scope.depth)}})`;
+      }
       case 'symbol':
         if (typeof arg !== 'string') throw new TranslateError(at, 'must be a string (the description)');
         return `Symbol(${lit(arg)})`;

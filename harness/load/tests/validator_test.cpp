@@ -272,6 +272,14 @@ TEST(Placement, ResolveWithoutOfNeedsAnEnclosingExecutorOrThenableThen) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"resolved": {"thenable": {"then": [{"reject": 1}]}}})"))));
 }
 
+// A non-strict function may read its this; an arrow function value may not.
+TEST(Placement, ANonStrictFunctionMayReadItsThis) {
+  EXPECT_TRUE(
+      accepted(goodPlus(J(R"({"let": "f", "value": {"sloppyFunction": [{"log": "t", "value": {"this": true}}]}})"))));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"let": "f", "value": {"function": [{"log": "t", "value": {"this": true}}]}})")),
+                         "/program/2/value/function/0/value", "only allowed directly in a handler"));
+}
+
 // {"resolveFunction": true} and {"rejectFunction": true} stand where a resolve statement may.
 TEST(Placement, TheResolveAndRejectFunctionsAsValuesNeedThemToExist) {
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": "f", "value": {"rejectFunction": true}})")), "/program/2/value",

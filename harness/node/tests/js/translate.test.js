@@ -98,6 +98,15 @@ test('the resolve and reject functions of a then method can be kept and called l
   assert.deepEqual(asJson(out.final), {p: ['rejected', 'late']});
 });
 
+test('a non-strict function value gets the global object as this where a strict one gets undefined', async () => {
+  const out = await run({id: 's', program: [
+    {resolved: 1, as: 'p'},
+    {then: 'p', onFulfilled: {sloppyFunction: [{log: 'sloppy', value: {this: true}}]}},
+    {then: 'p', onFulfilled: [{log: 'strict', value: {this: true}}]},
+  ]});
+  assert.deepEqual(asJson(out.trace), [['sloppy', {globalObject: true}], ['strict', {undefined: true}]]);
+});
+
 test('a handler that is not a body is passed as it is', async () => {
   const out = await run({id: 'h', program: [
     {resolved: 'v', as: 'p'},
