@@ -119,15 +119,16 @@ class BoostAdapter {
     }
   }
 
-  // The program's part: wait for the when_all/when_any threads whose inputs are all (or any) ready,
-  // so that their results are there before the case goes on, then drain the loop executor or wait
-  // for deferred continuations whose antecedent is ready (what waiting for one's result does). The
-  // threads come first: a deferred continuation on a combination then finds it ready or not by what
-  // the case did, not by whether the library's thread got there before this pump looked.
+  // The program's part: drain the loop executor, or wait for deferred continuations whose antecedent
+  // is ready (what waiting for one's result does), and wait for the when_all/when_any threads whose
+  // inputs are all (or any) ready, so that their results are there before the case goes on. For
+  // deferred continuations the threads come first (forceDeferred waits for them before each one): a
+  // continuation on a combination then finds it ready or not by what the case did, not by whether
+  // the library's thread got there before this pump looked.
   void pump() {
     for (bool progressed = true; progressed;) {
-      progressed = awaitDueCombinations();
-      if (policy_ == Policy::Loop ? drainLoop() : policy_ == Policy::Deferred && forceDeferred()) progressed = true;
+      progressed = policy_ == Policy::Loop ? drainLoop() : policy_ == Policy::Deferred && forceDeferred();
+      if (awaitDueCombinations()) progressed = true;
     }
   }
 
@@ -454,7 +455,9 @@ class BoostFutureAdapter {
   // ready future of its value or failure.
   boost::future<Value> settle(const std::weak_ptr<Unique>& out, const sdk::Outcome& outcome) {
     if (const Handle* returned = outcome.rejected ? nullptr : host_.handleOf<Handle>(outcome.value)) {
-      if (auto h = out.lock()) {
+      // A future that would follow itself (its handler returned it) is not linked to itself: that
+      // link would be a cycle of shared_ptrs, which frees nothing.
+      if (auto h = out.lock(); h && h != *returned) {
         std::lock_guard lock(h->mutex);
         h->follows = *returned;
       }
