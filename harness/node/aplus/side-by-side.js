@@ -55,12 +55,15 @@ function parse(argv) {
 }
 
 // A+ on one library, one test file: {file, tests: [{clause, title, passed}], finished}. A file with
-// a test that failed on promises-aplus-tests' 200 ms timeout runs once more, and the second run
-// counts: on a loaded machine a correct library can miss that bound.
+// a test that failed on promises-aplus-tests' 200 ms timeout runs again, up to three runs, and the
+// last counts: on a loaded machine (CI runs ctest -j beside this) a correct library can miss that
+// bound, and one more run was not always enough (q1 once lost a test to it).
+const TIMEOUT_RUNS = 3;
 async function aplusFile(library, file) {
-  const first = await aplusFileOnce(library, file);
-  const timedOut = first.tests.some((t) => !t.passed && /^timeout/i.test(t.error || ''));
-  return timedOut && first.finished ? aplusFileOnce(library, file) : first;
+  const timedOut = (r) => r.finished && r.tests.some((t) => !t.passed && /^timeout/i.test(t.error || ''));
+  let result = await aplusFileOnce(library, file);
+  for (let run = 1; run < TIMEOUT_RUNS && timedOut(result); run++) result = await aplusFileOnce(library, file);
+  return result;
 }
 
 async function aplusFileOnce(library, file) {
