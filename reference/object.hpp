@@ -127,6 +127,21 @@ class ConstructorFunctionObject final : public FunctionObject {
   Behaviour behaviour;
 };
 
+// A class the program wrote, `class C extends Promise { constructor(...args) { before; super(...args);
+// after } }`: its constructor is a derived constructor (10.2.2 with [[ConstructorKind]] derived), whose
+// this is bound by the super call. `before` runs without a this (it gets Undefined) and never returns;
+// `after` runs with the object the super call made. Both steps are C++ closures, as a built-in's.
+class DerivedConstructorFunctionObject final : public FunctionObject {
+ public:
+  DerivedConstructorFunctionObject(Behaviour before, Behaviour after, Object* prototype)
+      : before(std::move(before)), after(std::move(after)), prototype(prototype) {}
+  Completion call(Realm& realm, const Value& thisArgument, std::span<const Value> arguments) override;
+  bool isConstructor() const override { return true; }
+  Completion construct(Realm& realm, std::span<const Value> arguments) override;
+  Behaviour before, after;
+  Object* prototype;  // C.prototype, which GetPrototypeFromConstructor reads (the key is not a case's to change)
+};
+
 // %Array% (23.1.1): a built-in constructor, reached only as an array's species.
 class ArrayConstructorObject final : public FunctionObject {
  public:

@@ -304,9 +304,9 @@ Value NewPromiseResolvedWith(Realm& realm, const Value& x) {
 Completion PromiseResolve(Realm& realm, const Value& C, const Value& x) {
   // 1. If IsPromise(x) is true, then
   if (IsPromise(x)) {
-    // a. Let xConstructor be ? Get(x, "constructor"). NON-SPEC, allocation only: a promise without
-    // properties of its own inherits %Promise.prototype%.constructor, %Promise%, which no case can change.
-    Completion xConstructor = x.asObject()->properties().empty() ? Completion::normal(realm.promiseConstructor)
+    // a. Let xConstructor be ? Get(x, "constructor"). NON-SPEC, allocation only: a plain promise
+    // inherits %Promise.prototype%.constructor, %Promise%, which no case can change.
+    Completion xConstructor = realm.isPlainPromise(x.asObject()) ? Completion::normal(realm.promiseConstructor)
                                                                  : Get(realm, x, "constructor");
     if (xConstructor.isAbrupt()) return xConstructor;
     // b. If SameValue(xConstructor, C) is true, return x.

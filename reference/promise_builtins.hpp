@@ -11,12 +11,14 @@
 namespace pc::es {
 
 Completion PromiseConstructor(Realm& realm, const Value& executor);  // 27.2.3.1 Promise ( executor )
-Completion PromiseAll(Realm& realm, const Value& iterable);          // 27.2.4.1 Promise.all
-Completion PromiseAllSettled(Realm& realm, const Value& iterable);   // 27.2.4.2 Promise.allSettled
-Completion PromiseAny(Realm& realm, const Value& iterable);          // 27.2.4.3 Promise.any
-Completion PromiseRace(Realm& realm, const Value& iterable);         // 27.2.4.5 Promise.race
-Completion PromiseReject(Realm& realm, const Value& r);              // 27.2.4.6 Promise.reject
-Completion PromiseResolveFunction(Realm& realm, const Value& x);     // 27.2.4.7 Promise.resolve
+// The same with NewTarget a class extending Promise, whose "prototype" is `prototype`.
+Completion PromiseConstructor(Realm& realm, const Value& executor, Object* prototype);
+Completion PromiseAll(Realm& realm, const Value& iterable);         // 27.2.4.1 Promise.all
+Completion PromiseAllSettled(Realm& realm, const Value& iterable);  // 27.2.4.2 Promise.allSettled
+Completion PromiseAny(Realm& realm, const Value& iterable);         // 27.2.4.3 Promise.any
+Completion PromiseRace(Realm& realm, const Value& iterable);        // 27.2.4.5 Promise.race
+Completion PromiseReject(Realm& realm, const Value& r);             // 27.2.4.6 Promise.reject
+Completion PromiseResolveFunction(Realm& realm, const Value& x);    // 27.2.4.7 Promise.resolve
 Completion PromiseTry(Realm& realm, const Value& callback,
                       std::span<const Value> arguments = {});  // 27.2.4.8 Promise.try
 Completion PromiseWithResolvers(Realm& realm);                 // 27.2.4.9 Promise.withResolvers

@@ -6,10 +6,16 @@ namespace pc::es {
 
 // 27.2.3.1 Promise ( executor ) — https://tc39.es/ecma262/2025/#sec-promise-executor
 Completion PromiseConstructor(Realm& realm, const Value& executor) {
+  return PromiseConstructor(realm, executor, nullptr);
+}
+
+Completion PromiseConstructor(Realm& realm, const Value& executor, Object* prototype) {
   // 2. If IsCallable(executor) is false, throw a TypeError exception.
   if (!IsCallable(executor)) return realm.throwTypeError("Promise resolver is not a function");
-  // 3-7. A new pending promise, not handled, with no reactions.
+  // 3-7. OrdinaryCreateFromConstructor(NewTarget, "%Promise.prototype%"): a new pending promise, not
+  // handled, with no reactions, whose prototype is NewTarget's "prototype".
   PromiseObject* promise = realm.makePromise();
+  if (prototype != nullptr) realm.setPrototypeOf(promise, prototype);
   // 8. Let resolvingFunctions be CreateResolvingFunctions(promise).
   ResolvingFunctions f = CreateResolvingFunctions(realm, promise);
   // 9. Let completion be Completion(Call(executor, undefined, « resolve, reject »)).

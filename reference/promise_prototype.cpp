@@ -6,11 +6,12 @@ namespace pc::es {
 namespace {
 
 // SpeciesConstructor(promise, %Promise%) (7.3.22) for a promise. NON-SPEC, allocation only: a
-// promise without properties of its own inherits %Promise.prototype%.constructor, which is %Promise%,
+// promise without properties of its own whose prototype is %Promise.prototype% inherits
+// %Promise.prototype%.constructor, which is %Promise%,
 // whose get [ %Symbol.species% ] returns %Promise%; no case can change either built-in property (the
 // loader lets a case change only then and resolve on built-ins), so the two reads are skipped.
 Completion PromiseSpeciesConstructor(Realm& realm, const Value& promise) {
-  if (promise.asObject()->properties().empty()) return Completion::normal(realm.promiseConstructor);
+  if (realm.isPlainPromise(promise.asObject())) return Completion::normal(realm.promiseConstructor);
   return SpeciesConstructor(realm, promise, realm.promiseConstructor);
 }
 

@@ -8,12 +8,12 @@ namespace {
 
 Value argumentAt(std::span<const Value> args, std::size_t i) { return i < args.size() ? args[i] : Value(Undefined{}); }
 
-// O.[[GetOwnProperty]](P), and when it is undefined, the same on O.[[GetPrototypeOf]]() (10.1.8.1
-// step 2-3, 10.1.9.2 step 2); the model's prototypes have no prototype of their own that matters.
+// O.[[GetOwnProperty]](P), and when it is undefined, the same on O.[[GetPrototypeOf]](), up the chain
+// (10.1.8.1 steps 2-3, 10.1.9.2 step 2).
 const Property* findProperty(const Realm& realm, const Object* object, std::string_view key) {
-  if (const Property* own = object->findOwn(key)) return own;
-  const Object* prototype = realm.prototypeOf(object);
-  return prototype ? prototype->findOwn(key) : nullptr;
+  for (const Object* o = object; o != nullptr; o = realm.prototypeOf(o))
+    if (const Property* own = o->findOwn(key)) return own;
+  return nullptr;
 }
 
 }  // namespace
@@ -82,13 +82,60 @@ FunctionObject* Realm::speciesGetter() {
 }
 
 Object* Realm::prototypeOf(const Object* object) const {
+  if (!explicitPrototypes_.empty())
+    if (auto it = explicitPrototypes_.find(object); it != explicitPrototypes_.end()) return it->second;
   if (object->kind() == ObjectKind::Promise) return promisePrototype;
   if (object->kind() == ObjectKind::Array && object != arrayPrototype) return arrayPrototype;
   return nullptr;
 }
 
+void Realm::setPrototypeOf(const Object* object, Object* prototype) { explicitPrototypes_[object] = prototype; }
+
+bool Realm::isPlainPromise(const Object* promise) const {
+  return promise->properties().empty() && prototypeOf(promise) == promisePrototype;
+}
+
 FunctionObject* Realm::makeConstructor(Behaviour behaviour) {
   return heap.make<ConstructorFunctionObject>(std::move(behaviour));
+}
+
+// 15.7.14 ClassDefinitionEvaluation, for ClassHeritage `extends Promise` — https://tc39.es/ecma262/2025/#sec-runtime-semantics-classdefinitionevaluation
+FunctionObject* Realm::makePromiseSubclass(Behaviour before, Behaviour after) {
+  // 8.g. protoParent is Get(superclass, "prototype"), %Promise.prototype%; constructorParent is %Promise%.
+  // 9. Let proto be OrdinaryObjectCreate(protoParent).
+  Object* proto = makeObject();
+  setPrototypeOf(proto, promisePrototype);
+  // 14-18. F, a derived constructor whose [[Prototype]] is constructorParent; MakeConstructor(F,
+  // false, proto) gives it its "prototype".
+  auto* F = heap.make<DerivedConstructorFunctionObject>(std::move(before), std::move(after), proto);
+  setPrototypeOf(F, promiseConstructor);
+  // 19. CreateMethodProperty(proto, "constructor", F): not enumerable.
+  proto->defineBuiltinMethod("constructor", F);
+  return F;
+}
+
+// 10.2.1 [[Call]] ( thisArgument, argumentsList ), step 2: a class constructor throws when called.
+Completion DerivedConstructorFunctionObject::call(Realm& realm, const Value&, std::span<const Value>) {
+  return realm.throwTypeError("Class constructor cannot be invoked without 'new'");
+}
+
+// 10.2.2 [[Construct]] ( argumentsList, newTarget ), for a derived constructor, newTarget = F —
+// https://tc39.es/ecma262/2025/#sec-ecmascript-function-objects-construct-argumentslist-newtarget
+Completion DerivedConstructorFunctionObject::construct(Realm& realm, std::span<const Value> arguments) {
+  // 4-8. The body runs with its this binding uninitialized up to the super call.
+  if (Completion first = before(Undefined{}, arguments); first.isAbrupt()) return first;
+  // 13.3.7.1 SuperCall: Construct(GetSuperConstructor(), argList, NewTarget), GetSuperConstructor being
+  // F.[[GetPrototypeOf]](), %Promise%; then BindThisValue.
+  Completion made = PromiseConstructor(realm, arguments.empty() ? Value() : arguments[0], prototype);
+  if (made.isAbrupt()) return made;
+  const Value thisValue = made.value;
+  Completion result = after(thisValue, arguments);
+  if (result.isAbrupt()) return result;
+  // 10-12. A return of an Object is the result; undefined gives the this binding; else a TypeError.
+  if (result.value.isObject()) return result;
+  if (!result.value.isUndefined())
+    return realm.throwTypeError("Derived constructors may only return object or undefined");
+  return Completion::normal(thisValue);
 }
 
 Completion FunctionObject::construct(Realm& realm, std::span<const Value>) {

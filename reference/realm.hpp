@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "reference/completion.hpp"
@@ -40,20 +41,34 @@ class Realm {
   // or null (OrdinaryCallBindThis, 10.2.1.2). None of its properties is modelled.
   Object* globalObject = nullptr;
 
-  // The [[Prototype]] of `object` when it is one the model has (a promise's, an array's); else null,
-  // for %Object.prototype% and %Function.prototype% have no property a promise algorithm reads.
+  // The [[Prototype]] of `object` when it is one the model has (a promise's, an array's, or one a class
+  // set); else null, for %Object.prototype% and %Function.prototype% have no property a promise
+  // algorithm reads.
   Object* prototypeOf(const Object* object) const;
+  // Gives `object` a [[Prototype]] other than the one its kind implies (OrdinaryObjectCreate(proto)).
+  void setPrototypeOf(const Object* object, Object* prototype);
+  // A promise that has no own property and inherits from %Promise.prototype% itself: what it reads as
+  // "constructor" is %Promise%, which no case can change.
+  bool isPlainPromise(const Object* promise) const;
 
   FunctionObject* makeFunction(Behaviour behaviour, const char* name = "");
   FunctionObject* speciesGetter();
   // A function the program wrote with `function`: callable, and a constructor (10.2.2).
   FunctionObject* makeConstructor(Behaviour behaviour);
+  // 15.7.14 ClassDefinitionEvaluation of `class extends Promise { constructor(...args) { before;
+  // super(...args); after } }`: the class C, with C.prototype, whose [[Prototype]] is %Promise.prototype%.
+  FunctionObject* makePromiseSubclass(Behaviour before, Behaviour after);
   PromiseObject* makePromise();
   ArrayObject* makeArray(std::vector<Value> elements = {});
   Object* makeObject();
   ErrorObject* makeError(std::string name, std::optional<std::string> message, bool engineMade);
   // A throw completion carrying a new engine-made TypeError.
   Completion throwTypeError(std::string message);
+
+ private:
+  // NON-SPEC, layout only: [[Prototype]] is kept here, for the few objects whose prototype is not the
+  // one their kind implies (a class, its prototype object, its instances), not in every object.
+  std::unordered_map<const Object*, Object*> explicitPrototypes_;
 };
 
 // The property key of the well-known symbol %Symbol.species% (6.1.5.1), a string as kSymbolIterator is.

@@ -22,7 +22,8 @@ constexpr std::array<std::string_view, static_cast<std::size_t>(Feature::Count_)
                                                                                             "own-properties",
                                                                                             "constructors",
                                                                                             "builtins",
-                                                                                            "symbols"};
+                                                                                            "symbols",
+                                                                                            "async-generators"};
 }
 
 std::string_view featureName(Feature f) { return kNames[static_cast<std::size_t>(f)]; }

@@ -29,6 +29,7 @@ enum class Feature : std::uint8_t {
   Constructors,       // functions and constructors of the program, and static methods called on them
   Builtins,           // set and define on %Promise%, %Promise.prototype% and %Array.prototype%
   Symbols,            // Symbol values
+  AsyncGenerators,    // async generator functions, yield, and their next, return and throw
   Count_
 };
 

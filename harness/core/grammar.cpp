@@ -56,6 +56,13 @@ const std::vector<Verb>& table() {
       {St::Call, "call", S::Value, {{"args", S::Arguments, false}}, Feature::Constructors, false, false, "es.Call"},
       {St::CallPrototype, "callPrototype", S::PrototypeMethod, {{"receiver", S::Value, true}, {"args", S::Arguments, false},
        as}, Feature::Constructors, false, false, "es.Promise.prototype.this-value"},
+      {St::AsyncGenerator, "asyncGenerator", S::BindLet, {{"body", S::GeneratorBody, true}}, Feature::AsyncGenerators,
+       false, false, "es.AsyncGeneratorStart"},
+      {St::Yield, "yield", S::Value, {}, Feature::AsyncGenerators, false, false, "es.AsyncGeneratorYield", true},
+      {St::Resume, "resume", S::Value, {{"with", S::GeneratorMethod, true}, {"value", S::Value, false}, as},
+       Feature::AsyncGenerators, false, false, "es.AsyncGeneratorEnqueue"},
+      {St::Subclass, "subclass", S::BindLet, {{"before", S::BeforeSuperBody, false}, {"after", S::ConstructorBody, false}},
+       Feature::Constructors, false, false, "es.ClassDefinitionEvaluation.extends-Promise"},
   };
   // clang-format on
   return t;
@@ -77,6 +84,7 @@ constexpr std::array<std::string_view, 8> kReservedKeys = {"__proto__", "prototy
 // Well-known symbols a case may use as a property key, by the name JavaScript gives them.
 constexpr std::array<std::string_view, 2> kSymbolKeys = {"Symbol.iterator", "Symbol.species"};
 constexpr std::array<std::string_view, 3> kPrototypeMethods = {"then", "catch", "finally"};
+constexpr std::array<std::string_view, 3> kGeneratorMethods = {"next", "return", "throw"};
 constexpr std::array<BuiltinTarget, 3> kBuiltinTargets = {BuiltinTarget{"%Promise%", "resolve"},
                                                           BuiltinTarget{"%Promise.prototype%", "then"},
                                                           BuiltinTarget{"%Array.prototype%", "then"}};
@@ -181,6 +189,7 @@ std::string_view propertyKeyPattern() { return "^[A-Za-z_$][A-Za-z0-9_$]*$"; }
 
 std::span<const std::string_view> symbolPropertyKeys() { return kSymbolKeys; }
 std::span<const std::string_view> prototypeMethods() { return kPrototypeMethods; }
+std::span<const std::string_view> generatorMethods() { return kGeneratorMethods; }
 std::span<const BuiltinTarget> builtinTargets() { return kBuiltinTargets; }
 
 const BuiltinTarget* findBuiltinTarget(std::string_view name) {

@@ -23,6 +23,7 @@ enum class Slot {
   Body,             // a nested function body; sees the enclosing resolve/reject
   ExecutorBody,     // a body whose resolve/reject are its own (new), or a value passed as-is
   AsyncBody,        // a body where await is allowed (async)
+  GeneratorBody,    // a body where await and yield are allowed (asyncGenerator); it runs at the first next
   TryBody,          // try's callback: called with try's "args", its argument the first, {"arguments": true} all
   Delay,            // a number of virtual milliseconds (timer)
   TimerId,          // names a timer, for clearTimer (a namespace of its own)
@@ -37,8 +38,10 @@ enum class Slot {
   GetterBody,       // runs on every read of an accessor; {"this": true} is the object read
   SetterBody,       // runs on every assignment to an accessor; its argument is the value assigned
   ConstructorBody,  // a constructor's body: its argument is the executor, {"this": true} the object made
+  BeforeSuperBody,  // a subclass constructor's body before super: its argument is the first, no this, no return
   Arguments,        // an array of values a function is called with (call)
   PrototypeMethod,  // then, catch or finally: a method of Promise.prototype (callPrototype)
+  GeneratorMethod,  // next, return or throw: a method of %AsyncGeneratorPrototype% (resume)
 };
 
 // One per verb, in the order of the statement table; the interpreter switches over it, so a verb
@@ -47,7 +50,7 @@ enum class Slot {
 enum class Statement {
   Log, Return, Throw, Resolve, Reject, New, Deferred, Resolved, Rejected, Then, Catch, Finally,
   All, AllSettled, Race, Any, Try, Async, Await, Timer, ClearTimer, Microtask, Let, Set, Define,
-  Constructor, Call, CallPrototype,
+  Constructor, Call, CallPrototype, AsyncGenerator, Yield, Resume, Subclass,
 };
 // clang-format on
 
@@ -63,9 +66,10 @@ struct Verb {
   Slot slot;                            // what the verb key itself holds
   std::vector<Key> modifiers;           // the other keys the statement may have
   std::optional<Feature> feature;       // what a subject needs to run it
-  bool onlyInAsyncBody = false;         // await
+  bool onlyInAsyncBody = false;         // await (in an async or asyncGenerator body)
   bool usesEnclosingResolvers = false;  // resolve / reject without "of"
   std::string_view rule = {};           // the ES algorithm the statement calls, if it calls one
+  bool onlyInGeneratorBody = false;     // yield (in an asyncGenerator body)
 
   bool takes(Slot modifier) const;  // whether one of its other keys holds that, e.g. BindPromise ("as")
 };
@@ -91,6 +95,7 @@ std::span<const std::string_view> reservedPropertyKeys();
 std::string_view propertyKeyPattern();  // an identifier: ^[A-Za-z_$][A-Za-z0-9_$]*$
 std::span<const std::string_view> symbolPropertyKeys();
 std::span<const std::string_view> prototypeMethods();
+std::span<const std::string_view> generatorMethods();  // next, return, throw: what resume calls
 // The built-ins set and define may change, in ECMA-262's notation (%Promise.prototype%), each with
 // the one property promise algorithms read from it by name: %Promise%.resolve (the combinators and
 // Promise.resolve), %Promise.prototype%.then and %Array.prototype%.then (resolving with a promise

@@ -18,6 +18,7 @@
 #include "harness/core/timer_queue.hpp"
 #include "harness/core/trace.hpp"
 #include "harness/core/value_encoding.hpp"
+#include "reference/async_generator.hpp"
 
 namespace pc::interp {
 
@@ -71,6 +72,7 @@ class Run {
   // Bodies and statements (interpreter_statements.cpp).
   Completion runBody(const Json& body, const Env& env);
   void runAsync(const Json* body, Env env, std::size_t index, es::PromiseCapability capability);
+  void runGenerator(const Json* body, Env env, std::size_t index, es::AsyncGeneratorObject* generator);
   Step runStatement(const Json& statement, Env& env);
   Value makeFunction(const Json& body, const Env& outer, Params params, std::string resolversOf = {});
   Step log(const Json& s, Env& env);
@@ -89,8 +91,11 @@ class Run {
   Step setProperty(const Json& s, Env& env);
   Step defineProperty(const Json& s, Env& env);
   Step defineConstructor(const Json& s, const Env& env);
+  Step defineSubclass(const Json& s, const Env& env);
   Step callFunction(const Json& s, Env& env);
   Step callPrototype(const Json& s, Env& env);
+  Step asyncGenerator(const Json& s, const Env& env);
+  Step resume(const Json& s, Env& env);
   Completion argumentList(const Json& s, Env& env, std::vector<Value>& out);
   Step staticMethodOn(const Json& s, Env& env, grammar::Statement statement);
   Completion propertyValue(const Json& s, const Env& env);

@@ -47,6 +47,36 @@ void Run::runAsync(const Json* body, Env env, std::size_t index, es::PromiseCapa
   rt_.completeAsyncFunction(capability, Completion::normal());
 }
 
+// An async generator's body from `index` on, once next has resumed it. At an await or a yield it
+// hands the rest of the body on as the continuation; a return awaits its value (14.10.1); at its
+// end, or at a throw or return completion, the generator completes its requests.
+void Run::runGenerator(const Json* body, Env env, std::size_t index, es::AsyncGeneratorObject* generator) {
+  const auto ended = [this, generator](Completion result) { es::AsyncGeneratorBodyEnded(realm_, generator, result); };
+  for (; index < body->size(); ++index) {
+    const Json& statement = (*body)[index];
+    const grammar::Verb* verb = grammar::verbOf(statement);
+    const grammar::Statement kind = verb ? verb->statement : grammar::Statement::Log;
+    if (kind == grammar::Statement::Await || kind == grammar::Statement::Yield || kind == grammar::Statement::Return) {
+      Completion operand = evaluate(statement[verb->name], env);
+      if (operand.isAbrupt()) return ended(operand);
+      // The rest of the body: the statement after this one, with the expression's value as argument.
+      const auto goOn = [this, body, env, index, generator, ended](Completion resumed) {
+        if (resumed.isAbrupt()) return ended(resumed);
+        Env after = env;
+        after.argument = resumed.value;
+        runGenerator(body, after, index + 1, generator);
+      };
+      if (kind == grammar::Statement::Await) return es::Await(realm_, operand.value, goOn);
+      if (kind == grammar::Statement::Yield)
+        return es::AsyncGeneratorYieldExpression(realm_, generator, operand.value, goOn);
+      return es::AsyncGeneratorReturnStatement(realm_, operand.value, ended);
+    }
+    Step step = runStatement(statement, env);
+    if (step.kind == Step::Kind::Throw) return ended(Completion::throwing(step.value));
+  }
+  ended(Completion::normal());
+}
+
 // Dispatch goes through the grammar's table: the loader has validated the statement's shape, and
 // a statement without a known verb is our own fault, never run as something else.
 Step Run::runStatement(const Json& s, Env& env) {
@@ -83,6 +113,11 @@ Step Run::runStatement(const Json& s, Env& env) {
     case grammar::Statement::Constructor: return defineConstructor(s, env);
     case grammar::Statement::Call: return callFunction(s, env);
     case grammar::Statement::CallPrototype: return callPrototype(s, env);
+    case grammar::Statement::AsyncGenerator: return asyncGenerator(s, env);
+    // Only valid directly in an asyncGenerator body, where runGenerator handles it.
+    case grammar::Statement::Yield: return Step::thrown(realm_.makeError("SyntaxError", std::nullopt, true));
+    case grammar::Statement::Resume: return resume(s, env);
+    case grammar::Statement::Subclass: return defineSubclass(s, env);
   }
   throw std::logic_error("unhandled statement kind for verb " + std::string(name));
 }
@@ -254,6 +289,20 @@ Step Run::defineConstructor(const Json& s, const Env& env) {
   return Step::next();
 }
 
+// C = class extends Promise { constructor(...args) { before; super(...args); after } }: the reference
+// models the class and its super call; `before` and `after` are the program's code around it.
+Step Run::defineSubclass(const Json& s, const Env& env) {
+  const auto part = [this, &s, resolvers = env.resolvers](const char* key) -> es::Behaviour {
+    if (!s.contains(key)) return [](const Value&, std::span<const Value>) { return Completion::normal(); };
+    const Json* code = &s[key];
+    return [this, code, resolvers](const Value& thisValue, std::span<const Value> args) {
+      return runBody(*code, Env{args.empty() ? Value(Undefined{}) : args[0], resolvers, thisValue});
+    };
+  };
+  bind(s["subclass"].get<std::string>(), realm_.makePromiseSubclass(part("before"), part("after")), false);
+  return Step::next();
+}
+
 // f(...args): the function, then each argument, are evaluated, then called with this undefined.
 Step Run::callFunction(const Json& s, Env& env) {
   Completion f = evaluate(s["call"], env);
@@ -285,6 +334,31 @@ Step Run::callPrototype(const Json& s, Env& env) {
   Completion f = es::Get(realm_, realm_.promisePrototype, s["callPrototype"].get<std::string>());
   if (f.isAbrupt()) return Step::thrown(f.value);
   return bindResult(s, es::Call(realm_, f.value, receiver.value, args));
+}
+
+// g = (async function* () { B })(): only JavaScript's subjects run these (feature async-generators),
+// so they call the reference's algorithms on the realm directly.
+Step Run::asyncGenerator(const Json& s, const Env& env) {
+  const Json* body = &s["body"];
+  const Env start{Undefined{}, env.resolvers, Undefined{}};
+  es::AsyncGeneratorObject* generator = es::CreateAsyncGenerator(
+      realm_, [this, body, start](es::AsyncGeneratorObject* self) { runGenerator(body, start, 0, self); });
+  bind(s["asyncGenerator"].get<std::string>(), generator, false);
+  return Step::next();
+}
+
+// q = %AsyncGeneratorPrototype%[with].call(receiver, value): the built-in method, whatever the
+// receiver; it never throws, for a receiver that is no generator rejects the promise it returns.
+Step Run::resume(const Json& s, Env& env) {
+  Completion receiver = evaluate(s["resume"], env);
+  if (receiver.isAbrupt()) return Step::thrown(receiver.value);
+  Completion value = s.contains("value") ? evaluate(s["value"], env) : Completion::normal();
+  if (value.isAbrupt()) return Step::thrown(value.value);
+  const std::string method = s["with"].get<std::string>();
+  const Value promise = method == "next"     ? es::AsyncGeneratorPrototypeNext(realm_, receiver.value, value.value)
+                        : method == "return" ? es::AsyncGeneratorPrototypeReturn(realm_, receiver.value, value.value)
+                                             : es::AsyncGeneratorPrototypeThrow(realm_, receiver.value, value.value);
+  return bindResult(s, Completion::normal(promise));
 }
 
 Step Run::asyncCall(const Json& s, Env& env) {

@@ -42,8 +42,17 @@ class Binder {
     // undefined while there is none.
     if (s.contains("value") && s["value"] == Json{{"ref", "#ctor"}})
       s["value"] = constructors_.empty() ? Json{{"undefined", true}} : Json{{"ref", constructors_.back()}};
+    if (s.contains("asyncGenerator")) {
+      generators_.push_back("G" + std::to_string(generators_.size()));
+      s["asyncGenerator"] = generators_.back();
+    }
+    if (s.contains("resume") && s["resume"] == Json{{"ref", "#gen"}}) {
+      if (generators_.empty()) return Json{{"log", "a"}};
+      s["resume"] = Json{{"ref", generators_.back()}};
+    }
     if (Json* c = constructorPlaceholder(s)) {
-      if (s.contains("customConstructor")) constructors_.push_back("C" + std::to_string(constructors_.size()));
+      if (s.contains("customConstructor") || s.contains("subclass"))
+        constructors_.push_back("C" + std::to_string(constructors_.size()));
       if (constructors_.empty()) {
         if (s.contains("set")) return Json{{"log", "a"}};
         s.erase("on");  // no constructor yet: the static method runs on Promise
@@ -101,7 +110,7 @@ class Binder {
   // Where a statement names the latest custom constructor "#ctor": a constructor's own name, the
   // target of a set (C.resolve), or the "on" of a static method.
   static Json* constructorPlaceholder(Json& s) {
-    for (const char* key : {"customConstructor", "set"})
+    for (const char* key : {"customConstructor", "subclass", "set"})
       if (s.contains(key) && s[key] == "#ctor") return &s[key];
     if (s.contains("on") && s["on"].is_object() && s["on"].contains("ref")) return &s["on"]["ref"];
     return nullptr;
@@ -115,6 +124,7 @@ class Binder {
   std::vector<std::string> names_;
   std::vector<Settleable> settleable_;
   std::vector<std::string> constructors_;
+  std::vector<std::string> generators_;
 };
 
 }  // namespace

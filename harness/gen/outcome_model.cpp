@@ -36,8 +36,8 @@ class Model {
       // A custom constructor settles what it made through functions the model does not follow either,
       // and a prototype method called on any value may throw and end the script early.
       ownProperties_ = ownProperties_ || program[i].contains("set") || program[i].contains("define") ||
-                       program[i].contains("customConstructor") || program[i].contains("on") ||
-                       program[i].contains("callPrototype");
+                       program[i].contains("customConstructor") || program[i].contains("subclass") ||
+                       program[i].contains("on") || program[i].contains("callPrototype");
     }
   }
 
@@ -179,8 +179,9 @@ class Model {
   // finally: the source's outcome, unless the callback throws or returns something that rejects.
   Outcome afterFinally(const Json& receiver, const Json& onFinally) {
     const Outcome source = outcomeOf(canonical(receiver.get<std::string>()));
-    if (!source.known() || source.state == State::Pending || !onFinally.is_array()) return source;
-    const Outcome callback = runBody(onFinally, kUndefined, false);
+    const Json* callbackBody = bodyOfHandler(onFinally);  // a body or a non-strict function's
+    if (!source.known() || source.state == State::Pending || !callbackBody) return source;
+    const Outcome callback = runBody(*callbackBody, kUndefined, false);
     return callback.state == State::Fulfilled ? source : callback;
   }
 

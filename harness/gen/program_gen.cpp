@@ -410,6 +410,18 @@ rc::Gen<Json> customConstructor() {
   return rc::gen::map(body, [](Json b) { return Json{{"customConstructor", "#ctor"}, {"body", b}}; });
 }
 
+// A class extending Promise "#ctor" (bindNames names it), logging before and after super: what then,
+// finally, resolve and the combinators make with it shows each construction.
+rc::Gen<Json> subclass() {
+  return rc::gen::apply(
+      [](Json before, bool logThis) {
+        Json s{{"subclass", "#ctor"}, {"before", Json::array({Json{{"log", before}}})}};
+        if (logThis) s["after"] = Json::array({Json{{"log", "this"}, {"value", Json{{"this", true}}}}});
+        return s;
+      },
+      label(), rc::gen::arbitrary<bool>());
+}
+
 // C.resolve = a function returning its argument, or one that logs it (bindNames drops it before any C).
 rc::Gen<Json> resolveOfConstructor() {
   const auto function = [](Json statement) { return Json{{"function", Json::array({statement})}}; };
@@ -448,6 +460,33 @@ rc::Gen<Json> staticOnConstructor(int depth) {
   });
 }
 
+// An async generator "#gen" (bindNames names it): awaits, yields and logs (after a yield, of the value
+// next sent), ended by a return, a throw or nothing.
+rc::Gen<Json> asyncGenerator(int depth) {
+  const auto with = [](const char* verb) { return [verb](Json v) { return Json{{verb, v}}; }; };
+  const rc::Gen<Json> step = rc::gen::weightedOneOf<Json>({{2, rc::gen::map(settleValue(depth), with("await"))},
+                                                           {3, rc::gen::map(settleValue(depth), with("yield"))},
+                                                           {2, logStatement()}});
+  const rc::Gen<Json> ending =
+      rc::gen::oneOf(rc::gen::map(settleValue(depth), with("return")), rc::gen::map(plainValue(), with("throw")));
+  return rc::gen::map(bodyOf(step, ending, 4), [](Json b) { return Json{{"asyncGenerator", "#gen"}, {"body", b}}; });
+}
+
+// next, return or throw on the latest async generator (bindNames drops it while there is none), with
+// a value or none; now and then on a value that is no generator.
+rc::Gen<Json> generatorRequest(int depth) {
+  const rc::Gen<Json> receiver =
+      rc::gen::weightedOneOf<Json>({{6, rc::gen::just(Json{{"ref", "#gen"}})}, {1, scalar()}});
+  return rc::gen::apply(
+      [](Json r, std::string method, Json v, bool withValue) {
+        Json s{{"resume", r}, {"with", method}};
+        if (withValue) s["value"] = v;
+        return s;
+      },
+      receiver, rc::gen::element<std::string>("next", "next", "return", "throw"), settleValue(depth),
+      rc::gen::arbitrary<bool>());
+}
+
 // Any top-level statement.
 rc::Gen<Json> rawStatement(int depth) {
   return rc::gen::weightedOneOf<Json>({{4, creation(depth)},
@@ -459,9 +498,12 @@ rc::Gen<Json> rawStatement(int depth) {
                                        {1, customIterable(depth)},
                                        {1, prototypeCall(depth)},
                                        {1, customConstructor()},
+                                       {1, subclass()},
                                        {1, resolveOfConstructor()},
                                        {1, speciesChange()},
-                                       {1, staticOnConstructor(depth)}});
+                                       {1, staticOnConstructor(depth)},
+                                       {1, asyncGenerator(depth)},
+                                       {3, generatorRequest(depth)}});
 }
 
 rc::Gen<Json> programOfDepth(int depth) {

@@ -40,8 +40,11 @@ rc::Gen<Json> reaction(int depth);             // then / catch / finally on an e
 rc::Gen<Json> settlement(int depth);           // resolve/reject "of" an earlier deferred, now or on a timer
 rc::Gen<Json> ownThen(int depth);              // set or define an own then (method, value, accessor) on a promise
 rc::Gen<Json> customConstructor();             // a custom constructor C
+rc::Gen<Json> subclass();                      // a class C extending Promise
 rc::Gen<Json> resolveOfConstructor();          // C.resolve = a function, on the latest C
 rc::Gen<Json> staticOnConstructor(int depth);  // a static method called on the latest C ("on")
+rc::Gen<Json> asyncGenerator(int depth);       // an async generator with awaits and yields
+rc::Gen<Json> generatorRequest(int depth);     // next, return or throw on the latest async generator
 rc::Gen<Json> rawStatement(int depth);         // any top-level statement
 
 }  // namespace pc::gen

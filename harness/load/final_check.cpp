@@ -129,7 +129,8 @@ class AllBindings {
         promises.push_back(v->get<std::string>());
     for (const auto& [slot, v] : keys)
       if (slot == Slot::Body || slot == Slot::Handler || slot == Slot::MethodBody || slot == Slot::GetterBody ||
-          slot == Slot::SetterBody || slot == Slot::ConstructorBody)
+          slot == Slot::SetterBody || slot == Slot::ConstructorBody || slot == Slot::GeneratorBody ||
+          slot == Slot::BeforeSuperBody)
         body(*v);
     for (const auto& [slot, v] : keys)
       if (slot == Slot::Value || slot == Slot::Arguments || slot == Slot::Handler || slot == Slot::ExecutorBody)

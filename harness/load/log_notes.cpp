@@ -19,7 +19,8 @@ class LogNotes {
       const Json& s = b[i];
       const grammar::Verb* verb = grammar::verbOf(s);
       if (verb == nullptr) continue;
-      if (async && verb->statement == grammar::Statement::Await) argument = true;
+      if (async && (verb->statement == grammar::Statement::Await || verb->statement == grammar::Statement::Yield))
+        argument = true;
       if (verb->statement == grammar::Statement::Log && argument && !s.contains("value")) note(s, child(at, i));
       nested(s, *verb, child(at, i));
     }
@@ -45,11 +46,12 @@ class LogNotes {
       const Pointer where = child(at, key);
       // A setter's argument is the value assigned, as a handler's is the value it got.
       const bool handlerWithArgument = (slot == Slot::Handler && key != "onFinally") || slot == Slot::SetterBody ||
-                                       slot == Slot::ConstructorBody || (slot == Slot::TryBody && s.contains("args"));
+                                       slot == Slot::ConstructorBody || slot == Slot::BeforeSuperBody ||
+                                       (slot == Slot::TryBody && s.contains("args"));
       if (slot == Slot::Handler || slot == Slot::Body || slot == Slot::TryBody || slot == Slot::ExecutorBody ||
           slot == Slot::AsyncBody || slot == Slot::MethodBody || slot == Slot::GetterBody || slot == Slot::SetterBody ||
-          slot == Slot::ConstructorBody)
-        body(*it, where, handlerWithArgument, slot == Slot::AsyncBody);
+          slot == Slot::ConstructorBody || slot == Slot::BeforeSuperBody || slot == Slot::GeneratorBody)
+        body(*it, where, handlerWithArgument, slot == Slot::AsyncBody || slot == Slot::GeneratorBody);
       if (slot == Slot::Value || slot == Slot::Arguments || slot == Slot::Handler || slot == Slot::ExecutorBody)
         thenables(*it, where);
     };

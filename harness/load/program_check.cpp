@@ -80,8 +80,14 @@ void ProgramChecker::checkKeys(const Json& s, const Verb& verb, const Pointer& a
 void ProgramChecker::checkPlacement(const Json& s, const Verb& verb, const Pointer& at, Scope scope) {
   if (verb.onlyInAsyncBody && !scope.async)
     out_.add(at,
-             "'await' is only allowed directly in an async body (the list of an \"async\" statement), "
-             "not in the script or in a handler, executor or callback");
+             "'await' is only allowed directly in an async body (the list of an \"async\" statement or the "
+             "\"body\" of an \"asyncGenerator\"), not in the script or in a handler, executor or callback");
+  if (verb.statement == grammar::Statement::Return && scope.beforeSuper)
+    out_.add(at, "'return' cannot stand in 'before', which runs before super(...) binds this; return from 'after'");
+  if (verb.onlyInGeneratorBody && !scope.generator)
+    out_.add(at,
+             "'yield' is only allowed directly in the \"body\" of an \"asyncGenerator\", not in the script, "
+             "an async body or a handler, executor or callback");
   if (verb.usesEnclosingResolvers && !scope.resolvers && !s.contains("of"))
     out_.add(at, fmt::format("'{0}' without 'of' calls the {0} function of the enclosing executor or "
                              "thenable 'then', and there is none here; add \"of\": \"<promise>\"",
@@ -93,6 +99,11 @@ void ProgramChecker::checkPlacement(const Json& s, const Verb& verb, const Point
 void ProgramChecker::checkPropertyForm(const Json& s, const Verb& verb, const Pointer& at) {
   if (verb.statement == grammar::Statement::Constructor && s.contains("body") && !s["body"].is_array())
     out_.add(child(at, "body"), "'customConstructor' needs a 'body': the statements of function C(executor) { ... }");
+  if (verb.statement == grammar::Statement::Subclass)
+    for (const char* part : {"before", "after"})
+      if (s.contains(part) && !s[part].is_array())
+        out_.add(child(at, part), fmt::format("'{}' is a body: the statements of the constructor {} super(...)", part,
+                                              part == std::string_view("before") ? "before" : "after"));
   if (verb.statement == grammar::Statement::Call && s.contains("args") && !s["args"].is_array())
     out_.add(child(at, "args"), "'args' is the array of values the function is called with");
   if (verb.statement != grammar::Statement::Set && verb.statement != grammar::Statement::Define) return;
@@ -152,6 +163,7 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
         value(v, at, scope);  // a non-callable executor: the constructor throws
       break;
     case Slot::AsyncBody: body(v, at, {true, scope.resolvers}, quoted); break;
+    case Slot::GeneratorBody: body(v, at, {true, scope.resolvers, false, false, true}, quoted); break;
     case Slot::TryBody: body(v, at, {false, scope.resolvers, false, true}, quoted); break;
     case Slot::Delay:
       if (!v.is_number())
@@ -189,6 +201,11 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
         out_.add(at, fmt::format("'{}' names a method of Promise.prototype: one of {}", key,
                                  grammar::join(grammar::prototypeMethods())));
       break;
+    case Slot::GeneratorMethod:
+      if (!v.is_string() || !grammar::contains(grammar::generatorMethods(), v.get<std::string>()))
+        out_.add(at, fmt::format("'{}' names a method of an async generator: one of {}", key,
+                                 grammar::join(grammar::generatorMethods())));
+      break;
     case Slot::PropertyKey:
       if (!v.is_string() || !grammar::isPropertyKey(v.get<std::string>()))
         out_.add(at, fmt::format("'{}' needs a property name: an identifier other than {}, or {}", key,
@@ -203,6 +220,12 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
     case Slot::ConstructorBody:
       if (v.is_array()) body(v, at, {false, scope.resolvers, true}, quoted);
       break;
+    case Slot::BeforeSuperBody: {
+      Scope before{false, scope.resolvers};
+      before.beforeSuper = true;
+      body(v, at, before, quoted);
+      break;
+    }
     case Slot::Arguments:
       if (v.is_array()) value(v, at, scope);
       break;

@@ -16,10 +16,12 @@ namespace pc::load {
 
 // What the body being checked may do, inherited by the bodies nested in it as closures are.
 struct Scope {
-  bool async = false;      // await allowed: directly in an async body only
-  bool resolvers = false;  // resolve/reject without "of" have a function to call
-  bool handler = false;    // {"this": true} allowed: directly in a handler, method, getter or setter body
-  bool tryBody = false;    // {"arguments": true} allowed: directly in a try body
+  bool async = false;        // await allowed: directly in an async or asyncGenerator body only
+  bool resolvers = false;    // resolve/reject without "of" have a function to call
+  bool handler = false;      // {"this": true} allowed: directly in a handler, method, getter or setter body
+  bool tryBody = false;      // {"arguments": true} allowed: directly in a try body
+  bool generator = false;    // yield allowed: directly in an asyncGenerator body
+  bool beforeSuper = false;  // return not allowed: directly in the part of a subclass constructor before super
 };
 
 class ProgramChecker {

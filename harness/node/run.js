@@ -94,7 +94,7 @@ function loadLibrary({name, prelude}) {
 function libraryFeatures(P) {
   if (P === Promise) return ['executor', 'deferred', 'resolved-rejected', 'catch', 'finally', 'all', 'allSettled',
     'race', 'any', 'try', 'async', 'thenables', 'timers', 'microtask', 'rejection-tracking', 'own-properties',
-    'constructors', 'builtins', 'symbols'];
+    'constructors', 'builtins', 'symbols', 'async-generators'];
   const hasStatic = (n) => typeof P[n] === 'function';
   // A method of its promises: on the prototype, or, for libraries that give each promise its own
   // (native-promise-only), on a pending one.

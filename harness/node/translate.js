@@ -28,9 +28,14 @@ const VERBS = {
   try: ['args', 'as', 'on'], async: ['as'], await: [], timer: ['do', 'id'], clearTimer: [], microtask: [], let: ['value'],
   set: ['key', 'value', 'method'], define: ['key', 'getter', 'setter', 'value', 'method'],
   customConstructor: ['body'], call: ['args'], callPrototype: ['receiver', 'args', 'as'],
+  asyncGenerator: ['body'], yield: [], resume: ['with', 'value', 'as'], subclass: ['before', 'after'],
 };
 // The methods of Promise.prototype callPrototype may call (grammar.hpp, prototypeMethods).
 const PROTOTYPE_METHODS = ['then', 'catch', 'finally'];
+// The methods of %AsyncGeneratorPrototype% resume may call (grammar.hpp, generatorMethods), and the
+// expression that reaches that object.
+const GENERATOR_METHODS = ['next', 'return', 'throw'];
+const ASYNC_GENERATOR_PROTOTYPE = 'Object.getPrototypeOf(async function* () {}).prototype';
 // The built-ins set and define may change (harness/core/grammar.cpp): the expression each stands
 // for, and the one key a case may change on it.
 const BUILTIN_TARGETS = {
@@ -84,9 +89,11 @@ function indent(depth) {
 
 // One body being generated: its indentation, what encloses it, and whether it reads `arg`.
 class Scope {
-  constructor({depth, isAsync = false, hasResolvers = false, ownsArg = false, isHandler = false, isTry = false}) {
+  constructor({depth, isAsync = false, isGenerator = false, hasResolvers = false, ownsArg = false, isHandler = false,
+    isTry = false}) {
     this.depth = depth;
     this.isAsync = isAsync;           // `await` is allowed directly in this body
+    this.isGenerator = isGenerator;   // `yield` is allowed directly in this body (an async generator's)
     this.hasResolvers = hasResolvers; // an executor or a thenable's then encloses this body
     this.ownsArg = ownsArg;           // this body declares its own `arg` (not a handler parameter)
     this.isHandler = isHandler;       // {"this": true} is allowed directly in this body
@@ -130,7 +137,8 @@ class Translator {
     if (!isPlainObject(node)) return;
     const verb = Object.keys(node).find((k) => Object.hasOwn(VERBS, k));
     const bindKey = verb && PROMISE_BINDERS[verb];
-    const name = bindKey ? node[bindKey] : verb === 'let' || verb === 'customConstructor' ? node[verb] : undefined;
+    const bindsValue = ['let', 'customConstructor', 'asyncGenerator', 'subclass'].includes(verb);
+    const name = bindKey ? node[bindKey] : bindsValue ? node[verb] : undefined;
     if (typeof name === 'string') {
       const where = ptr(pointer, bindKey || verb);
       if (this.allNames.has(name)) {
@@ -154,15 +162,17 @@ class Translator {
   // style for bodies without an argument.
   // `allowThis` lets a body that is not a handler (a method, a getter) read {"this": true}.
   // `asFunction` makes it a `function` even when it does not read `this` (a constructor).
+  // `isGenerator` makes it an `async function*`.
   fn(body, pointer, scope, {params = '', isAsync = false, resolvers = false, handler = false, allowThis = false,
-    asFunction = false, isTry = false} = {}) {
-    const inner = scope.child({isAsync, ownsArg: !handler, isHandler: handler || allowThis, isTry,
-      ...(resolvers ? {hasResolvers: true} : {})});
+    asFunction = false, isTry = false, isGenerator = false} = {}) {
+    const inner = scope.child({isAsync: isAsync || isGenerator, isGenerator, ownsArg: !handler,
+      isHandler: handler || allowThis, isTry, ...(resolvers ? {hasResolvers: true} : {})});
     const text = this.statements(body, pointer, inner);
     const first = isTry ? ' = args[0]' : '';
     const decl = inner.usesArg && !handler ? `${indent(inner.depth)}let arg${first};\n` : '';
     const p = handler ? 'arg' : isTry ? '...args' : params;
-    const head = inner.usesThis || asFunction ? `function (${p}) {` : `(${p}) => {`;
+    const head = isGenerator ? `async function* (${p}) {`
+      : inner.usesThis || asFunction ? `function (${p}) {` : `(${p}) => {`;
     return `${isAsync ? 'async ' : ''}${head}\n${decl}${text}${indent(scope.depth)}}`;
   }
 
@@ -254,9 +264,27 @@ class Translator {
       case 'async':
         return bindAs(`(${this.fn(this.body(s.async, at('async')), at('async'), scope, {isAsync: true})})()`);
       case 'await':
-        if (!scope.isAsync) throw new TranslateError(at('await'), '"await" is only allowed directly in an "async" body');
+        if (!scope.isAsync) {
+          throw new TranslateError(at('await'), '"await" is only allowed directly in an "async" or "asyncGenerator" body');
+        }
         scope.usesArg = true;
         return `arg = await ${v('await')};`;
+      case 'asyncGenerator': {
+        const body = this.fn(this.body(s.body, at('body')), at('body'), scope, {isGenerator: true});
+        return `rt.let(${this.name(s.asyncGenerator, at('asyncGenerator'))}, (${body})());`;
+      }
+      case 'yield':
+        if (!scope.isGenerator) throw new TranslateError(at('yield'), '"yield" is only allowed directly in an "asyncGenerator" body');
+        scope.usesArg = true;
+        return `arg = yield ${v('yield')};`;
+      case 'resume': {
+        if (!GENERATOR_METHODS.includes(s.with)) {
+          throw new TranslateError(at('with'), `names a method of an async generator: one of ${GENERATOR_METHODS.join(', ')}`);
+        }
+        if (s.resume === undefined) throw new TranslateError(at('resume'), '"resume" needs the generator');
+        const args = [v('resume'), ...(s.value === undefined ? [] : [v('value')])];
+        return bindAs(`${ASYNC_GENERATOR_PROTOTYPE}.${s.with}.call(${args.join(', ')})`);
+      }
       case 'timer': {
         if (typeof s.timer !== 'number') throw new TranslateError(at('timer'), 'the delay must be a number of milliseconds');
         const cb = this.fn(this.body(s.do, at('do')), at('do'), scope);
@@ -282,6 +310,8 @@ class Translator {
         const body = this.fn(this.body(s.body, at('body')), at('body'), scope, {handler: true, asFunction: true});
         return `rt.let(${this.name(s.customConstructor, at('customConstructor'))}, ${body});`;
       }
+      case 'subclass':
+        return `rt.let(${this.name(s.subclass, at('subclass'))}, ${this.subclass(s, pointer, scope)});`;
       case 'call':
         // (0, f)(...): a plain call, with this undefined.
         return `(0, ${v('call')})(${this.argumentList(s, pointer, scope)});`;
@@ -296,6 +326,24 @@ class Translator {
       default:
         throw new TranslateError(pointer, `unhandled verb ${verb}`);
     }
+  }
+
+  // class extends Promise { constructor(...args) { before; super(...args); after } }: both parts see the
+  // first argument as theirs; only `after`, once super has bound this, may read this or return.
+  subclass(s, pointer, scope) {
+    const part = (key, opts) => {
+      if (s[key] === undefined) return '';
+      const at = ptr(pointer, key);
+      const body = this.body(s[key], at);
+      if (key === 'before' && body.some((x) => isPlainObject(x) && Object.hasOwn(x, 'return'))) {
+        throw new TranslateError(at, '"before" runs before super(...) binds this: it cannot return');
+      }
+      return this.statements(body, at, scope.child({depth: scope.depth + 2, ownsArg: false, ...opts}));
+    };
+    const d = indent(scope.depth + 2);
+    return `class extends Promise {\n${indent(scope.depth + 1)}constructor(...args) {\n${d}let arg = args[0];\n` +
+      `${part('before', {})}${d}super(...args);\n${part('after', {isHandler: true})}` +
+      `${indent(scope.depth + 1)}}\n${indent(scope.depth)}}`;
   }
 
   // The values of a statement's "args", joined for a call ('' when there are none).

@@ -51,7 +51,8 @@ std::vector<std::string> missingFeatures(const CaseResult& r, const SubjectView&
 
 bool javascriptOnly(const std::string& feature) {
   return feature == "thenables" || feature == "async" || feature == "rejection-tracking" ||
-         feature == "own-properties" || feature == "constructors" || feature == "builtins" || feature == "symbols";
+         feature == "own-properties" || feature == "constructors" || feature == "builtins" || feature == "symbols" ||
+         feature == "async-generators";
 }
 
 bool javascriptOnly(const CaseResult& r, const SubjectView& s, const BuildContext& ctx) {

@@ -233,3 +233,46 @@ TEST(Prototypes, PromiseAllReadsAResolveTheProgramPutOnPromise) {
 
 }  // namespace
 }  // namespace pc::es
+
+namespace pc::es {
+namespace {
+
+// 15.7.14 and 10.2.2: a class extending Promise, with `before` and `after` counting its constructions.
+struct Subclass {
+  NodeHost host;
+  Realm realm{host};
+  int constructed = 0;
+  FunctionObject* C = realm.makePromiseSubclass(
+      [this](const Value& thisValue, std::span<const Value>) {
+        EXPECT_TRUE(thisValue.isUndefined()) << "before super, this is not bound";
+        ++constructed;
+        return Completion::normal();
+      },
+      [](const Value&, std::span<const Value>) { return Completion::normal(); });
+};
+
+TEST(PromiseSubclass, ItsInstancesInheritItsPrototypeSoTheirConstructorIsTheClass) {
+  Subclass s;
+  const Completion p = PromiseResolveFunction(s.realm, s.C, Value(1.0));
+  ASSERT_FALSE(p.isAbrupt());
+  EXPECT_EQ(s.constructed, 1);
+  const Completion ctor = Get(s.realm, p.value, "constructor");
+  EXPECT_TRUE(SameValue(ctor.value, s.C)) << "C.prototype.constructor, one link up the chain";
+  EXPECT_TRUE(SameValue(Get(s.realm, p.value, "then").value, s.realm.promiseThen)) << "two links up";
+  EXPECT_TRUE(SameValue(Get(s.realm, s.C, std::string(kSymbolSpecies)).value, s.C)) << "inherited from %Promise%";
+  // then reads the species and constructs C again; PromiseResolve(C, p) returns p as it is.
+  ASSERT_FALSE(PromisePrototypeThen(s.realm, p.value, Undefined{}, Undefined{}).isAbrupt());
+  EXPECT_EQ(s.constructed, 2);
+  EXPECT_TRUE(SameValue(PromiseResolve(s.realm, s.C, p.value).value, p.value));
+  EXPECT_FALSE(SameValue(PromiseResolve(s.realm, s.realm.promiseConstructor, p.value).value, p.value))
+      << "for %Promise% the instance's constructor differs, so it is wrapped";
+}
+
+TEST(PromiseSubclass, CalledWithoutNewItThrowsATypeError) {
+  Subclass s;
+  EXPECT_TRUE(Call(s.realm, s.C, Undefined{}).isAbrupt());
+  EXPECT_EQ(s.constructed, 0);
+}
+
+}  // namespace
+}  // namespace pc::es

@@ -19,7 +19,7 @@ TEST(Grammar, EveryStatementKindHasExactlyOneVerb) {
     EXPECT_TRUE(kinds.insert(verb.statement).second) << verb.name << " repeats a statement kind";
     EXPECT_TRUE(names.insert(verb.name).second) << verb.name << " is listed twice";
   }
-  EXPECT_EQ(kinds.size(), static_cast<std::size_t>(grammar::Statement::CallPrototype) + 1)
+  EXPECT_EQ(kinds.size(), static_cast<std::size_t>(grammar::Statement::Subclass) + 1)
       << "a statement kind without a verb in the table";
 }
 

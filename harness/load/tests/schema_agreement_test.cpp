@@ -69,6 +69,7 @@ Json expectedSchemaOf(grammar::Slot slot) {
     case Slot::ExecutorBody: return {{"$ref", "#/$defs/executor"}};
     case Slot::TimerId: return {{"$ref", "#/$defs/name"}};
     case Slot::AsyncBody: return {{"$ref", "#/$defs/asyncBody"}};
+    case Slot::GeneratorBody: return {{"$ref", "#/$defs/generatorBody"}};
     case Slot::TryBody: return {{"$ref", "#/$defs/body"}};
     case Slot::Delay: return {{"type", "number"}};
     case Slot::PropertyKey: return {{"$ref", "#/$defs/propertyKey"}};
@@ -76,8 +77,10 @@ Json expectedSchemaOf(grammar::Slot slot) {
     case Slot::GetterBody:
     case Slot::SetterBody:
     case Slot::ConstructorBody: return {{"$ref", "#/$defs/body"}};
+    case Slot::BeforeSuperBody: return {{"$ref", "#/$defs/beforeSuperBody"}};
     case Slot::Arguments: return {{"type", "array"}, {"items", {{"$ref", "#/$defs/value"}}}};
     case Slot::PrototypeMethod: return {{"enum", strings(grammar::prototypeMethods())}};
+    case Slot::GeneratorMethod: return {{"enum", strings(grammar::generatorMethods())}};
     case Slot::Target: return {{"$ref", "#/$defs/target"}};
     default: return {{"$ref", "#/$defs/name"}};
   }

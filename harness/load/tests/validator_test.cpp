@@ -190,6 +190,36 @@ TEST(Placement, AwaitOnlyDirectlyInAnAsyncBody) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"async": [{"await": 1}, {"await": {"promise": "p"}}]})"))));
 }
 
+TEST(Placement, YieldOnlyDirectlyInAnAsyncGeneratorBody) {
+  EXPECT_TRUE(
+      accepted(goodPlus(J(R"({"asyncGenerator": "g", "body": [{"await": 1}, {"yield": {"argument": true}}]})"))));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"yield": 1})")), "/program/2", "'yield' is only allowed"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"async": [{"yield": 1}]})")), "/program/2/async/0", "'yield' is only allowed"));
+  // A handler inside a generator body is a function of its own: neither await nor yield there.
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"asyncGenerator": "g", "body": [{"microtask": [{"yield": 1}]}]})")),
+                         "/program/2/body/0/microtask/0", "'yield' is only allowed"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"asyncGenerator": "g", "body": [{"microtask": [{"await": 1}]}]})")),
+                         "/program/2/body/0/microtask/0", "'await' is only allowed"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"asyncGenerator": "g"})")), "/program/2", "'asyncGenerator' needs 'body'"));
+}
+
+TEST(Placement, ASubclassReturnsOnlyAfterSuperAndReadsThisOnlyThere) {
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"subclass": "C", "before": [{"log": "a"}],
+                                      "after": [{"log": "t", "value": {"this": true}}, {"return": {"this": true}}]})"))));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"subclass": "C", "before": [{"return": 1}]})")), "/program/2/before/0",
+                         "'return' cannot stand in 'before'"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"subclass": "C", "before": [{"log": "t", "value": {"this": true}}]})")),
+                         "/program/2/before/0/value", "{\"this\": true}"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"subclass": "C", "after": 5})")), "/program/2/after", "'after' is a body"));
+}
+
+TEST(Values, ResumeNamesAMethodOfAnAsyncGenerator) {
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"resume": 1, "with": "throw", "value": 2})"))));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resume": 1, "with": "then"})")), "/program/2/with",
+                         "names a method of an async generator: one of next, return, throw"));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resume": 1})")), "/program/2", "'resume' needs 'with'"));
+}
+
 TEST(Values, ASymbolHoldsItsDescription) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"let": "s", "value": {"symbol": "token"}})"))));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"let": "s", "value": {"symbol": 1}})")), "/program/2/value/symbol",

@@ -61,6 +61,8 @@ test('mistakes are reported with the JSON pointer of the statement or value', ()
     [[{log: 'a', throw: 1}], /^\/program\/0: a statement has exactly one verb/],
     [[{log: 'a', as: 'p'}], /^\/program\/0\/as: "log" does not take the key "as"/],
     [[{timer: 1, do: [{await: 1}]}], /^\/program\/0\/do\/0\/await: "await" is only allowed/],
+    [[{async: [{yield: 1}]}], /^\/program\/0\/async\/0\/yield: "yield" is only allowed directly in an "asyncGenerator"/],
+    [[{resume: 1, with: 'then'}], /^\/program\/0\/with: names a method of an async generator/],
     [[{resolve: 1}], /^\/program\/0\/resolve: "resolve" without "of" needs/],
     [[{resolved: 1, as: 'p'}, {resolve: 1, of: 'p'}], /^\/program\/1\/of: "p" is not a promise made by/],
     [[{resolved: 1, as: 'p'}, {rejected: 1, as: 'p'}], /^\/program\/1\/as: the name "p" is already bound/],
@@ -105,6 +107,35 @@ test('a non-strict function value gets the global object as this where a strict 
     {then: 'p', onFulfilled: [{log: 'strict', value: {this: true}}]},
   ]});
   assert.deepEqual(asJson(out.trace), [['sloppy', {globalObject: true}], ['strict', {undefined: true}]]);
+});
+
+test('an async generator runs its body at the first next, and resume calls the built-in method', async () => {
+  const out = await run({id: 'g', program: [
+    {asyncGenerator: 'g', body: [{log: 'body', value: 1}, {yield: 'a'}, {log: 'sent'}, {return: 'r'}]},
+    {log: 'made', value: {ref: 'g'}},
+    {set: 'g', key: 'next', value: 'not the method resume calls'},
+    {resume: {ref: 'g'}, with: 'next', value: 'ignored', as: 'q1'},
+    {resume: {ref: 'g'}, with: 'next', value: 'b', as: 'q2'},
+    {resume: {object: {}}, with: 'throw', value: 'x', as: 'q3'},
+    {catch: 'q3', onRejected: []},
+  ]});
+  assert.deepEqual(asJson(out.trace), [['made', {ref: 'g'}], ['body', 1], ['sent', 'b']]);
+  assert.deepEqual(asJson(out.final).q1, ['fulfilled', {object: {value: 'a', done: false}}]);
+  assert.deepEqual(asJson(out.final).q2, ['fulfilled', {object: {value: 'r', done: true}}]);
+  assert.deepEqual(asJson(out.final).q3, ['rejected', {error: 'TypeError'}]);
+});
+
+test('a subclass of Promise runs before and after super, and the static methods construct it', async () => {
+  const out = await run({id: 'c', program: [
+    {subclass: 'C', before: [{log: 'before', value: {argument: true}}], after: [{log: 'after', value: {this: true}}]},
+    {resolved: 1, on: {ref: 'C'}, as: 'p'},
+    {then: 'p', as: 'q'},
+  ]});
+  assert.deepEqual(asJson(out.trace), [['before', {function: true}], ['after', {promise: null}],
+    ['before', {function: true}], ['after', {promise: null}]]);
+  assert.deepEqual(asJson(out.final), {p: ['fulfilled', 1], q: ['fulfilled', 1]});
+  assert.throws(() => translate({id: 'bad', program: [{subclass: 'C', before: [{return: 1}]}]}),
+    /^TranslateError: \/program\/0\/before: "before" runs before super/);
 });
 
 test('a handler that is not a body is passed as it is', async () => {
