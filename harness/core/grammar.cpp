@@ -200,6 +200,12 @@ const BuiltinTarget* findBuiltinTarget(std::string_view name) {
 
 bool isBuiltinTargetSpelling(std::string_view target) { return target.starts_with('%'); }
 
+std::string builtinTargetList() {
+  std::string known;
+  for (const BuiltinTarget& b : kBuiltinTargets) known += (known.empty() ? "" : ", ") + std::string(b.name);
+  return known;
+}
+
 bool isPropertyKey(std::string_view key) {
   if (contains(kSymbolKeys, key)) return true;
   return matches(compiled(std::string(propertyKeyPattern())), key) && !contains(kReservedKeys, key);

@@ -106,6 +106,7 @@ struct BuiltinTarget {
 };
 std::span<const BuiltinTarget> builtinTargets();
 const BuiltinTarget* findBuiltinTarget(std::string_view name);
+std::string builtinTargetList();  // "%Promise%, %Promise.prototype%, %Array.prototype%" for messages
 // A set/define target written as a built-in (it starts with '%'), known or not.
 bool isBuiltinTargetSpelling(std::string_view target);  // then, catch, finally: what callPrototype calls  //
                                                         // Symbol.iterator, written as JavaScript names it

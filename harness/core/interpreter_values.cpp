@@ -46,7 +46,7 @@ Completion Run::evaluateTagged(const Json& v, const Env& env) {
     return Completion::normal(
         realm_.makeError(v["error"].get<std::string>(), v.value("message", std::string()), false));
   if (v.contains("promise")) return lookup(v["promise"].get<std::string>());
-  if (v.contains("ref")) return lookup(v["ref"].get<std::string>());
+  if (v.contains("ref")) return lookupTarget(v["ref"].get<std::string>());  // a name, or a built-in
   if (v.contains("thenable")) return makeThenable(v["thenable"], env);
   if (v.contains("symbol")) return Completion::normal(Value::symbol(v["symbol"].get<std::string>()));  // Symbol(d)
   if (v.contains("function")) return Completion::normal(makeFunction(v["function"], env, Params::ArgumentAndResolvers));

@@ -436,8 +436,9 @@ rc::Gen<Json> resolveOfConstructor() {
 rc::Gen<Json> speciesChange() {
   const rc::Gen<Json> notAConstructor = rc::gen::weightedOneOf<Json>(
       {{2, scalar()}, {1, rc::gen::just(Json{{"undefined", true}})}, {1, rc::gen::just(Json(nullptr))}});
-  const rc::Gen<Json> ctor =
-      rc::gen::weightedOneOf<Json>({{3, rc::gen::just(Json{{"ref", "#ctor"}})}, {1, notAConstructor}});
+  const rc::Gen<Json> ctor = rc::gen::weightedOneOf<Json>({{3, rc::gen::just(Json{{"ref", "#ctor"}})},
+                                                           {1, rc::gen::just(Json{{"ref", "%Promise%"}})},
+                                                           {1, notAConstructor}});
   return rc::gen::weightedOneOf<Json>({
       {3, rc::gen::apply(
               [](int k, Json v) {

@@ -124,11 +124,8 @@ void ProgramChecker::checkPropertyForm(const Json& s, const Verb& verb, const Po
 void ProgramChecker::builtinTarget(const std::string& target, const Pointer& at, std::string_view key) {
   features_.add(Feature::Builtins);
   if (grammar::findBuiltinTarget(target)) return;
-  std::string known;
-  for (const grammar::BuiltinTarget& b : grammar::builtinTargets())
-    known += (known.empty() ? "" : ", ") + std::string(b.name);
   out_.add(at, fmt::format("'{}' names no built-in a case may change; '{}' takes a name bound earlier or one of {}",
-                           target, key, known));
+                           target, key, grammar::builtinTargetList()));
 }
 
 // A built-in is changed only in the property promise algorithms read from it by name.

@@ -58,6 +58,12 @@ void ProgramChecker::taggedValue(const Json& v, const Pointer& at, Scope scope) 
       out_.add(innerAt, "'number' is \"NaN\", \"Infinity\" or \"-Infinity\"; finite numbers are plain JSON numbers");
   } else if (form == "error") {
     errorValue(v, at);
+  } else if (form == "ref" && inner.is_string() && grammar::isBuiltinTargetSpelling(inner.get<std::string>())) {
+    // %Promise%, %Promise.prototype% or %Array.prototype% itself, as a value.
+    features_.add(Feature::Builtins);
+    if (!grammar::findBuiltinTarget(inner.get<std::string>()))
+      out_.add(innerAt, fmt::format("'{}' names no built-in; a ref may name one of {}", inner.get<std::string>(),
+                                    grammar::builtinTargetList()));
   } else if (form == "promise" || form == "ref") {
     if (auto n = name(inner, innerAt, fmt::format("'{}' needs a name", form)))
       names_.use(*n, form == "promise" ? NameUse::PromiseValue : NameUse::Ref, innerAt);

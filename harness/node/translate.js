@@ -489,8 +489,13 @@ class Translator {
         if (!scope.isHandler) throw new TranslateError(pointer, '{"this": true} is only allowed directly in a handler body');
         scope.usesThis = true;
         return 'this';
-      case 'promise':
       case 'ref':
+        if (typeof arg === 'string' && arg.startsWith('%')) {
+          if (!Object.hasOwn(BUILTIN_TARGETS, arg)) throw new TranslateError(at, `${arg} names no built-in`);
+          return BUILTIN_TARGETS[arg].expression;
+        }
+        return `rt.get(${this.name(arg, at)})`;
+      case 'promise':
         return `rt.get(${this.name(arg, at)})`;
       case 'object': {
         if (!isPlainObject(arg)) throw new TranslateError(at, 'must be a JSON object');

@@ -213,6 +213,12 @@ TEST(Placement, ASubclassReturnsOnlyAfterSuperAndReadsThisOnlyThere) {
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"subclass": "C", "after": 5})")), "/program/2/after", "'after' is a body"));
 }
 
+TEST(Values, ARefMayNameAKnownBuiltIn) {
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"call": {"ref": "%Promise%"}})"))));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"call": {"ref": "%Object%"}})")), "/program/2/call/ref",
+                         "'%Object%' names no built-in; a ref may name one of %Promise%, %Promise.prototype%"));
+}
+
 TEST(Values, ResumeNamesAMethodOfAnAsyncGenerator) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"resume": 1, "with": "throw", "value": 2})"))));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"resume": 1, "with": "then"})")), "/program/2/with",
