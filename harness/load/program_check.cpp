@@ -155,7 +155,7 @@ void ProgramChecker::slot(Slot slot, const Json& v, const Pointer& at, Scope sco
     case Slot::Body: body(v, at, {false, scope.resolvers}, quoted); break;
     case Slot::ExecutorBody:
       if (v.is_array())
-        body(v, at, {false, true}, quoted);
+        body(v, at, {false, true, true}, quoted);  // {"this": true} is what Promise calls it with
       else
         value(v, at, scope);  // a non-callable executor: the constructor throws
       break;

@@ -51,8 +51,8 @@ void ProgramChecker::taggedValue(const Json& v, const Pointer& at, Scope scope) 
                                form, form == "resolveFunction" ? "resolve" : "reject"));
     if (form == "this" && !scope.handler)
       out_.add(at,
-               "{\"this\": true} is only allowed directly in a handler body (onFulfilled, onRejected, onFinally) or "
-               "in the method, getter or setter of set and define");
+               "{\"this\": true} is only allowed directly in a handler body (onFulfilled, onRejected, onFinally), an "
+               "executor, the method, getter or setter of set and define, or a constructor's body");
   } else if (form == "number") {
     if (!inner.is_string() || !contains(grammar::nonFiniteNumbers(), inner.get<std::string>()))
       out_.add(innerAt, "'number' is \"NaN\", \"Infinity\" or \"-Infinity\"; finite numbers are plain JSON numbers");

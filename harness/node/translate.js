@@ -231,7 +231,8 @@ class Translator {
         // A non-body executor is passed as-is: `new Promise(5)` throws a TypeError.
         if (!Array.isArray(s.executor)) return `rt.bind(${name}, new Promise(${v('executor')}));`;
         const keep = `${indent(scope.depth + 1)}rt.keep(${name}, resolve, reject);\n`;
-        const exec = this.fn(s.executor, at('executor'), scope, {params: 'resolve, reject', resolvers: true})
+        const exec = this.fn(s.executor, at('executor'), scope, {params: 'resolve, reject', resolvers: true,
+          allowThis: true})
           .replace('{\n', `{\n${keep}`);
         return `rt.bind(${name}, new Promise(${exec}));`;
       }

@@ -75,8 +75,8 @@ test('mistakes are reported with the JSON pointer of the statement or value', ()
     [[{log: 'a', value: {object: {'a/b~': {x: 1}}}}], /^\/program\/0\/value\/object\/a~1b~0\/x: unknown value form/],
     [[{log: 'a', value: {this: true}}], /^\/program\/0\/value: \{"this": true\} is only allowed directly in a handler/],
     [[{log: 'a', value: {rejectFunction: true}}], /^\/program\/0\/value: \{"rejectFunction": true\} needs an enclosing/],
-    [[{resolved: 1, as: 'p'}, {then: 'p', onFulfilled: [{new: 'q', executor: [{log: 't', value: {this: true}}]}]}],
-      /^\/program\/1\/onFulfilled\/0\/executor\/0\/value: \{"this": true\} is only allowed/],
+    [[{resolved: 1, as: 'p'}, {then: 'p', onFulfilled: [{timer: 1, do: [{log: 't', value: {this: true}}]}]}],
+      /^\/program\/1\/onFulfilled\/0\/do\/0\/value: \{"this": true\} is only allowed/],
   ];
   const throwsWith = (testCase, message) => {
     assert.throws(() => translate(testCase), (e) => {
