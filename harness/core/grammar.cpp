@@ -68,9 +68,9 @@ const std::vector<Verb>& table() {
   return t;
 }
 
-constexpr std::array<std::string_view, 15> kProgramForms = {
-    "undefined", "number", "argument", "arguments", "resolveFunction", "rejectFunction", "this",  "error",
-    "promise",   "ref",    "object",   "thenable",  "function",        "sloppyFunction", "symbol"};
+constexpr std::array<std::string_view, 16> kProgramForms = {
+    "undefined", "number", "argument", "arguments", "resolveFunction", "rejectFunction", "this",   "error",
+    "promise",   "ref",    "object",   "thenable",  "function",        "sloppyFunction", "symbol", "sameValue"};
 constexpr std::array<std::string_view, 10> kTraceForms = {
     "undefined", "number", "error", "promise", "ref", "object", "function", "accessor", "symbol", "globalObject"};
 constexpr std::array<std::string_view, 3> kNonFinite = {"NaN", "Infinity", "-Infinity"};

@@ -105,6 +105,7 @@ class Run {
   Completion evaluate(const Json& value, const Env& env);
   Completion evaluateTagged(const Json& value, const Env& env);
   Completion makeThenable(const Json& spec, const Env& env);
+  Completion sameValue(const Json& pair, const Env& env);
   Completion handler(const Json& s, const char* key, const Env& env);
   Completion lookup(const std::string& name);
   // What set and define change: a name bound earlier, or a built-in ("%Promise.prototype%").

@@ -49,6 +49,7 @@ Completion Run::evaluateTagged(const Json& v, const Env& env) {
   if (v.contains("ref")) return lookupTarget(v["ref"].get<std::string>());  // a name, or a built-in
   if (v.contains("thenable")) return makeThenable(v["thenable"], env);
   if (v.contains("symbol")) return Completion::normal(Value::symbol(v["symbol"].get<std::string>()));  // Symbol(d)
+  if (v.contains("sameValue")) return sameValue(v["sameValue"], env);
   if (v.contains("function")) return Completion::normal(makeFunction(v["function"], env, Params::ArgumentAndResolvers));
   if (v.contains("sloppyFunction"))
     return Completion::normal(makeFunction(v["sloppyFunction"], env, Params::SloppyArgumentAndResolvers));
@@ -101,6 +102,15 @@ Completion Run::lookup(const std::string& name) {
   auto found = bindings_.find(name);
   if (found == bindings_.end()) return referenceError(name);
   return Completion::normal(found->second);
+}
+
+// Object.is(a, b): SameValue (7.2.9) of the two values, evaluated left to right.
+Completion Run::sameValue(const Json& pair, const Env& env) {
+  Completion a = evaluate(pair[0], env);
+  if (a.isAbrupt()) return a;
+  Completion b = evaluate(pair[1], env);
+  if (b.isAbrupt()) return b;
+  return Completion::normal(SameValue(a.value, b.value));  // found by ADL: a friend of Value
 }
 
 Completion Run::lookupTarget(const std::string& target) {

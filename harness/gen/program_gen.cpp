@@ -488,6 +488,17 @@ rc::Gen<Json> generatorRequest(int depth) {
       rc::gen::arbitrary<bool>());
 }
 
+// Logs whether two values are one (Object.is): two earlier promises (often the same one, as "#k"
+// picks modulo the names bound), or a value and itself.
+rc::Gen<Json> sameValueLog() {
+  const rc::Gen<Json> operand = rc::gen::weightedOneOf<Json>({{3, promiseRef()}, {1, scalar()}});
+  return rc::gen::apply(
+      [](Json l, Json a, Json b) {
+        return Json{{"log", l}, {"value", Json{{"sameValue", Json::array({a, b})}}}};
+      },
+      label(), operand, operand);
+}
+
 // Any top-level statement.
 rc::Gen<Json> rawStatement(int depth) {
   return rc::gen::weightedOneOf<Json>({{4, creation(depth)},
@@ -500,6 +511,7 @@ rc::Gen<Json> rawStatement(int depth) {
                                        {1, prototypeCall(depth)},
                                        {1, customConstructor()},
                                        {1, subclass()},
+                                       {1, sameValueLog()},
                                        {1, resolveOfConstructor()},
                                        {1, speciesChange()},
                                        {1, staticOnConstructor(depth)},

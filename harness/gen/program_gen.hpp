@@ -45,6 +45,7 @@ rc::Gen<Json> resolveOfConstructor();          // C.resolve = a function, on the
 rc::Gen<Json> staticOnConstructor(int depth);  // a static method called on the latest C ("on")
 rc::Gen<Json> asyncGenerator(int depth);       // an async generator with awaits and yields
 rc::Gen<Json> generatorRequest(int depth);     // next, return or throw on the latest async generator
+rc::Gen<Json> sameValueLog();                  // logs Object.is of two earlier promises or values
 rc::Gen<Json> rawStatement(int depth);         // any top-level statement
 
 }  // namespace pc::gen

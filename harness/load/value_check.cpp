@@ -85,6 +85,13 @@ void ProgramChecker::taggedValue(const Json& v, const Pointer& at, Scope scope) 
   } else if (form == "thenable") {
     features_.add(Feature::Thenables);
     thenable(inner, innerAt, scope);
+  } else if (form == "sameValue") {
+    // Object.is(a, b): whether two values are one (a function kept and a function received, say).
+    if (!inner.is_array() || inner.size() != 2) {
+      out_.add(innerAt, "'sameValue' holds an array of the two values it compares");
+      return;
+    }
+    for (std::size_t i = 0; i < 2; ++i) value(inner[i], child(innerAt, i), scope);
   } else if (form == "symbol") {
     features_.add(Feature::Symbols);
     if (!inner.is_string()) out_.add(innerAt, "'symbol' holds the description of a new symbol: a string");

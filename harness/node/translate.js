@@ -520,6 +520,9 @@ class Translator {
       case 'symbol':
         if (typeof arg !== 'string') throw new TranslateError(at, 'must be a string (the description)');
         return `Symbol(${lit(arg)})`;
+      case 'sameValue':
+        if (!Array.isArray(arg) || arg.length !== 2) throw new TranslateError(at, 'must be an array of two values');
+        return `Object.is(${this.value(arg[0], ptr(at, 0), scope)}, ${this.value(arg[1], ptr(at, 1), scope)})`;
       default:
         throw new TranslateError(at, `unknown value form ${JSON.stringify(form)}`);
     }

@@ -213,6 +213,12 @@ TEST(Placement, ASubclassReturnsOnlyAfterSuperAndReadsThisOnlyThere) {
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"subclass": "C", "after": 5})")), "/program/2/after", "'after' is a body"));
 }
 
+TEST(Values, SameValueComparesTwoValues) {
+  EXPECT_TRUE(accepted(goodPlus(J(R"({"log": "s", "value": {"sameValue": [{"promise": "p"}, 1]}})"))));
+  EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"log": "s", "value": {"sameValue": [1]}})")), "/program/2/value/sameValue",
+                         "an array of the two values it compares"));
+}
+
 TEST(Values, ARefMayNameAKnownBuiltIn) {
   EXPECT_TRUE(accepted(goodPlus(J(R"({"call": {"ref": "%Promise%"}})"))));
   EXPECT_TRUE(rejectedAt(goodPlus(J(R"({"call": {"ref": "%Object%"}})")), "/program/2/call/ref",

@@ -138,6 +138,17 @@ test('a subclass of Promise runs before and after super, and the static methods 
     /^TranslateError: \/program\/0\/before: "before" runs before super/);
 });
 
+test('sameValue is Object.is: one function is itself, NaN is NaN, and 0 is not -0', async () => {
+  const out = await run({id: 'same', program: [
+    {let: 'f', value: {function: []}},
+    {log: 'f', value: {sameValue: [{ref: 'f'}, {ref: 'f'}]}},
+    {log: 'other', value: {sameValue: [{ref: 'f'}, {function: []}]}},
+    {log: 'NaN', value: {sameValue: [{number: 'NaN'}, {number: 'NaN'}]}},
+    {log: 'zero', value: {sameValue: [0, -0]}},
+  ]});
+  assert.deepEqual(asJson(out.trace), [['f', true], ['other', false], ['NaN', true], ['zero', false]]);
+});
+
 test('a handler that is not a body is passed as it is', async () => {
   const out = await run({id: 'h', program: [
     {resolved: 'v', as: 'p'},
