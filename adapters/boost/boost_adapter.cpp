@@ -552,7 +552,11 @@ void addBoostSubjects(LibraryVariants& registry) {
           "program waits for every when_all/when_any whose inputs are ready, then for every deferred continuation "
           "whose antecedent is ready, in the order they were made",
           true, Policy::Deferred);
-  variant("loop-executor", "then(loop_executor&, f): continuations queue on an executor the program drains", true,
+  // Not deterministic, by the same Boost thread: a when_all/when_any thread submits the combination's
+  // shaping step to the loop executor from its own thread once the last input is ready, while the
+  // continuation that readied it may still be queueing others; which lands first decides the order
+  // of later handlers. Counts at exact moved between 157 and 159 across runs of the corpus.
+  variant("loop-executor", "then(loop_executor&, f): continuations queue on an executor the program drains", false,
           Policy::Loop);
   variant("thread-pool", "then(basic_thread_pool&, f): continuations run on a pool of two threads", false,
           Policy::Pool);
