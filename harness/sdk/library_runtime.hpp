@@ -467,7 +467,10 @@ class LibraryRuntime final : public PromiseRuntime {
     const auto deadline = Clock::now() + host_.options().drainTimeout;
     IdleWatch idle;
     for (int quietRounds = 0; quietRounds < 2;) {
-      quietRounds = quiet() ? quietRounds + 1 : 0;
+      // quiet() knows only the work it can see is due; a library thread still running may be
+      // settling a future that one of its own follows (an unwrap), so a drain is calm only when
+      // none runs.
+      quietRounds = quiet() && othersRunningUnlocked(held) != true ? quietRounds + 1 : 0;
       if (quietRounds == 0 && idle.observe(host_.callbacksStarted(), othersRunningUnlocked(held))) break;
       if (Clock::now() > deadline) {
         host_.fault(FailureKind::Hang, "hung: continuations that were due had not run after " +

@@ -28,10 +28,13 @@ struct Options {
   bool neverRuns = false;     // continuations are dropped: a library that merely waits
   bool spins = false;         // a thread spins and never runs them: a library that stays busy
   bool tryLater = false;      // tryCall queues its callback like a continuation instead of calling it
-  bool settlesLater = false;  // a settle completes its future on a thread of its own after ~20 ms of
-                              // work: whether then() finds it complete is a race with that thread
-  bool startsLater = false;   // threaded: a continuation's thread works ~5 ms before it runs the
-                              // continuation, so it starts after the code that scheduled it is done
+  bool settlesLater = false;  // a settle completes its future on a thread of its own after
+                              // settleWork: whether then() finds it complete is a race with that thread
+  std::chrono::milliseconds settleWork{20};
+  bool startsLater = false;      // threaded: a continuation's thread works ~5 ms before it runs the
+                                 // continuation, so it starts after the code that scheduled it is done
+  bool followsReturned = false;  // a continuation whose handler returns one of its futures settles
+                                 // as that future does, when it does (a library's unwrap)
 };
 
 class Adapter {
@@ -40,12 +43,16 @@ class Adapter {
   Adapter(Host& host, Options options) : host_(host), options_(options) {}
   ~Adapter() {
     stop_ = true;
-    std::vector<std::thread> threads;
-    {
-      std::lock_guard lock(mutex_);
-      threads.swap(threads_);
+    // Until none is left: a thread that settles a future starts the threads of its continuations.
+    for (;;) {
+      std::vector<std::thread> threads;
+      {
+        std::lock_guard lock(mutex_);
+        threads.swap(threads_);
+      }
+      if (threads.empty()) break;
+      for (std::thread& t : threads) t.join();
     }
-    for (std::thread& t : threads) t.join();
   }
 
   Pending<Handle> pending() {
@@ -60,8 +67,13 @@ class Adapter {
     // The continuation waits in the antecedent's own list, so it holds the antecedent weakly: a
     // promise nobody settles must not keep itself alive (LeakSanitizer).
     auto run = [this, weak = std::weak_ptr<State>(antecedent), derived, onFulfilled, onRejected] {
-      const Settled s = *weak.lock()->settled;
+      const Future antecedentNow = weak.lock();
+      if (!antecedentNow) return;  // the case is over and dropped it
+      const Settled s = *antecedentNow->settled;
       const Outcome o = s.state == Settled::State::Fulfilled ? onFulfilled(s.value) : onRejected(s.value);
+      const Future* returned = o.rejected ? nullptr : host_.handleOf<Future>(o.value);
+      if (options_.followsReturned && returned != nullptr)
+        return whenSettled(*returned, [this, derived, followed = *returned] { settle(derived, *followed->settled); });
       settle(derived, o.rejected ? Settled::rejected(o.value) : Settled::fulfilled(o.value));
     };
     if (options_.spins) return spin(), derived;
@@ -96,7 +108,7 @@ class Adapter {
     if (!options_.settlesLater) return settle(f, std::move(s));
     std::lock_guard lock(mutex_);
     threads_.emplace_back([this, f, s = std::move(s)] {
-      busyFor(std::chrono::milliseconds(20));
+      busyFor(options_.settleWork);
       settle(f, s);
     });
   }
@@ -124,19 +136,22 @@ class Adapter {
   }
   void schedule(std::function<void()> job) {
     if (options_.synchronous) return job();
+    auto done = std::make_shared<std::atomic<bool>>(false);
     {
       std::lock_guard lock(mutex_);
       if (!options_.threaded) return queue_.push_back(std::move(job));
-      threads_.emplace_back([this, job = std::move(job)] {
+      threads_.emplace_back([this, job = std::move(job), done] {
         if (options_.startsLater) busyFor(std::chrono::milliseconds(5));
         job();
+        *done = true;
       });
     }
-    if (options_.handOff) awaitHandOff();
+    if (options_.handOff) awaitHandOff(*done);
   }
-  void awaitHandOff() {
+  // Until the new thread waits for the JavaScript lock, or has run without waiting (nobody held it).
+  void awaitHandOff(const std::atomic<bool>& done) {
     const auto deadline = Clock::now() + std::chrono::seconds(5);
-    while (host_.callbacksWaiting() == 0 && Clock::now() < deadline) std::this_thread::yield();
+    while (host_.callbacksWaiting() == 0 && !done && Clock::now() < deadline) std::this_thread::yield();
   }
 
   Host& host_;
