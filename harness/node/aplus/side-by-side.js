@@ -57,10 +57,12 @@ function parse(argv) {
 // A+ on one library, one test file: {file, tests: [{clause, title, passed}], finished}. A file with
 // a test that failed on promises-aplus-tests' 200 ms timeout runs again, up to three runs, and the
 // last counts: on a loaded machine (CI runs ctest -j beside this) a correct library can miss that
-// bound, and one more run was not always enough (q1 once lost a test to it).
+// bound, and one more run was not always enough (q1 once lost a test to it). That holds for a file
+// that never finished too: q1's 2.3.1.js spins at one test, and a test before it timed out in a CI
+// run (717 passed instead of 718).
 const TIMEOUT_RUNS = 3;
 async function aplusFile(library, file) {
-  const timedOut = (r) => r.finished && r.tests.some((t) => !t.passed && /^timeout/i.test(t.error || ''));
+  const timedOut = (r) => r.tests.some((t) => !t.passed && /^timeout/i.test(t.error || ''));
   let result = await aplusFileOnce(library, file);
   for (let run = 1; run < TIMEOUT_RUNS && timedOut(result); run++) result = await aplusFileOnce(library, file);
   return result;
