@@ -26,15 +26,16 @@ struct PromiseJob {
   ReactionType reactionType = ReactionType::Fulfill;  // Reaction: reaction.[[Type]]
   // Reaction: the promise whose reaction this is. ResolveThenable: promiseToResolve.
   PromiseObject* promise = nullptr;
-  Value thenable;  // ResolveThenable only
-  Value argument;  // Reaction only
+  Value value;  // Reaction: argument. ResolveThenable: thenable. (One field: a job is one or the other.)
   // Reaction: reaction.[[Capability]], undefined when its promise is null (Await's reactions).
   PromiseCapability capability;
   // Reaction: reaction.[[Handler]], empty when its callback is null. ResolveThenable: then.
   JobCallback handler;
   Realm* realm = nullptr;  // where the steps run
 
-  void operator()() const;  // the closure's steps (promise_abstract_operations.cpp)
+  const Value& argument() const { return value; }  // Reaction only
+  const Value& thenable() const { return value; }  // ResolveThenable only
+  void operator()() const;                         // the closure's steps (promise_abstract_operations.cpp)
 };
 
 // The operation HostPromiseRejectionTracker is told about (27.2.1.9).

@@ -5,9 +5,12 @@
 namespace pc::es {
 
 void JobQueue::runNext() {
-  auto job = std::move(queue_.front());
+  const PromiseJob job = std::move(queue_.front());
   queue_.pop_front();
-  std::visit([](const auto& steps) { steps(); }, job);
+  if (job.realm) return job();
+  const Work work = std::move(work_.front());
+  work_.pop_front();
+  work();
 }
 
 void JobQueue::drain() {

@@ -170,6 +170,8 @@ struct JobCallback {
 };
 
 // PromiseCapability Record (27.2.1.1) — https://tc39.es/ecma262/2025/#sec-promisecapability-records
+// Null resolve and reject: functions no code could see, whose steps the reaction job runs itself
+// (NewPromiseCapabilityForReaction).
 struct PromiseCapability {
   Object* promise = nullptr;
   Object* resolve = nullptr;

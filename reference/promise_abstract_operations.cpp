@@ -147,6 +147,13 @@ PromiseCapability NewPromiseCapability(Realm& realm) {
   return {promise, f.resolve, f.reject};
 }
 
+// 27.2.1.5 NewPromiseCapability ( %Promise% ), for a capability only a PromiseReactionJob will use:
+// the resultCapability of Promise.prototype.then. NON-SPEC, allocation only: its resolving functions
+// are seen by no code (the executor that receives them is GetCapabilitiesExecutor, which only keeps
+// them), and the reaction job calls one of them once, while [[AlreadyResolved]] is still false; so
+// they are not made (resolve and reject are null) and the job runs their steps on the promise.
+PromiseCapability NewPromiseCapabilityForReaction(Realm& realm) { return {realm.makePromise(), nullptr, nullptr}; }
+
 // 27.2.1.6 IsPromise ( x ) — https://tc39.es/ecma262/2025/#sec-ispromise
 bool IsPromise(const Value& x) { return asPromise(x) != nullptr; }
 
@@ -187,8 +194,7 @@ PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, const Pro
   return PromiseJob{.kind = PromiseJob::Kind::Reaction,
                     .reactionType = reaction.type,
                     .promise = promise,
-                    .thenable = Undefined{},
-                    .argument = argument,
+                    .value = argument,
                     .capability = reaction.capability.value_or(PromiseCapability{}),
                     .handler = reaction.handler.value_or(JobCallback{}),
                     .realm = &realm};
@@ -200,7 +206,7 @@ namespace {
 // what `job` captured).
 void PromiseReactionJobSteps(const PromiseJob& job) {
   Realm& realm = *job.realm;
-  const Value& argument = job.argument;
+  const Value& argument = job.argument();
   Completion handlerResult;
   // d. With an empty handler, pass the argument along as a value or as a throw.
   if (!job.handler.callback) {
@@ -213,7 +219,13 @@ void PromiseReactionJobSteps(const PromiseJob& job) {
   }
   // f. If promiseCapability is undefined (Await), return empty.
   if (!job.capability.promise) return;
-  // h-i. Call promiseCapability's [[Reject]] with a throw's value, else its [[Resolve]].
+  // h-i. Call promiseCapability's [[Reject]] with a throw's value, else its [[Resolve]]; for a
+  // capability whose functions were never made, their steps 7 on (NewPromiseCapabilityForReaction).
+  if (!job.capability.resolve) {
+    auto* promise = static_cast<PromiseObject*>(job.capability.promise);
+    if (handlerResult.isAbrupt()) return RejectPromise(realm, promise, handlerResult.value);
+    return ResolvePromise(realm, promise, handlerResult.value);
+  }
   const Value result[] = {handlerResult.value};
   Call(realm, handlerResult.isAbrupt() ? job.capability.reject : job.capability.resolve, Undefined{}, result);
 }
@@ -226,7 +238,7 @@ void PromiseResolveThenableJobSteps(const PromiseJob& job) {
   ResolvingFunctions f = CreateResolvingFunctions(realm, job.promise);
   // b. Let thenCallResult be Completion(HostCallJobCallback(then, thenable, « resolve, reject »)).
   const Value args[] = {f.resolve, f.reject};
-  Completion thenCallResult = realm.host.HostCallJobCallback(realm, job.handler, job.thenable, args);
+  Completion thenCallResult = realm.host.HostCallJobCallback(realm, job.handler, job.thenable(), args);
   // c. If thenCallResult is abrupt, return ? Call(resolvingFunctions.[[Reject]], undefined, « value »).
   if (thenCallResult.isAbrupt()) {
     const Value reason[] = {thenCallResult.value};
@@ -249,8 +261,7 @@ PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToRe
   // 2-5. Return the Record { [[Job]]: job, [[Realm]]: thenRealm }.
   return PromiseJob{.kind = PromiseJob::Kind::ResolveThenable,
                     .promise = promiseToResolve,
-                    .thenable = thenable,
-                    .argument = Undefined{},
+                    .value = thenable,
                     .capability = {},
                     .handler = then,
                     .realm = &realm};

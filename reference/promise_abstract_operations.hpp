@@ -18,6 +18,8 @@ struct ResolvingFunctions {
 ResolvingFunctions CreateResolvingFunctions(Realm& realm, PromiseObject* promise);  // 27.2.1.3
 void FulfillPromise(Realm& realm, PromiseObject* promise, const Value& value);      // 27.2.1.4
 PromiseCapability NewPromiseCapability(Realm& realm);                               // 27.2.1.5, C = %Promise%
+// 27.2.1.5 with C = %Promise%, for Promise.prototype.then: its functions are not made (see the .cpp).
+PromiseCapability NewPromiseCapabilityForReaction(Realm& realm);
 // 27.2.1.5 NewPromiseCapability ( C ), for any C: a throw when C is not a constructor, when
 // Construct(C) throws, or when C did not hand its executor two functions.
 Completion NewPromiseCapability(Realm& realm, const Value& C, PromiseCapability& capability);

@@ -78,7 +78,7 @@ Completion PromisePrototypeThen(Realm& realm, const Value& promise, const Value&
   // 4. Let resultCapability be ? NewPromiseCapability(C).
   PromiseCapability resultCapability;
   if (C.value.asObject() == realm.promiseConstructor)
-    resultCapability = NewPromiseCapability(realm);
+    resultCapability = NewPromiseCapabilityForReaction(realm);
   else if (Completion made = NewPromiseCapability(realm, C.value, resultCapability); made.isAbrupt())
     return made;
   // 5. Return PerformPromiseThen(promise, onFulfilled, onRejected, resultCapability).

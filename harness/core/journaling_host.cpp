@@ -41,7 +41,7 @@ std::string JournalingHost::describe(const es::PromiseJob& job) {
   if (job.kind == es::PromiseJob::Kind::Reaction)
     return std::string(job.reactionType == es::ReactionType::Fulfill ? "fulfill" : "reject") + " reaction of " +
            names_->describe(job.promise);
-  const es::PromiseObject* source = es::asPromise(job.thenable);
+  const es::PromiseObject* source = es::asPromise(job.thenable());
   return "resolve " + names_->describe(job.promise) + " with " +
          (source ? names_->describe(source) : std::string("a thenable"));
 }

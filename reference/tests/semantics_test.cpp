@@ -180,7 +180,7 @@ TEST(Host, IsToldWhichJobItEnqueuesAndForWhichPromise) {
   EXPECT_EQ(host.seen[0].reactionType, ReactionType::Reject);
   EXPECT_EQ(host.seen[1].kind, PromiseJob::Kind::ResolveThenable);
   EXPECT_EQ(host.seen[1].promise, asPromise(outer.promise));
-  EXPECT_TRUE(SameValue(host.seen[1].thenable, rejected.value));
+  EXPECT_TRUE(SameValue(host.seen[1].thenable(), rejected.value));
 }
 
 TEST(Host, CallsEveryHandlerAndThenableThenThroughHostCallJobCallback) {
