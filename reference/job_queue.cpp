@@ -2,12 +2,18 @@
 
 #include <utility>
 
+#include "reference/realm.hpp"
+
 namespace pc::es {
 
 void JobQueue::runNext() {
   const PromiseJob job = std::move(queue_.front());
   queue_.pop_front();
-  if (job.realm) return job();
+  if (job.realm) {
+    job();
+    // The stack is empty again: what the job discarded can be reused (Heap::discard).
+    return job.realm->heap.reuseDiscarded();
+  }
   const Work work = std::move(work_.front());
   work_.pop_front();
   work();

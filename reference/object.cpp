@@ -161,6 +161,44 @@ const Object* Heap::next(Position& position) const {
   return nullptr;
 }
 
+namespace {
+// What a reusable place holds until it is reused: an object, so that the walk can step over it.
+class ReusablePlace final : public Object {
+ public:
+  ReusablePlace() : Object(ObjectKind::Ordinary) {}
+};
+}  // namespace
+
+void* Heap::takeReusablePlace(std::size_t size) {
+  if (size > kReusableSize) return nullptr;
+  std::vector<Object*>& places = reusable_[size / alignof(Object)];
+  if (places.empty()) return nullptr;
+  Object* place = places.back();
+  places.pop_back();
+  place->~Object();
+  return place;
+}
+
+void Heap::makeReusable(Object* place, std::size_t size) {
+  Object* holder = new (place) ReusablePlace();
+  holder->size_ = static_cast<std::uint16_t>(size);
+  reusable_[size / alignof(Object)].push_back(holder);
+}
+
+void Heap::reuseDiscardedPlaces() {
+  for (Object* object : discarded_) {
+    const std::size_t size = object->size_;
+    object->~Object();
+    if (size <= kReusableSize) {
+      makeReusable(object, size);
+    } else {  // too large to be worth a list: it stays a placeholder the walk steps over
+      Object* holder = new (object) ReusablePlace();
+      holder->size_ = static_cast<std::uint16_t>(size);
+    }
+  }
+  discarded_.clear();
+}
+
 Heap::~Heap() {
   // Every object, in the order it was made.
   Position position;

@@ -261,6 +261,8 @@ class PromiseObject final : public Object {
 // only: objects are placed one after another in large blocks, not allocated one by one, and records
 // (which have nothing to destroy) in blocks of their own, so that the heap finds every object to
 // destroy by walking its blocks, each object's size telling where the next one starts.
+// NON-SPEC, allocation only: the model has no collector, but the places of objects it knows to be
+// garbage (what Await made, once the function resumed) are reused for new objects of their size.
 class Heap {
  public:
   Heap() = default;
@@ -271,13 +273,29 @@ class Heap {
   template <class T, class... Args>
   T* make(Args&&... args) {
     static_assert(std::is_base_of_v<Object, T> && alignof(T) == alignof(Object) && sizeof(T) <= UINT16_MAX);
-    void* place = objects_.reserve(sizeof(T), alignof(T));
-    T* object = new (place) T(std::forward<Args>(args)...);
+    void* place = takeReusablePlace(sizeof(T));
+    const bool reused = place != nullptr;
+    if (!reused) place = objects_.reserve(sizeof(T), alignof(T));
+    T* object = nullptr;
+    try {
+      object = new (place) T(std::forward<Args>(args)...);
+    } catch (...) {
+      if (reused) makeReusable(static_cast<Object*>(place), sizeof(T));  // the walk must still find an object there
+      throw;
+    }
     assert(static_cast<Object*>(object) == place);  // what the walk relies on
-    objects_.commit(sizeof(T));                     // only once constructed: a walk never meets a half-made object
+    if (!reused) objects_.commit(sizeof(T));        // only once constructed: a walk never meets a half-made object
     object->size_ = sizeof(T);
     ++made_[static_cast<std::size_t>(object->kind())];
     return object;
+  }
+  // `object` is garbage: no code can reach it any more. Its place is reused for a new object once
+  // reuseDiscarded() runs, which only a host may call, and only between jobs: until its job ends,
+  // a discarded object may still be on the stack (a closure that discards itself as it runs). A
+  // host that never calls it keeps every object, as one that knows objects by address must.
+  void discard(Object* object) { discarded_.push_back(object); }
+  void reuseDiscarded() {
+    if (!discarded_.empty()) reuseDiscardedPlaces();
   }
   // A record that is not an object (an [[AlreadyCalled]] record, a list's link): it lives as long
   // as the heap and has nothing to destroy.
@@ -319,8 +337,16 @@ class Heap {
   };
 
   static constexpr std::size_t kKinds = static_cast<std::size_t>(ObjectKind::Global) + 1;
+  // Reusable places, by size in units of alignof(Object), for objects of up to kReusableSize bytes.
+  static constexpr std::size_t kReusableSize = 256;
+  void* takeReusablePlace(std::size_t size);  // nullptr when no place of that size is free
+  void makeReusable(Object* place, std::size_t size);
+  void reuseDiscardedPlaces();
+
   Arena objects_, records_;
   std::size_t made_[kKinds] = {};
+  std::vector<Object*> discarded_;
+  std::vector<Object*> reusable_[kReusableSize / alignof(Object) + 1];
 };
 
 inline PromiseObject* asPromise(const Value& v) {

@@ -33,6 +33,9 @@ void JournalingHost::queueMicrotask(std::string description, std::function<void(
 void JournalingHost::enqueue(std::string kind, std::string description, std::function<void()> work,
                              std::vector<int> after) {
   const int id = journal_->enqueue(std::move(kind), std::move(description), std::move(after));
+  // As a Work of the host's, never as a PromiseJob: the queue then never lets the heap reuse the place
+  // of an object the model discarded (es::Heap::discard), which names and this journal, knowing
+  // objects by address, would take for the old object.
   jobs.enqueue([journal = journal_, id, work = std::move(work)] { journal->run(id, work); });
 }
 
