@@ -256,13 +256,14 @@ class LibraryRuntime final : public PromiseRuntime {
   void drainMicrotasks() override {
     host_.letOtherThreadsCatchUp();  // the macrotask's JavaScript is still "running" until this returns
     host_.endMacrotask();
-    dropDropped();
-    if constexpr (HasPump<A>)
-      guard([&] {
-        adapter_.pump();
-        return es::Completion::normal();
-      });
-    if (adapter_.scheduling() == Scheduling::Threaded) waitUntilQuiet();
+    // A library with threads of its own first finishes what is due, and only then sees what the case
+    // dropped: were the drop first, whether a thread (Boost's when_any) looked at a future before or
+    // after its producer was destroyed would be decided by the thread's timing, and differ between
+    // runs. A library without threads sees the drop first, as before: it runs nothing meanwhile.
+    const bool threaded = adapter_.scheduling() == Scheduling::Threaded;
+    if (!threaded) dropDropped();
+    runDueWork();
+    if (threaded && dropDropped()) runDueWork();
   }
   bool reportRejections(std::vector<es::RejectionReport>&) override { return false; }
 
@@ -301,6 +302,15 @@ class LibraryRuntime final : public PromiseRuntime {
   }
 
  private:
+  // What the program does at the end of a macrotask: pump the library's loop, or wait for its threads.
+  void runDueWork() {
+    if constexpr (HasPump<A>)
+      guard([&] {
+        adapter_.pump();
+        return es::Completion::normal();
+      });
+    if (adapter_.scheduling() == Scheduling::Threaded) waitUntilQuiet();
+  }
   // Where a handler that runs synchronously ran (host.hpp, InsideLibraryCall).
   static constexpr const char* kInsideThen = "then(), on a future that was already complete";
   static constexpr const char* kInsideSettle = "the call that completed its future";
@@ -489,8 +499,9 @@ class LibraryRuntime final : public PromiseRuntime {
   // thread of ours, watched like a drain: when it is still waiting once nothing else moves, the
   // destructor blocks for good (in a program, on the thread that dropped the future) and the case
   // is recorded as hung, with that reason.
-  void dropDropped() {
-    if (dropped_.empty() && droppedProducers_.empty()) return;
+  // Whether there was anything to destroy.
+  bool dropDropped() {
+    if (dropped_.empty() && droppedProducers_.empty()) return false;
     auto doomed = std::make_shared<Doomed>(std::exchange(dropped_, {}), std::exchange(droppedProducers_, {}));
     std::unique_lock<std::recursive_mutex> held(host_.mutex(), std::adopt_lock);
     if (adapter_.scheduling() == Scheduling::SingleThreaded) {
@@ -504,6 +515,7 @@ class LibraryRuntime final : public PromiseRuntime {
                     "hung: destroying a future the case dropped waited for its continuation, which never ran");
     }
     held.release();  // the interpreter still holds the lock it came with
+    return true;
   }
 
   // What the case dropped, destroyed by destroy() on whichever thread runs it.

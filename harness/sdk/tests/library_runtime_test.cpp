@@ -182,6 +182,22 @@ TEST(Sdk, TheDrainWaitsForALibraryThreadThatSettlesAFollowedFuture) {
   EXPECT_EQ(t.final.at("q"), Json::parse(R"(["fulfilled", 2])"));
 }
 
+// p1's resolvers are never called, so the SDK drops its producer, which breaks p1. The race's thread
+// looks at its inputs only after 100 ms of work: were the drop done before the library's due work,
+// it would find p1 broken first; a real thread finds either, by its timing, and verdicts would vary.
+TEST(Sdk, AThreadedLibraryFinishesItsDueWorkBeforeItSeesADroppedProducer) {
+  Case c;
+  c.id = "t/toy-race";
+  c.program = Json::parse(R"([{"new": "p1", "executor": []}, {"resolved": 2, "as": "p2"},
+                              {"race": [{"promise": "p1"}, {"promise": "p2"}], "as": "result"}])");
+  const Trace t = runLibraryCase<toy::AdapterWithRace>(
+      c, Options{},
+      toy::Options{.threaded = true, .settleWork = std::chrono::milliseconds(100), .breaksWhenDropped = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_EQ(t.final.at("result"), Json::parse(R"(["fulfilled", 2])"));
+  EXPECT_EQ(t.final.at("p1"), Json::parse(R"(["rejected", "broken"])")) << "the producer was dropped after all";
+}
+
 TEST(Sdk, ALibraryThatStaysBusyWithoutRunningADueContinuationHangsWithinTheBound) {
   const Trace t = runToy(R"([{"resolved": 1, "as": "p"}, {"then": "p", "onFulfilled": [{"log": "never"}]}])",
                          {.threaded = true, .spins = true}, {.drainTimeout = std::chrono::milliseconds(50)});

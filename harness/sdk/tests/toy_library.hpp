@@ -31,10 +31,12 @@ struct Options {
   bool settlesLater = false;  // a settle completes its future on a thread of its own after
                               // settleWork: whether then() finds it complete is a race with that thread
   std::chrono::milliseconds settleWork{20};
-  bool startsLater = false;      // threaded: a continuation's thread works ~5 ms before it runs the
-                                 // continuation, so it starts after the code that scheduled it is done
-  bool followsReturned = false;  // a continuation whose handler returns one of its futures settles
-                                 // as that future does, when it does (a library's unwrap)
+  bool startsLater = false;        // threaded: a continuation's thread works ~5 ms before it runs the
+                                   // continuation, so it starts after the code that scheduled it is done
+  bool followsReturned = false;    // a continuation whose handler returns one of its futures settles
+                                   // as that future does, when it does (a library's unwrap)
+  bool breaksWhenDropped = false;  // a producer destroyed unsettled rejects its future with "broken"
+                                   // (as boost::promise and std::promise do)
 };
 
 class Adapter {
@@ -57,8 +59,14 @@ class Adapter {
 
   Pending<Handle> pending() {
     Future f = std::make_shared<State>();
-    return {f, [this, f](const Value& v) { settleFromCaller(f, Settled::fulfilled(v)); },
-            [this, f](const Value& v) { settleFromCaller(f, Settled::rejected(v)); }};
+    // What resolve and reject share: destroyed with them, it breaks a future still unsettled.
+    std::shared_ptr<const void> producer;
+    if (options_.breaksWhenDropped)
+      producer = std::shared_ptr<const void>(nullptr, [this, weak = std::weak_ptr<State>(f)](const void*) {
+        if (const Future unsettled = weak.lock()) settle(unsettled, Settled::rejected(Value("broken")));
+      });
+    return {f, [this, f, producer](const Value& v) { settleFromCaller(f, Settled::fulfilled(v)); },
+            [this, f, producer](const Value& v) { settleFromCaller(f, Settled::rejected(v)); }};
   }
 
   Handle then(const Handle& antecedent, Callback onFulfilled, Callback onRejected) {
@@ -167,6 +175,26 @@ class AdapterWithAll : public Adapter {
  public:
   using Adapter::Adapter;
   Handle all(std::vector<Handle>) { return pending().future; }
+};
+
+// The same library with a race computed on a thread of its own, as Boost's when_any: after
+// settleWork, the thread takes the first settled input in input order.
+class AdapterWithRace : public Adapter {
+ public:
+  using Adapter::Adapter;
+  Handle race(std::vector<Handle> inputs) {
+    Future out = std::make_shared<State>();
+    std::lock_guard lock(mutex_);
+    threads_.emplace_back([this, inputs = std::move(inputs), out] {
+      busyFor(options_.settleWork);
+      while (!stop_) {
+        for (const Future& in : inputs)
+          if (const Settled s = inspect(in); !s.isPending()) return settle(out, s);
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      }
+    });
+    return out;
+  }
 };
 
 // The same library with a "call now, give me a future" function, as Promise.try.
