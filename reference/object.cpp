@@ -175,7 +175,8 @@ void* Heap::takeReusablePlace(std::size_t size) {
   if (places.empty()) return nullptr;
   Object* place = places.back();
   places.pop_back();
-  place->~Object();
+  // Its ReusablePlace is not destroyed: that does nothing (it has no property list) but cost a
+  // virtual call, and a new object may end its lifetime by taking its storage.
   return place;
 }
 
