@@ -162,7 +162,8 @@ const Object* Heap::next(Position& position) const {
 }
 
 namespace {
-// What a reusable place holds until it is reused: an object, so that the walk can step over it.
+// What a reusable place holds when the object made in it threw from its constructor: an object, so
+// that the walk can still step over the place.
 class ReusablePlace final : public Object {
  public:
   ReusablePlace() : Object(ObjectKind::Ordinary) {}
@@ -175,8 +176,7 @@ void* Heap::takeReusablePlace(std::size_t size) {
   if (places.empty()) return nullptr;
   Object* place = places.back();
   places.pop_back();
-  // Its ReusablePlace is not destroyed: that does nothing (it has no property list) but cost a
-  // virtual call, and a new object may end its lifetime by taking its storage.
+  place->~Object();  // the discarded object, destroyed only now that its place is wanted
   return place;
 }
 
@@ -186,17 +186,11 @@ void Heap::makeReusable(Object* place, std::size_t size) {
   reusable_[size / alignof(Object)].push_back(holder);
 }
 
+// A discarded object stays as it is, a whole object the walk can step over, until its place is
+// taken; one too large for the lists stays until the heap dies.
 void Heap::reuseDiscardedPlaces() {
-  for (Object* object : discarded_) {
-    const std::size_t size = object->size_;
-    object->~Object();
-    if (size <= kReusableSize) {
-      makeReusable(object, size);
-    } else {  // too large to be worth a list: it stays a placeholder the walk steps over
-      Object* holder = new (object) ReusablePlace();
-      holder->size_ = static_cast<std::uint16_t>(size);
-    }
-  }
+  for (Object* object : discarded_)
+    if (object->size_ <= kReusableSize) reusable_[object->size_ / alignof(Object)].push_back(object);
   discarded_.clear();
 }
 

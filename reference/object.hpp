@@ -292,7 +292,9 @@ class Heap {
   // `object` is garbage: no code can reach it any more. Its place is reused for a new object once
   // reuseDiscarded() runs, which only a host may call, and only between jobs: until its job ends,
   // a discarded object may still be on the stack (a closure that discards itself as it runs). A
-  // host that never calls it keeps every object, as one that knows objects by address must.
+  // host that never calls it keeps every object, as one that knows objects by address must. A
+  // discarded object is destroyed only when its place is taken (or with the heap), so the heap's
+  // walk always finds a whole object there.
   void discard(Object* object) { discarded_.push_back(object); }
   void reuseDiscarded() {
     if (!discarded_.empty()) reuseDiscardedPlaces();
