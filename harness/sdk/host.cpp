@@ -52,20 +52,45 @@ Value Host::reasonOf(std::exception_ptr error) {
 }
 
 Value Host::makeArray(std::vector<Value> elements) {
-  std::lock_guard lock(mutex_);
-  return realm_.makeArray(std::move(elements));
+  return buildValue([&] { return realm_.makeArray(std::move(elements)); });
 }
 
 Value Host::makeError(std::string name, std::string message) {
-  std::lock_guard lock(mutex_);
-  return realm_.makeError(std::move(name), std::move(message), false);
+  return buildValue([&] { return realm_.makeError(std::move(name), std::move(message), false); });
 }
 
 Value Host::makeObject(const std::vector<std::pair<std::string, Value>>& properties) {
+  return buildValue([&] {
+    es::Object* o = realm_.makeObject();
+    for (const auto& [key, value] : properties) o->set(key, value);
+    return Value(o);
+  });
+}
+
+// A library thread that builds values outside any callback runs the adapter's continuation (a
+// combinator's shaping step: in JavaScript, Promise.all's resolve-element functions, which are
+// handlers). It enters like a callback: while the script runs it would otherwise wait for the lock
+// unseen, asleep, and the handlers queued behind it in the library would start only after the script.
+Value Host::buildValue(const std::function<Value()>& build) {
+  const std::thread::id self = std::this_thread::get_id();
+  if (!entersAsContinuation(self)) {
+    std::lock_guard lock(mutex_);
+    return build();
+  }
+  noteEntry(self);
+  ++waiting_;
   std::lock_guard lock(mutex_);
-  es::Object* o = realm_.makeObject();
-  for (const auto& [key, value] : properties) o->set(key, value);
-  return o;
+  --waiting_;
+  Leaving leaving{*this, self};
+  Value built = build();
+  letOtherThreadsCatchUp();
+  return built;
+}
+
+bool Host::entersAsContinuation(std::thread::id caller) {
+  std::lock_guard lock(activity_);
+  return threaded_ && caller != mainThread_ &&
+         std::find(inCallbacks_.begin(), inCallbacks_.end(), caller) == inCallbacks_.end();
 }
 
 Callback Host::makeCallback(const Value& handler, CallbackState::Kind whenNotCallable) {
@@ -81,11 +106,7 @@ Outcome Host::call(CallbackState& state, const Value& argument) {
   ++waiting_;
   std::lock_guard lock(mutex_);
   --waiting_;
-  struct Leave {
-    Host& host;
-    std::thread::id self;
-    ~Leave() { host.leave(self); }
-  } leaving{*this, self};
+  Leaving leaving{*this, self};
   if (closed_ || state.started) return {true, es::Undefined{}};
   state.started = true;
   ++callbacksStarted_;
@@ -111,11 +132,7 @@ void Host::runGuarded(const std::function<void()>& work) {
   const std::thread::id self = std::this_thread::get_id();
   noteEntry(self);
   std::lock_guard lock(mutex_);
-  struct Leave {
-    Host& host;
-    std::thread::id self;
-    ~Leave() { host.leave(self); }
-  } leaving{*this, self};
+  Leaving leaving{*this, self};
   if (closed_) return;
   ++callbacksStarted_;
   try {

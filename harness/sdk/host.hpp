@@ -11,6 +11,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -62,6 +63,8 @@ class Host {
 
   // The JavaScript reason behind a library error: a Rejection's reason, or for any other exception
   // an Error named after its C++ type (e.g. {"error": "std::future_error", "message": "..."}).
+  // On a library thread outside any callback, building a value is a continuation running JavaScript
+  // (spec/levels.md, "Seen, not only traced"): it is entered and checked as a callback is.
   Value reasonOf(std::exception_ptr error);
   Value makeArray(std::vector<Value> elements);
   Value makeError(std::string name, std::string message);
@@ -144,9 +147,17 @@ class Host {
   std::uint64_t callbacksStarted_ = 0;
   bool closed_ = false;
 
+  Value buildValue(const std::function<Value()>& build);
+  bool entersAsContinuation(std::thread::id caller);
+
   // Who runs JavaScript now, guarded by activity_ (never held while JavaScript runs).
   void noteEntry(std::thread::id caller);
   void leave(std::thread::id caller);
+  struct Leaving {  // leave()s when the callback's scope ends
+    Host& host;
+    std::thread::id self;
+    ~Leaving() { host.leave(self); }
+  };
   std::mutex activity_;
   bool mainRunsJs_ = false;
   std::thread::id mainThread_;

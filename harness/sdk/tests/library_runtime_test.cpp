@@ -265,6 +265,36 @@ TEST(SdkRunToCompletion, AHandlerStartedWhileAMicrotaskRunsIsSeenAsConcurrent) {
       << *t.brokeRunToCompletion;
 }
 
+// A combinator's shaping step is a continuation too (Promise.all's resolve-element functions are
+// handlers). Run on a library thread while the script runs, it waits for the lock asleep; were it not
+// entered as a handler is, the run would look like one where the library waited for the script.
+Trace runShapedAll(const char* program, toy::Options options) {
+  Case c;
+  c.id = "t/toy-shaped-all";
+  c.program = Json::parse(program);
+  return runLibraryCase<toy::AdapterWithShapedAll>(c, Options{}, options);
+}
+constexpr const char* kAllOfNothingThenLog = R"([{"all": [], "as": "a"},
+                                                 {"then": "a", "onFulfilled": [{"log": "all"}]},
+                                                 {"log": "after then"}])";
+
+TEST(SdkRunToCompletion, AShapingStepOnALibraryThreadWhileTheScriptRunsIsSeenAsConcurrent) {
+  const Trace t = runShapedAll(kAllOfNothingThenLog, {.threaded = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_EQ(t.final.at("a"), Json::parse(R"(["fulfilled", []])"));
+  ASSERT_TRUE(t.brokeRunToCompletion);
+  EXPECT_NE(t.brokeRunToCompletion->find("concurrently with the code that registered it"), std::string::npos)
+      << *t.brokeRunToCompletion;
+}
+
+// The same values built by the adapter inside all(), on the script's own thread, are the script's.
+TEST(SdkRunToCompletion, AShapingStepInsideTheCombinatorsCallIsNotFlagged) {
+  const Trace t = runShapedAll(kAllOfNothingThenLog, {});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  EXPECT_EQ(t.final.at("a"), Json::parse(R"(["fulfilled", []])"));
+  EXPECT_FALSE(t.brokeRunToCompletion) << *t.brokeRunToCompletion;
+}
+
 // Schedule::LibraryThreadsFirst (harness/core/subject.hpp): after the settle, the library's thread is
 // let finish before then() is called, so a library that runs a handler inside then() on a complete
 // future shows it every time, not only when its thread happens to win the race.

@@ -2,6 +2,7 @@
 // A toy future library, written for the SDK's tests: a future is a shared state with callbacks,
 // run from a queue by pump() (or, threaded, by a thread per continuation). It keeps the first
 // settlement and ignores later ones.
+#include <algorithm>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -192,6 +193,31 @@ class AdapterWithRace : public Adapter {
           if (const Settled s = inspect(in); !s.isPending()) return settle(out, s);
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
       }
+    });
+    return out;
+  }
+};
+
+// The same library with an all-combinator shaped as Boost's when_all and its adapter shape it: once
+// every input is settled, the array of values is built (host.makeArray) where that happens: on a
+// thread of its own when threaded, inside all() otherwise (the toy needs its inputs settled then).
+class AdapterWithShapedAll : public Adapter {
+ public:
+  using Adapter::Adapter;
+  Handle all(std::vector<Handle> inputs) {
+    Future out = std::make_shared<State>();
+    auto shape = [this, inputs, out] {
+      std::vector<Value> values;
+      for (const Future& in : inputs) values.push_back(inspect(in).value);
+      settle(out, Settled::fulfilled(host_.makeArray(std::move(values))));
+    };
+    if (!options_.threaded) return shape(), out;
+    std::lock_guard lock(mutex_);
+    threads_.emplace_back([this, inputs, shape] {
+      auto pending = [this](const Future& in) { return inspect(in).isPending(); };
+      while (!stop_ && std::any_of(inputs.begin(), inputs.end(), pending))
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+      shape();
     });
     return out;
   }
