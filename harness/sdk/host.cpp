@@ -197,15 +197,21 @@ void Host::noteEntry(std::thread::id caller) {
   std::lock_guard lock(activity_);
   const bool mainHere = mainRunsJs_ && mainThread_ == caller;
   const bool callbackHere = std::find(inCallbacks_.begin(), inCallbacks_.end(), caller) != inCallbacks_.end();
+  // A run may break run to completion both ways: a library that runs continuations inline on the
+  // thread that completes a future also has threads of its own (Boost's when_any). Which breach
+  // comes first is the threads' timing; the synchronous one, a property of the library's calls, is
+  // kept whenever it happens, so that every run of such a case gives the same reason.
   std::optional<std::string> broke;
+  int rank = 0;  // lower is kept
   if (mainHere || callbackHere)
     broke = std::string("a handler ran synchronously inside ") +
             (currentLibraryCall != nullptr ? currentLibraryCall : "the code that registered it or settled its promise");
   else if (mainRunsJs_)
-    broke = "a handler ran concurrently with the code that registered it or settled its promise";
+    broke = "a handler ran concurrently with the code that registered it or settled its promise", rank = 1;
   else if (!inCallbacks_.empty())
-    broke = "a handler ran concurrently with another handler";
-  if (broke && !brokeRunToCompletion_) brokeRunToCompletion_ = std::move(broke);
+    broke = "a handler ran concurrently with another handler", rank = 2;
+  if (broke && (!brokeRunToCompletion_ || rank < brokeRank_))
+    brokeRunToCompletion_ = std::move(broke), brokeRank_ = rank;
   inCallbacks_.push_back(caller);
 }
 

@@ -163,6 +163,7 @@ class Host {
   std::thread::id mainThread_;
   std::vector<std::thread::id> inCallbacks_;  // one entry per callback running, by thread
   std::optional<std::string> brokeRunToCompletion_;
+  int brokeRank_ = 0;
   std::atomic<int> waiting_{0};
   bool threaded_ = false;
 };

@@ -295,6 +295,19 @@ TEST(SdkRunToCompletion, AShapingStepInsideTheCombinatorsCallIsNotFlagged) {
   EXPECT_FALSE(t.brokeRunToCompletion) << *t.brokeRunToCompletion;
 }
 
+// A library that runs continuations inline and also has threads of its own breaks run to completion
+// both ways in one run. Here the shaping thread is seen first (all() returns once it waits for the
+// lock), then then() runs its handler inline; the synchronous breach is the one the run reports, as
+// it would be had the thread come later.
+TEST(SdkRunToCompletion, ASynchronousBreachIsReportedOverAConcurrentOneSeenEarlier) {
+  const Trace t = runShapedAll(R"([{"all": [], "as": "a"}, {"resolved": 1, "as": "p"},
+                                   {"then": "p", "onFulfilled": [{"log": "handler"}]}])",
+                               {.threaded = true, .synchronous = true, .handOff = true});
+  ASSERT_FALSE(t.failure) << *t.failure;
+  ASSERT_TRUE(t.brokeRunToCompletion);
+  EXPECT_NE(t.brokeRunToCompletion->find("synchronously inside then()"), std::string::npos) << *t.brokeRunToCompletion;
+}
+
 // Schedule::LibraryThreadsFirst (harness/core/subject.hpp): after the settle, the library's thread is
 // let finish before then() is called, so a library that runs a handler inside then() on a complete
 // future shows it every time, not only when its thread happens to win the race.

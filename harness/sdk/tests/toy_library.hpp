@@ -212,13 +212,18 @@ class AdapterWithShapedAll : public Adapter {
       settle(out, Settled::fulfilled(host_.makeArray(std::move(values))));
     };
     if (!options_.threaded) return shape(), out;
-    std::lock_guard lock(mutex_);
-    threads_.emplace_back([this, inputs, shape] {
-      auto pending = [this](const Future& in) { return inspect(in).isPending(); };
-      while (!stop_ && std::any_of(inputs.begin(), inputs.end(), pending))
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
-      shape();
-    });
+    auto done = std::make_shared<std::atomic<bool>>(false);
+    {
+      std::lock_guard lock(mutex_);
+      threads_.emplace_back([this, inputs, shape, done] {
+        auto pending = [this](const Future& in) { return inspect(in).isPending(); };
+        while (!stop_ && std::any_of(inputs.begin(), inputs.end(), pending))
+          std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        shape();
+        *done = true;
+      });
+    }
+    if (options_.handOff) awaitHandOff(*done);
     return out;
   }
 };
