@@ -125,7 +125,7 @@ void AsyncGeneratorAwaitReturn(Realm& realm, AsyncGeneratorObject* generator) {
     return Completion::normal();
   });
   // 15. Perform PerformPromiseThen(promise, onFulfilled, onRejected).
-  PerformPromiseThen(realm, asPromise(promiseCompletion.value), onFulfilled, onRejected, std::nullopt);
+  PerformPromiseThen(realm, asPromise(promiseCompletion.value), onFulfilled, onRejected);
 }
 
 // 27.6.3.10 AsyncGeneratorDrainQueue ( generator ) — https://tc39.es/ecma262/2025/#sec-asyncgeneratordrainqueue

@@ -21,9 +21,15 @@ class Realm;
 // performs the closure's steps (NewPromiseReactionJob's or NewPromiseResolveThenableJob's, by
 // kind), so that a job costs no allocation of its own.
 struct PromiseJob {
-  enum class Kind : std::uint8_t { Reaction, ResolveThenable };
-  Kind kind = Kind::Reaction;
-  ReactionType reactionType = ReactionType::Fulfill;  // Reaction: reaction.[[Type]]
+  // Which closure this is, and for a reaction job its reaction.[[Type]]. NON-SPEC, layout only: one
+  // byte for the two, since a copy of the job would read two adjacent bytes as one word before
+  // both writes of them had landed, and stall on every job.
+  enum class Kind : std::uint8_t { FulfillReaction, RejectReaction, ResolveThenable };
+  Kind kind = Kind::FulfillReaction;
+  bool isReaction() const { return kind != Kind::ResolveThenable; }
+  ReactionType reactionType() const {  // Reaction only
+    return kind == Kind::FulfillReaction ? ReactionType::Fulfill : ReactionType::Reject;
+  }
   // Reaction: the promise whose reaction this is. ResolveThenable: promiseToResolve.
   PromiseObject* promise = nullptr;
   Value value;  // Reaction: argument. ResolveThenable: thenable. (One field: a job is one or the other.)

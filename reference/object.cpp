@@ -11,24 +11,6 @@
 
 namespace pc::es {
 
-// 7.2.9 SameValue ( x, y ) — https://tc39.es/ecma262/2025/#sec-samevalue
-bool SameValue(const Value& a, const Value& b) {
-  if (a.type_ != b.type_) return false;
-  switch (a.type_) {
-    case Value::Type::Undefined:
-    case Value::Type::Null: return true;
-    case Value::Type::Boolean: return a.asBoolean() == b.asBoolean();
-    case Value::Type::String: return a.asString() == b.asString();
-    case Value::Type::Symbol: return a.payload_.string == b.payload_.string;  // each symbol is unique
-    case Value::Type::Object: return a.asObject() == b.asObject();
-    case Value::Type::Number: break;
-  }
-  const double x = a.asNumber(), y = b.asNumber();
-  if (std::isnan(x) && std::isnan(y)) return true;
-  if (x == 0 && y == 0) return std::signbit(x) == std::signbit(y);
-  return x == y;
-}
-
 const std::vector<Property>& Object::properties() const {
   static const std::vector<Property> none;
   return properties_ ? *properties_ : none;
@@ -83,20 +65,15 @@ void Object::defineAccessor(std::string key, Object* getter, Object* setter) {
 
 void PromiseReactionLists::append(Heap& heap, const PromiseReaction& fulfillReaction,
                                   const PromiseReaction& rejectReaction) {
-  Link* link = heap.makeRecord<Link>(fulfillReaction.capability.value_or(PromiseCapability{}),
-                                     fulfillReaction.handler.value_or(JobCallback{}),
-                                     rejectReaction.handler.value_or(JobCallback{}), nullptr);
+  Link* link =
+      heap.makeRecord<Link>(fulfillReaction.capability, fulfillReaction.handler, rejectReaction.handler, nullptr);
   link->next = last_ ? last_->next : link;  // the new last link leads to the first
   if (last_) last_->next = link;
   last_ = link;
 }
 
 PromiseReaction PromiseReactionLists::reactionOf(const Link& link, ReactionType type) {
-  const JobCallback& handler = type == ReactionType::Fulfill ? link.onFulfilled : link.onRejected;
-  PromiseReaction reaction{std::nullopt, type, std::nullopt};
-  if (link.capability.promise) reaction.capability = link.capability;
-  if (handler.callback) reaction.handler = handler;
-  return reaction;
+  return {link.capability, type, type == ReactionType::Fulfill ? link.onFulfilled : link.onRejected};
 }
 
 PromiseReaction PromiseReactionLists::List::at(std::size_t i) const {
@@ -161,36 +138,21 @@ const Object* Heap::next(Position& position) const {
   return nullptr;
 }
 
-namespace {
-// What a reusable place holds when the object made in it threw from its constructor: an object, so
-// that the walk can still step over the place.
-class ReusablePlace final : public Object {
- public:
-  ReusablePlace() : Object(ObjectKind::Ordinary) {}
-};
-}  // namespace
-
-void* Heap::takeReusablePlace(std::size_t size) {
-  if (size > kReusableSize) return nullptr;
-  std::vector<Object*>& places = reusable_[size / alignof(Object)];
-  if (places.empty()) return nullptr;
-  Object* place = places.back();
-  places.pop_back();
-  place->~Object();  // the discarded object, destroyed only now that its place is wanted
-  return place;
+void Heap::makeFree(Object* place, std::size_t size) {
+  FreePlace*& first = free_[size / alignof(Object)];
+  first = new (place) FreePlace(first);
+  first->size_ = static_cast<std::uint16_t>(size);
 }
 
-void Heap::makeReusable(Object* place, std::size_t size) {
-  Object* holder = new (place) ReusablePlace();
-  holder->size_ = static_cast<std::uint16_t>(size);
-  reusable_[size / alignof(Object)].push_back(holder);
-}
-
-// A discarded object stays as it is, a whole object the walk can step over, until its place is
-// taken; one too large for the lists stays until the heap dies.
+// Only between jobs, so no discarded object is still on the stack; one too large or too small for
+// the lists stays as it is until the heap dies.
 void Heap::reuseDiscardedPlaces() {
-  for (Object* object : discarded_)
-    if (object->size_ <= kReusableSize) reusable_[object->size_ / alignof(Object)].push_back(object);
+  for (Object* object : discarded_) {
+    const std::size_t size = object->size_;
+    if (!reusable(size)) continue;
+    object->~Object();
+    makeFree(object, size);
+  }
   discarded_.clear();
 }
 

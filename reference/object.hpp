@@ -179,11 +179,13 @@ struct PromiseCapability {
 };
 
 // PromiseReaction Record (27.2.1.2) — https://tc39.es/ecma262/2025/#sec-promisereaction-records
-// An empty handler is nullopt; Await's reactions have no capability.
+// NON-SPEC, layout only: an undefined [[Capability]] (Await's reactions) is one whose promise is
+// null, and an empty [[Handler]] one whose callback is null, as in a PromiseJob; a std::optional
+// would cost a flag and a copy on every `then`.
 struct PromiseReaction {
-  std::optional<PromiseCapability> capability;  // [[Capability]]
-  ReactionType type = ReactionType::Fulfill;    // [[Type]]
-  std::optional<JobCallback> handler;           // [[Handler]]
+  PromiseCapability capability;               // [[Capability]]
+  ReactionType type = ReactionType::Fulfill;  // [[Type]]
+  JobCallback handler;                        // [[Handler]]
 };
 
 class Heap;
@@ -273,14 +275,14 @@ class Heap {
   template <class T, class... Args>
   T* make(Args&&... args) {
     static_assert(std::is_base_of_v<Object, T> && alignof(T) == alignof(Object) && sizeof(T) <= UINT16_MAX);
-    void* place = takeReusablePlace(sizeof(T));
+    void* place = takeFreePlace<sizeof(T)>();
     const bool reused = place != nullptr;
     if (!reused) place = objects_.reserve(sizeof(T), alignof(T));
     T* object = nullptr;
     try {
       object = new (place) T(std::forward<Args>(args)...);
     } catch (...) {
-      if (reused) makeReusable(static_cast<Object*>(place), sizeof(T));  // the walk must still find an object there
+      if (reused) makeFree(static_cast<Object*>(place), sizeof(T));  // the walk must still find an object there
       throw;
     }
     assert(static_cast<Object*>(object) == place);  // what the walk relies on
@@ -293,7 +295,7 @@ class Heap {
   // reuseDiscarded() runs, which only a host may call, and only between jobs: until its job ends,
   // a discarded object may still be on the stack (a closure that discards itself as it runs). A
   // host that never calls it keeps every object, as one that knows objects by address must. A
-  // discarded object is destroyed only when its place is taken (or with the heap), so the heap's
+  // discarded object is destroyed then, and a FreePlace is made in its place, so that the heap's
   // walk always finds a whole object there.
   void discard(Object* object) { discarded_.push_back(object); }
   void reuseDiscarded() {
@@ -339,16 +341,39 @@ class Heap {
   };
 
   static constexpr std::size_t kKinds = static_cast<std::size_t>(ObjectKind::Global) + 1;
-  // Reusable places, by size in units of alignof(Object), for objects of up to kReusableSize bytes.
+
+  // What a reusable place holds from the end of the job that discarded its object until a new
+  // object is made there: an object, which the walk steps over, linked to the next free place of
+  // the same size. Places of up to kReusableSize bytes are reused, and only those large enough to
+  // hold a FreePlace.
+  class FreePlace final : public Object {
+   public:
+    explicit FreePlace(FreePlace* next) : Object(ObjectKind::Ordinary), next(next) {}
+    FreePlace* next;
+  };
   static constexpr std::size_t kReusableSize = 256;
-  void* takeReusablePlace(std::size_t size);  // nullptr when no place of that size is free
-  void makeReusable(Object* place, std::size_t size);
+  static constexpr bool reusable(std::size_t size) { return size >= sizeof(FreePlace) && size <= kReusableSize; }
+  // The first free place of that size, taken from its list; nullptr when there is none.
+  template <std::size_t size>
+  void* takeFreePlace() {
+    if constexpr (!reusable(size)) {
+      return nullptr;
+    } else {
+      FreePlace*& first = free_[size / alignof(Object)];
+      FreePlace* place = first;
+      if (!place) return nullptr;
+      first = place->next;
+      place->~FreePlace();
+      return place;
+    }
+  }
+  void makeFree(Object* place, std::size_t size);  // the place of a destroyed object, or of none
   void reuseDiscardedPlaces();
 
   Arena objects_, records_;
   std::size_t made_[kKinds] = {};
   std::vector<Object*> discarded_;
-  std::vector<Object*> reusable_[kReusableSize / alignof(Object) + 1];
+  FreePlace* free_[kReusableSize / alignof(Object) + 1] = {};  // by size in units of alignof(Object)
 };
 
 inline PromiseObject* asPromise(const Value& v) {

@@ -154,9 +154,6 @@ PromiseCapability NewPromiseCapability(Realm& realm) {
 // they are not made (resolve and reject are null) and the job runs their steps on the promise.
 PromiseCapability NewPromiseCapabilityForReaction(Realm& realm) { return {realm.makePromise(), nullptr, nullptr}; }
 
-// 27.2.1.6 IsPromise ( x ) — https://tc39.es/ecma262/2025/#sec-ispromise
-bool IsPromise(const Value& x) { return asPromise(x) != nullptr; }
-
 // 27.2.1.7 RejectPromise ( promise, reason ) — https://tc39.es/ecma262/2025/#sec-rejectpromise
 void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason) {
   // 2. Let reactions be promise.[[PromiseRejectReactions]].
@@ -191,32 +188,32 @@ PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, const Pro
   // 1. Let job be a new Job Abstract Closure that captures reaction and argument (its steps are
   //    PromiseReactionJobSteps below).
   // 2-5. Return the Record { [[Job]]: job, [[Realm]]: handlerRealm }.
-  return PromiseJob{.kind = PromiseJob::Kind::Reaction,
-                    .reactionType = reaction.type,
+  return PromiseJob{.kind = reaction.type == ReactionType::Fulfill ? PromiseJob::Kind::FulfillReaction
+                                                                   : PromiseJob::Kind::RejectReaction,
                     .promise = promise,
                     .value = argument,
-                    .capability = reaction.capability.value_or(PromiseCapability{}),
-                    .handler = reaction.handler.value_or(JobCallback{}),
+                    .capability = reaction.capability,
+                    .handler = reaction.handler,
                     .realm = &realm};
 }
 
 namespace {
 
+// 27.2.2.1 NewPromiseReactionJob, steps d-e of the closure of step 1: handlerResult.
+Completion HandlerResult(const PromiseJob& job) {
+  // d. With an empty handler, pass the argument along as a value or as a throw.
+  if (!job.handler.callback)
+    return job.reactionType() == ReactionType::Fulfill ? Completion::normal(job.argument())
+                                                       : Completion::throwing(job.argument());
+  // e. Let handlerResult be Completion(HostCallJobCallback(handler, undefined, « argument »)).
+  return job.realm->host.HostCallJobCallback(*job.realm, job.handler, Undefined{}, {&job.argument(), 1});
+}
+
 // 27.2.2.1 NewPromiseReactionJob, the steps of the closure of step 1 (reaction and argument are
 // what `job` captured).
 void PromiseReactionJobSteps(const PromiseJob& job) {
   Realm& realm = *job.realm;
-  const Value& argument = job.argument();
-  Completion handlerResult;
-  // d. With an empty handler, pass the argument along as a value or as a throw.
-  if (!job.handler.callback) {
-    handlerResult =
-        job.reactionType == ReactionType::Fulfill ? Completion::normal(argument) : Completion::throwing(argument);
-  } else {
-    // e. Let handlerResult be Completion(HostCallJobCallback(handler, undefined, « argument »)).
-    const Value args[] = {argument};
-    handlerResult = realm.host.HostCallJobCallback(realm, job.handler, Undefined{}, args);
-  }
+  const Completion handlerResult = HandlerResult(job);
   // f. If promiseCapability is undefined (Await), return empty.
   if (!job.capability.promise) return;
   // h-i. Call promiseCapability's [[Reject]] with a throw's value, else its [[Resolve]]; for a
@@ -249,7 +246,7 @@ void PromiseResolveThenableJobSteps(const PromiseJob& job) {
 }  // namespace
 
 void PromiseJob::operator()() const {
-  if (kind == Kind::Reaction) return PromiseReactionJobSteps(*this);
+  if (isReaction()) return PromiseReactionJobSteps(*this);
   PromiseResolveThenableJobSteps(*this);
 }
 
@@ -269,14 +266,14 @@ PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToRe
 
 // 27.2.5.4.1 PerformPromiseThen ( promise, onFulfilled, onRejected [ , resultCapability ] ) — https://tc39.es/ecma262/2025/#sec-performpromisethen
 Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled, const Value& onRejected,
-                         std::optional<PromiseCapability> resultCapability) {
+                         const PromiseCapability& resultCapability) {
   // 3-6. A callable handler becomes HostMakeJobCallback(handler); any other value leaves it empty.
-  std::optional<JobCallback> onFulfilledJobCallback, onRejectedJobCallback;
+  JobCallback onFulfilledJobCallback, onRejectedJobCallback;
   if (IsCallable(onFulfilled)) onFulfilledJobCallback = realm.host.HostMakeJobCallback(onFulfilled.asObject());
   if (IsCallable(onRejected)) onRejectedJobCallback = realm.host.HostMakeJobCallback(onRejected.asObject());
   // 7-8. The two PromiseReaction Records.
-  PromiseReaction fulfillReaction{resultCapability, ReactionType::Fulfill, onFulfilledJobCallback};
-  PromiseReaction rejectReaction{resultCapability, ReactionType::Reject, onRejectedJobCallback};
+  const PromiseReaction fulfillReaction{resultCapability, ReactionType::Fulfill, onFulfilledJobCallback};
+  const PromiseReaction rejectReaction{resultCapability, ReactionType::Reject, onRejectedJobCallback};
   switch (promise->state) {
     case PromiseState::Pending:  // 9. Append the reactions.
       promise->reactions.append(realm.heap, fulfillReaction, rejectReaction);
@@ -292,8 +289,8 @@ Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFu
   // 12. Set promise.[[PromiseIsHandled]] to true.
   promise->isHandled = true;
   // 13-14. Return resultCapability.[[Promise]], or undefined.
-  if (!resultCapability) return Undefined{};
-  return resultCapability->promise;
+  if (!resultCapability.promise) return Undefined{};
+  return resultCapability.promise;
 }
 
 namespace {

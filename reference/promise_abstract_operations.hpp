@@ -1,7 +1,6 @@
 #pragma once
 // Promise abstract operations and jobs, ECMA-262 27.2.1 and 27.2.2, named as the specification
 // names them (and PerformPromiseThen and PromiseResolve, which other algorithms share).
-#include <optional>
 #include <vector>
 
 #include "reference/host.hpp"
@@ -23,7 +22,7 @@ PromiseCapability NewPromiseCapabilityForReaction(Realm& realm);
 // 27.2.1.5 NewPromiseCapability ( C ), for any C: a throw when C is not a constructor, when
 // Construct(C) throws, or when C did not hand its executor two functions.
 Completion NewPromiseCapability(Realm& realm, const Value& C, PromiseCapability& capability);
-bool IsPromise(const Value& x);                                                 // 27.2.1.6
+inline bool IsPromise(const Value& x) { return asPromise(x) != nullptr; }       // 27.2.1.6
 void RejectPromise(Realm& realm, PromiseObject* promise, const Value& reason);  // 27.2.1.7
 void TriggerPromiseReactions(Realm& realm, PromiseObject* promise, const PromiseReactionLists::List& reactions,
                              const Value& argument);  // 27.2.1.8
@@ -31,8 +30,9 @@ PromiseJob NewPromiseReactionJob(Realm& realm, PromiseObject* promise, const Pro
                                  const Value& argument);  // 27.2.2.1
 PromiseJob NewPromiseResolveThenableJob(Realm& realm, PromiseObject* promiseToResolve, const Value& thenable,
                                         JobCallback then);  // 27.2.2.2
+// 27.2.5.4.1; resultCapability absent (Await's) is one with a null promise.
 Value PerformPromiseThen(Realm& realm, PromiseObject* promise, const Value& onFulfilled, const Value& onRejected,
-                         std::optional<PromiseCapability> resultCapability);  // 27.2.5.4.1
-Completion PromiseResolve(Realm& realm, const Value& C, const Value& x);      // 27.2.4.7.1, any C
+                         const PromiseCapability& resultCapability = {});
+Completion PromiseResolve(Realm& realm, const Value& C, const Value& x);  // 27.2.4.7.1, any C
 
 }  // namespace pc::es

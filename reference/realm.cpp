@@ -175,8 +175,6 @@ FunctionObject* Realm::makeFunction(Behaviour behaviour, const char* name) {
   return heap.make<ClosureFunctionObject>(std::move(behaviour), name);
 }
 
-PromiseObject* Realm::makePromise() { return heap.make<PromiseObject>(); }
-
 ArrayObject* Realm::makeArray(std::vector<Value> elements) { return heap.make<ArrayObject>(std::move(elements)); }
 
 Object* Realm::makeObject() { return heap.make<Object>(ObjectKind::Ordinary); }
@@ -189,9 +187,6 @@ Completion Realm::throwTypeError(std::string message) {
   return Completion::throwing(makeError("TypeError", std::move(message), true));
 }
 
-// 7.2.3 IsCallable ( argument ) — https://tc39.es/ecma262/2025/#sec-iscallable
-bool IsCallable(const Value& v) { return v.isObject() && v.asObject()->kind() == ObjectKind::Function; }
-
 // 7.2.4 IsConstructor ( argument ) — https://tc39.es/ecma262/2025/#sec-isconstructor
 bool IsConstructor(const Value& v) {
   // 1-3. An Object with a [[Construct]] internal method.
@@ -202,13 +197,6 @@ bool IsConstructor(const Value& v) {
 Completion Construct(Realm& realm, const Value& f, std::span<const Value> arguments) {
   // 1. If newTarget is not present, set newTarget to F. 3. Return ? F.[[Construct]](argumentsList, newTarget).
   return static_cast<FunctionObject*>(f.asObject())->construct(realm, arguments);
-}
-
-// 7.3.13 Call ( F, V [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-call
-Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::span<const Value> arguments) {
-  if (!IsCallable(f)) return realm.throwTypeError("not a function");
-  auto* function = static_cast<FunctionObject*>(f.asObject());
-  return function->call(realm, thisArgument, arguments);
 }
 
 // 7.3.2 Get ( O, P ), and 7.3.3 GetV ( V, P ) for primitives — https://tc39.es/ecma262/2025/#sec-get-o-p

@@ -58,7 +58,7 @@ class Realm {
   // 15.7.14 ClassDefinitionEvaluation of `class extends Promise { constructor(...args) { before;
   // super(...args); after } }`: the class C, with C.prototype, whose [[Prototype]] is %Promise.prototype%.
   FunctionObject* makePromiseSubclass(Behaviour before, Behaviour after);
-  PromiseObject* makePromise();
+  PromiseObject* makePromise() { return heap.make<PromiseObject>(); }
   ArrayObject* makeArray(std::vector<Value> elements = {});
   Object* makeObject();
   ErrorObject* makeError(std::string name, std::optional<std::string> message, bool engineMade);
@@ -75,13 +75,16 @@ class Realm {
 inline constexpr std::string_view kSymbolSpecies = "Symbol.species";
 
 // 7.2.3 IsCallable ( argument ) — https://tc39.es/ecma262/2025/#sec-iscallable
-bool IsCallable(const Value& v);
+inline bool IsCallable(const Value& v) { return v.isObject() && v.asObject()->kind() == ObjectKind::Function; }
 // 7.2.4 IsConstructor ( argument ) — https://tc39.es/ecma262/2025/#sec-isconstructor
 bool IsConstructor(const Value& v);
 // 7.3.15 Construct ( F [ , argumentsList [ , newTarget ] ] ), newTarget = F — https://tc39.es/ecma262/2025/#sec-construct
 Completion Construct(Realm& realm, const Value& f, std::span<const Value> arguments = {});
 // 7.3.13 Call ( F, V [ , argumentsList ] ) — https://tc39.es/ecma262/2025/#sec-call
-Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::span<const Value> arguments = {});
+inline Completion Call(Realm& realm, const Value& f, const Value& thisArgument, std::span<const Value> arguments = {}) {
+  if (!IsCallable(f)) return realm.throwTypeError("not a function");
+  return static_cast<FunctionObject*>(f.asObject())->call(realm, thisArgument, arguments);
+}
 // 7.3.2 Get ( O, P ), and 7.3.3 GetV ( V, P ) for primitives — https://tc39.es/ecma262/2025/#sec-get-o-p
 Completion Get(Realm& realm, const Value& o, std::string_view key);
 // 7.3.4 Set ( O, P, V, Throw ), with Throw true (a case's program is strict code), for a base that

@@ -8,6 +8,7 @@
 // characters (NON-SPEC, layout only: a reference count, atomic because values cross the threads of
 // the libraries under test).
 #include <atomic>
+#include <cmath>
 #include <cstdint>
 #include <string>
 
@@ -49,8 +50,11 @@ class Value {
     return *this;
   }
   Value& operator=(Value&& other) noexcept {
-    Value moved(std::move(other));
-    swap(moved);
+    if (this == &other) return *this;
+    release();
+    type_ = other.type_;
+    payload_ = other.payload_;
+    other.type_ = Type::Undefined;
     return *this;
   }
   ~Value() { release(); }
@@ -72,7 +76,22 @@ class Value {
   // 7.2.9 SameValue ( x, y ) — https://tc39.es/ecma262/2025/#sec-samevalue
   // Numbers compare as IEEE values except that NaN equals NaN and +0 differs from -0; objects
   // compare by identity.
-  friend bool SameValue(const Value& a, const Value& b);
+  friend bool SameValue(const Value& a, const Value& b) {
+    if (a.type_ != b.type_) return false;
+    switch (a.type_) {
+      case Type::Undefined:
+      case Type::Null: return true;
+      case Type::Boolean: return a.asBoolean() == b.asBoolean();
+      case Type::String: return a.asString() == b.asString();
+      case Type::Symbol: return a.payload_.string == b.payload_.string;  // each symbol is unique
+      case Type::Object: return a.asObject() == b.asObject();
+      case Type::Number: break;
+    }
+    const double x = a.asNumber(), y = b.asNumber();
+    if (std::isnan(x) && std::isnan(y)) return true;
+    if (x == 0 && y == 0) return std::signbit(x) == std::signbit(y);
+    return x == y;
+  }
 
  private:
   enum class Type : std::uint8_t { Undefined, Null, Boolean, Number, String, Symbol, Object };

@@ -6,7 +6,7 @@ namespace pc {
 namespace {
 
 const char* kindOf(const es::PromiseJob& job) {
-  return job.kind == es::PromiseJob::Kind::Reaction ? "PromiseReactionJob" : "PromiseResolveThenableJob";
+  return job.isReaction() ? "PromiseReactionJob" : "PromiseResolveThenableJob";
 }
 
 }  // namespace
@@ -41,8 +41,8 @@ void JournalingHost::enqueue(std::string kind, std::string description, std::fun
 
 // "fulfill reaction of promise p", "resolve promise q with promise p" (or "with a thenable").
 std::string JournalingHost::describe(const es::PromiseJob& job) {
-  if (job.kind == es::PromiseJob::Kind::Reaction)
-    return std::string(job.reactionType == es::ReactionType::Fulfill ? "fulfill" : "reject") + " reaction of " +
+  if (job.isReaction())
+    return std::string(job.reactionType() == es::ReactionType::Fulfill ? "fulfill" : "reject") + " reaction of " +
            names_->describe(job.promise);
   const es::PromiseObject* source = es::asPromise(job.thenable());
   return "resolve " + names_->describe(job.promise) + " with " +
@@ -52,7 +52,7 @@ std::string JournalingHost::describe(const es::PromiseJob& job) {
 // The reactions of one promise run in the order they were registered: each reaction job after the
 // previous one of its promise. `id` is the job about to be journaled.
 std::vector<int> JournalingHost::mustFollow(const es::PromiseJob& job, int id) {
-  if (job.kind != es::PromiseJob::Kind::Reaction) return {};
+  if (!job.isReaction()) return {};
   auto [last, first] = lastReactionJob_.try_emplace(job.promise, id);
   if (first) return {};
   const int previous = std::exchange(last->second, id);

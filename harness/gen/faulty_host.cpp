@@ -10,7 +10,7 @@ namespace {
 class SynchronousReactionsHost final : public JournalingHost {
  public:
   void HostEnqueuePromiseJob(es::PromiseJob job) override {
-    if (job.kind == es::PromiseJob::Kind::Reaction) return job();
+    if (job.isReaction()) return job();
     JournalingHost::HostEnqueuePromiseJob(std::move(job));
   }
 };

@@ -44,12 +44,12 @@ TEST(PromiseAll, AResolveElementFunctionCalledTwiceCountsOnce) {
   PromiseCapability a = NewPromiseCapability(realm), b = NewPromiseCapability(realm);
   Completion all = PromiseAll(realm, realm.makeArray({a.promise, b.promise}));
   // The resolve element function of a is the handler Promise.all registered on it.
-  Object* resolveElementA = asPromise(a.promise)->fulfillReactions().at(0).handler->callback;
+  Object* resolveElementA = asPromise(a.promise)->fulfillReactions().at(0).handler.callback;
   const Value x[] = {"x"}, y[] = {"y"};
   Call(realm, resolveElementA, Undefined{}, x);
   Call(realm, resolveElementA, Undefined{}, y);  // ignored: [[AlreadyCalled]]
   EXPECT_EQ(promiseOf(all)->state, PromiseState::Pending) << "one element is still missing";
-  Object* resolveElementB = asPromise(b.promise)->fulfillReactions().at(0).handler->callback;
+  Object* resolveElementB = asPromise(b.promise)->fulfillReactions().at(0).handler.callback;
   Call(realm, resolveElementB, Undefined{}, y);
   ASSERT_EQ(promiseOf(all)->state, PromiseState::Fulfilled);
   auto* values = static_cast<ArrayObject*>(promiseOf(all)->result.asObject());
@@ -63,8 +63,8 @@ TEST(PromiseAllSettled, ElementFunctionsOfOneElementShareAlreadyCalled) {
   Realm realm(host);
   PromiseCapability a = NewPromiseCapability(realm);
   Completion settled = PromiseAllSettled(realm, realm.makeArray({a.promise}));
-  Object* onFulfilled = asPromise(a.promise)->fulfillReactions().at(0).handler->callback;
-  Object* onRejected = asPromise(a.promise)->rejectReactions().at(0).handler->callback;
+  Object* onFulfilled = asPromise(a.promise)->fulfillReactions().at(0).handler.callback;
+  Object* onRejected = asPromise(a.promise)->rejectReactions().at(0).handler.callback;
   const Value v[] = {"v"}, r[] = {"r"};
   Call(realm, onRejected, Undefined{}, r);
   Call(realm, onFulfilled, Undefined{}, v);  // ignored
@@ -175,9 +175,9 @@ TEST(Host, IsToldWhichJobItEnqueuesAndForWhichPromise) {
   const Value adopt[] = {rejected.value};
   Call(realm, outer.resolve, Undefined{}, adopt);
   ASSERT_EQ(host.seen.size(), 2u);
-  EXPECT_EQ(host.seen[0].kind, PromiseJob::Kind::Reaction);
+  EXPECT_TRUE(host.seen[0].isReaction());
   EXPECT_EQ(host.seen[0].promise, promiseOf(rejected));
-  EXPECT_EQ(host.seen[0].reactionType, ReactionType::Reject);
+  EXPECT_EQ(host.seen[0].reactionType(), ReactionType::Reject);
   EXPECT_EQ(host.seen[1].kind, PromiseJob::Kind::ResolveThenable);
   EXPECT_EQ(host.seen[1].promise, asPromise(outer.promise));
   EXPECT_TRUE(SameValue(host.seen[1].thenable(), rejected.value));
