@@ -7,8 +7,7 @@
 namespace pc::es {
 
 void JobQueue::runNext() {
-  const PromiseJob job = std::move(queue_.front());
-  queue_.pop_front();
+  const PromiseJob job = queue_.pop();
   if (job.realm) {
     job();
     // The stack is empty again: what the job discarded can be reused (Heap::discard).
