@@ -4,12 +4,6 @@
 
 namespace pc::es {
 
-// 9.5.2 HostMakeJobCallback ( callback ), the default implementation — https://tc39.es/ecma262/2025/#sec-hostmakejobcallback
-JobCallback Host::HostMakeJobCallback(Object* callback) {
-  // 1. Return the JobCallback Record { [[Callback]]: callback, [[HostDefined]]: empty }.
-  return JobCallback{callback};
-}
-
 // 9.5.3 HostCallJobCallback ( jobCallback, V, argumentsList ), the default implementation — https://tc39.es/ecma262/2025/#sec-hostcalljobcallback
 Completion Host::HostCallJobCallback(Realm& realm, const JobCallback& jobCallback, const Value& v,
                                      std::span<const Value> argumentsList) {

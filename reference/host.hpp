@@ -51,8 +51,12 @@ class Host {
  public:
   virtual ~Host() = default;
 
-  // 9.5.2 HostMakeJobCallback ( callback ) — https://tc39.es/ecma262/2025/#sec-hostmakejobcallback
-  virtual JobCallback HostMakeJobCallback(Object* callback);
+  // 9.5.2 HostMakeJobCallback ( callback ), the default implementation, which a host that is not a
+  // web browser must use (so no host of this model overrides it) — https://tc39.es/ecma262/2025/#sec-hostmakejobcallback
+  JobCallback HostMakeJobCallback(Object* callback) {
+    // 1. Return the JobCallback Record { [[Callback]]: callback, [[HostDefined]]: empty }.
+    return JobCallback{callback};
+  }
   // 9.5.3 HostCallJobCallback ( jobCallback, V, argumentsList ) — https://tc39.es/ecma262/2025/#sec-hostcalljobcallback
   virtual Completion HostCallJobCallback(Realm& realm, const JobCallback& jobCallback, const Value& v,
                                          std::span<const Value> argumentsList);

@@ -45,8 +45,10 @@ class Value {
   Value(const Value& other) : type_(other.type_), payload_(other.payload_) { retain(); }
   Value(Value&& other) noexcept : type_(other.type_), payload_(other.payload_) { other.type_ = Type::Undefined; }
   Value& operator=(const Value& other) {
-    Value copy(other);
-    swap(copy);
+    other.retain();  // first: `other` may be this value
+    release();
+    type_ = other.type_;
+    payload_ = other.payload_;
     return *this;
   }
   Value& operator=(Value&& other) noexcept {
@@ -112,10 +114,6 @@ class Value {
   }
   void release() {
     if (shares() && payload_.string->count.fetch_sub(1, std::memory_order_acq_rel) == 1) delete payload_.string;
-  }
-  void swap(Value& other) noexcept {
-    std::swap(type_, other.type_);
-    std::swap(payload_, other.payload_);
   }
 
   Type type_ = Type::Undefined;
