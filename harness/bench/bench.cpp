@@ -11,18 +11,29 @@
 namespace pc::bench {
 namespace {
 
-// The fastest of `repeat` runs, with the largest peak RSS among them; the first failure, if any.
-Measurement bestOf(int repeat, const std::function<void()>& child) {
-  Measurement best;
-  for (int run = 0; run < std::max(repeat, 1); ++run) {
-    Measurement m = measureInChild(child);
-    if (!m.ok) return m;
-    const long peak = std::max(best.peakRssKiB, m.peakRssKiB);
-    if (!best.ok || m.seconds < best.seconds) best = m;
-    best.peakRssKiB = peak;
+// The fastest of a subject's runs so far, with the largest peak RSS among them; or its first failure,
+// after which it is not run again.
+class Fastest {
+ public:
+  bool failed() const { return measured_ && !best_.ok; }
+  void add(const Measurement& m) {
+    if (!measured_ || !m.ok) {
+      const long peak = best_.peakRssKiB;
+      best_ = m;
+      best_.peakRssKiB = std::max(peak, m.peakRssKiB);
+    } else {
+      const long peak = std::max(best_.peakRssKiB, m.peakRssKiB);
+      if (m.seconds < best_.seconds) best_ = m;
+      best_.peakRssKiB = peak;
+    }
+    measured_ = true;
   }
-  return best;
-}
+  const Measurement& best() const { return best_; }
+
+ private:
+  bool measured_ = false;
+  Measurement best_;
+};
 
 [[noreturn]] void execNode(const BenchOptions& options, const std::string& workload) {
   const std::string node = options.node->string(), script = options.nodeScript.string(), n = std::to_string(options.n);
@@ -67,8 +78,15 @@ std::vector<std::string> chosenWorkloads(const BenchOptions& options) {
 Row runWorkload(const BenchOptions& options, const std::string& workload) {
   Row row;
   row.workload = workload;
-  row.reference = bestOf(options.repeat, [&] { referenceChild(workload, options.n); });
-  if (options.node) row.node = bestOf(options.repeat, [&] { execNode(options, workload); });
+  // The subjects take turns, run by run, so that both meet the same moments of a machine whose
+  // speed changes over a few seconds (a busy neighbour, a core slower than the other).
+  Fastest reference, node;
+  for (int run = 0; run < std::max(options.repeat, 1); ++run) {
+    if (!reference.failed()) reference.add(measureInChild([&] { referenceChild(workload, options.n); }));
+    if (options.node && !node.failed()) node.add(measureInChild([&] { execNode(options, workload); }));
+  }
+  row.reference = reference.best();
+  if (options.node) row.node = node.best();
   return row;
 }
 

@@ -1,7 +1,6 @@
 // The workloads on the reference, driven through its own C++ API as reference/tests/scale_test.cpp
 // drives it: the default host (NodeHost), no interpreter and no journaling host on top.
 #include <chrono>
-#include <functional>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -81,21 +80,29 @@ void all(es::NodeHost& host, es::Realm& realm, std::size_t n) {
 }
 
 // async function f() { let sum = 0; for (let i = 0; i < n; i++) sum += await i; return sum; }
-void awaitLoop(es::NodeHost& host, es::Realm& realm, std::size_t n) {
-  const es::PromiseCapability capability = es::NewPromiseCapability(realm);
+// Its body, from one await to the next: what each resumption runs.
+struct AwaitLoop {
+  es::Realm& realm;
+  const es::PromiseCapability capability;
+  const std::size_t n;
   double sum = 0;
   std::size_t i = 0;
-  std::function<void()> loop = [&] {
+
+  void runToNextAwait() {
     if (i == n) return es::AsyncFunctionComplete(realm, capability, Completion::normal(sum));
-    es::Await(realm, static_cast<double>(i++), [&](Completion awaited) {
+    es::Await(realm, static_cast<double>(i++), [this](Completion awaited) {
       sum += awaited.value.asNumber();
-      loop();  // runs until the next Await: one level deep, never more
+      runToNextAwait();  // one level deep, never more: it returns at the next Await
     });
-  };
-  loop();
+  }
+};
+
+void awaitLoop(es::NodeHost& host, es::Realm& realm, std::size_t n) {
+  AwaitLoop f{realm, es::NewPromiseCapability(realm), n};
+  f.runToNextAwait();
   host.jobs.drain();
   const double nd = static_cast<double>(n);
-  expectFulfilledWith(capability.promise, nd * (nd - 1) / 2, "await");
+  expectFulfilledWith(f.capability.promise, nd * (nd - 1) / 2, "await");
 }
 
 void deferred(es::NodeHost& host, es::Realm& realm, std::size_t n) {
