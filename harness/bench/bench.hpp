@@ -15,7 +15,7 @@ namespace pc::bench {
 struct BenchOptions {
   std::size_t n = 1'000'000;
   std::vector<std::string> workloads;         // names from workloads(); empty: all of them
-  int repeat = 3;                             // runs per workload and subject; the fastest counts
+  int repeat = 5;                             // runs per workload and subject, in turns; the fastest counts
   std::optional<std::filesystem::path> node;  // none: the reference alone
   std::filesystem::path nodeScript;           // harness/node/bench.js
 };

@@ -36,7 +36,8 @@ int runBenchCommand(BenchCommandOptions& opt, Context& ctx) {
     }
     const std::vector<std::string> names = bench::chosenWorkloads(options);
     ctx.out << fmt::format(
-        "N = {}, fastest of {} runs, each workload in a child process of its own (peak RSS per workload).\n"
+        "N = {}, fastest of {} runs per subject, taken in turns, each in a child process of its own (peak RSS per "
+        "workload).\n"
         "reference: the C++ model through its own API with its default host (no interpreter, no journaling).\n"
         "node: {}\n",
         options.n, options.repeat,
