@@ -57,9 +57,9 @@ function parse(argv) {
 // A+ on one library, one test file: {file, tests: [{clause, title, passed}], finished}. A file with
 // a test that failed on promises-aplus-tests' 200 ms timeout runs again, up to three runs, and the
 // last counts: on a loaded machine (CI runs ctest -j beside this) a correct library can miss that
-// bound, and one more run was not always enough (q1 once lost a test to it). That holds for a file
-// that never finished too: q1's 2.3.1.js spins at one test, and a test before it timed out in a CI
-// run (717 passed instead of 718).
+// bound. A library that misses it for real (q1 hangs on some 110 tests of 2.3.3.js) always runs
+// three times, so a test whose result changes from run to run on its own is in FLAKY, not counted:
+// q1's 717 or 718 passed, from one such test, was once taken for a timeout of the load.
 const TIMEOUT_RUNS = 3;
 async function aplusFile(library, file) {
   const timedOut = (r) => r.tests.some((t) => !t.passed && /^timeout/i.test(t.error || ''));
@@ -105,6 +105,17 @@ const DOCUMENTED = [
 ];
 const documented = (id) => DOCUMENTED.find((d) => d.pattern.test(id));
 
+// Tests of promises-aplus-tests whose result on a library changes from run to run on an idle machine,
+// seen by running their file again and again: counted neither as passed nor as failed, and named
+// under the table, so that the report reads the same on every run.
+const FLAKY = [
+  {library: 'q1', title: /2\.3\.3\.3\.2: .* `r` is a date `then` calls `rejectPromise` synchronously via return from a fulfilled promise$/,
+    why: '2.3.3.3.2, "`r` is a date, `then` calls `rejectPromise` synchronously, via return from a fulfilled ' +
+      'promise": q 1.5.1 passes it in about half the runs of 2.3.3.js, on an idle machine too (2 of 4 in a row), ' +
+      'and misses the 200 ms timeout in the others'},
+];
+const flakyFor = (library, test) => FLAKY.find((f) => f.library === library && f.title.test(test.title));
+
 const RANK = {none: 0, outcome: 1, causal: 2, exact: 3};
 const ran = (r) => r.status === 'pass' || r.status === 'fail';
 const applicable = (r) => r.status !== 'not-applicable';
@@ -116,7 +127,9 @@ const reachesCausal = (r) => ran(r) && RANK[r.level] >= RANK.causal;
 const area = (id) => id.split('/').slice(0, 2).join('/');
 
 function summarize(library, aplusFiles, results) {
-  const tests = aplusFiles.flatMap((f) => f.tests);
+  const ranTests = aplusFiles.flatMap((f) => f.tests);
+  const tests = ranTests.filter((t) => !flakyFor(library, t));
+  const flaky = [...new Set(ranTests.map((t) => flakyFor(library, t)).filter(Boolean))];
   const unfinished = aplusFiles.filter((f) => !f.finished).map((f) => f.file);
   const failedClauses = new Set(tests.filter((t) => !t.passed).map((t) => t.clause));
   // A file that never finished counts against the clause it is named after (2.3.1.js: 2.3.1).
@@ -153,7 +166,8 @@ function summarize(library, aplusFiles, results) {
   }
   return {
     library, aplus: {passed: tests.filter((t) => t.passed).length, failed: tests.filter((t) => !t.passed).length,
-      unfinished, clauses: [...failedClauses].sort()},
+      unfinished, clauses: [...failedClauses].sort(), flaky: ranTests.length - tests.length,
+      flakyWhy: flaky.map((f) => f.why)},
     counts, aplusCases: aplusCases.length, aplusBelowCausal: aplusBelowCausal.length, problems,
     differences: [...differences.entries()].map(([d, n]) => `${n} cases: ${d.why}`),
     beyond: [...beyond.entries()].sort(([a], [b]) => a.localeCompare(b)),
@@ -176,14 +190,18 @@ function markdown(summaries) {
   for (const s of summaries) {
     const clauses = s.aplus.clauses.length ? s.aplus.clauses.join(', ') : '-';
     const unfinished = s.aplus.unfinished.length ? ` (unfinished: ${s.aplus.unfinished.join(', ')})` : '';
-    lines.push(`| ${s.library} | ${s.aplus.passed} | ${s.aplus.failed}${unfinished} | ${clauses} | ${s.counts.cases} | ` +
+    const flaky = s.aplus.flaky ? ` (${s.aplus.flaky} flaky, not counted)` : '';
+    lines.push(`| ${s.library} | ${s.aplus.passed} | ${s.aplus.failed}${unfinished}${flaky} | ${clauses} | ${s.counts.cases} | ` +
       `${s.counts.notApplicable} | ${s.counts.noTrace} | ${s.counts.outcome} | ${s.counts.causal} | ${s.counts.exact} | ` +
       `${s.aplusBelowCausal} of ${s.aplusCases} | ${s.problems.length === 0 ? 'yes' : 'NO'} |`);
   }
   lines.push('', 'Columns: outcome, causal and exact count the cases that reach at least that level; "no trace" the',
     'cases that hung, crashed or could not run. A library agrees when A+ passing it goes with every applicable',
     '`aplus/*` case reaching causal, and A+ failing a clause goes with at least one `aplus/*` case of that clause',
-    'failing at causal.', '', '## What only this suite sees', '',
+    'failing at causal.', '', '## A+ tests not counted', '',
+    'Tests whose result on a library changes from run to run, on an idle machine too (`FLAKY` in the generator):', '',
+    ...summaries.flatMap((s) => s.aplus.flakyWhy.map((w) => `- ${s.library}: ${w}`)),
+    ...(summaries.some((s) => s.aplus.flaky) ? [] : ['None.']), '', '## What only this suite sees', '',
     'Applicable cases outside `aplus/` that do not reach causal, by area (job order within causal, combinators,',
     '`finally`, `try`, async functions awaiting the library\'s promises, thenables, timers):', '');
   for (const s of summaries) {
